@@ -1,0 +1,44 @@
+namespace ImageLab.Docker.Engine;
+
+/// <summary>
+/// Everything ImageLab asks of one Docker engine. Implementations return ImageLab's own records,
+/// never Docker.DotNet's, so that no other project depends on the client library.
+/// </summary>
+public interface IDockerEngine
+{
+    /// <summary>The endpoint this engine was reached at (for display and labels).</summary>
+    string Endpoint { get; }
+
+    /// <summary>Engine version, API version in use, OS, architecture and storage driver.</summary>
+    Task<EngineInfo> GetInfoAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Builds an image from a tar stream of the build context. Progress events are reported as they
+    /// arrive; a build that fails returns a result with the engine's own message, it does not throw.
+    /// Throws <see cref="DockerEngineUnavailableException"/> when the engine cannot be reached, and
+    /// <see cref="OperationCanceledException"/> when cancelled (the engine's build is stopped).
+    /// </summary>
+    Task<BuildResult> BuildAsync(
+        BuildRequest request,
+        Stream context,
+        IProgress<BuildEvent>? progress,
+        CancellationToken cancellationToken);
+
+    /// <summary><c>docker image inspect</c>; null when the image does not exist.</summary>
+    Task<ImageDetails?> InspectImageAsync(string image, CancellationToken cancellationToken);
+
+    /// <summary><c>docker history --no-trunc</c>, newest entry first, as the engine returns it.</summary>
+    Task<IReadOnlyList<HistoryEntry>> GetHistoryAsync(string image, CancellationToken cancellationToken);
+
+    /// <summary><c>docker save</c> as a stream read straight from the engine; the caller disposes it.</summary>
+    Task<Stream> SaveImageAsync(string image, CancellationToken cancellationToken);
+
+    /// <summary>Adds a tag (<c>repository:tag</c>) to an image.</summary>
+    Task TagImageAsync(string image, string repositoryAndTag, CancellationToken cancellationToken);
+
+    /// <summary>Removes an image (forcing untag); returns false when it did not exist.</summary>
+    Task<bool> RemoveImageAsync(string image, CancellationToken cancellationToken);
+
+    /// <summary>Images carrying a label (<c>key</c> or <c>key=value</c>).</summary>
+    Task<IReadOnlyList<ImageSummary>> ListImagesAsync(string labelFilter, CancellationToken cancellationToken);
+}
