@@ -1,0 +1,14 @@
+namespace ImageLab.Core.Layers;
+
+/// <summary>Where <see cref="LayerAnalysis.CompressedSizeBytes"/> comes from.</summary>
+public enum CompressedSizeSource
+{
+    /// <summary>Compression estimation was switched off; the value is 0.</summary>
+    NotComputed,
+
+    /// <summary>The blob was already gzip in the save stream: its own size is what a registry stores.</summary>
+    BlobSize,
+
+    /// <summary>The uncompressed layer tar was gzip-compressed while streaming and the output counted.</summary>
+    Estimated,
+}

@@ -1,0 +1,25 @@
+namespace ImageLab.Core.Layers;
+
+/// <summary>Knobs of <see cref="ImageSaveAnalyzer"/> and <see cref="ImageAnalysis.FromLayers"/>; the defaults suit the pipeline.</summary>
+public sealed class ImageAnalysisOptions
+{
+    /// <summary>Gzip every uncompressed layer while it streams to learn its push size; costs most of the analysis time.</summary>
+    public bool EstimateCompressedSize { get; init; } = true;
+
+    public ICompressedSizeEstimator CompressedSizeEstimator { get; init; } = new GzipCompressedSizeEstimator();
+
+    /// <summary>Index of the first layer the image's own Dockerfile wrote; lower layers are the base image. Dive uses 1.</summary>
+    public int FirstOwnLayerIndex { get; init; } = 1;
+
+    public int LargestFilesPerLayer { get; init; } = 10;
+
+    /// <summary>A single file at least this large gets a <see cref="WastePatternIds.LargeFile"/> finding.</summary>
+    public long LargeFileThresholdBytes { get; init; } = 100L * 1024 * 1024;
+
+    public int FindingExamplePaths { get; init; } = 5;
+
+    /// <summary>JSON documents (manifests, configs) larger than this are not read into memory.</summary>
+    public int MaxJsonDocumentBytes { get; init; } = 8 * 1024 * 1024;
+
+    public static ImageAnalysisOptions Default { get; } = new();
+}

@@ -1,0 +1,10 @@
+namespace ImageLab.Core.Layers.Internal;
+
+internal enum BlobKind
+{
+    Unknown,
+    Tar,
+    Gzip,
+    Zstd,
+    Json,
+}

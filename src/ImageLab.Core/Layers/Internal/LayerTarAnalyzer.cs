@@ -1,0 +1,193 @@
+using System.Formats.Tar;
+using System.IO.Compression;
+using ZstdSharp;
+
+namespace ImageLab.Core.Layers.Internal;
+
+/// <summary>Reads one layer blob forward-only: entries as metadata, content hashed (DiffID), counted and dropped.</summary>
+internal static class LayerTarAnalyzer
+{
+    private const string WhiteoutPrefix = ".wh.";
+    private const string OpaqueMarker = ".wh..wh..opq";
+    private const int MaxPathChars = 64 * 1024;
+
+    public static async Task<LayerAnalysis> AnalyzeAsync(
+        Stream blob,
+        LayerBlobCompression compression,
+        long blobLength,
+        ImageAnalysisOptions options,
+        PathInterner interner,
+        CancellationToken cancellationToken)
+    {
+        var tarStream = compression switch
+        {
+            LayerBlobCompression.Gzip => new GZipStream(blob, CompressionMode.Decompress, leaveOpen: true),
+            LayerBlobCompression.Zstd => new DecompressionStream(blob, leaveOpen: true),
+            _ => blob,
+        };
+
+        var counter = compression != LayerBlobCompression.Gzip && options.EstimateCompressedSize
+            ? options.CompressedSizeEstimator.Start()
+            : null;
+        try
+        {
+            await using var digesting = new DigestingReadStream(tarStream, counter);
+            var entries = new List<LayerEntry>();
+            var warnings = new List<string>();
+            await ReadEntriesAsync(digesting, entries, warnings, interner, cancellationToken).ConfigureAwait(false);
+            await digesting.DrainAsync(cancellationToken).ConfigureAwait(false);
+
+            var (compressedSize, source) = compression switch
+            {
+                LayerBlobCompression.Gzip => (blobLength, CompressedSizeSource.BlobSize),
+                _ when counter is not null => (counter.Complete(), CompressedSizeSource.Estimated),
+                _ => (0L, CompressedSizeSource.NotComputed),
+            };
+
+            entries.TrimExcess();
+            return new LayerAnalysis(digesting.GetDigest(), digesting.BytesRead, compressedSize, source, compression, entries, warnings);
+        }
+        finally
+        {
+            counter?.Dispose();
+            if (!ReferenceEquals(tarStream, blob))
+            {
+                await tarStream.DisposeAsync().ConfigureAwait(false);
+            }
+        }
+    }
+
+    private static async Task ReadEntriesAsync(
+        Stream tar,
+        List<LayerEntry> entries,
+        List<string> warnings,
+        PathInterner interner,
+        CancellationToken cancellationToken)
+    {
+        var reader = new TarReader(tar, leaveOpen: true);
+        await using (reader.ConfigureAwait(false))
+        {
+            var buffer = new char[1024];
+            while (await reader.GetNextEntryAsync(copyData: false, cancellationToken).ConfigureAwait(false) is { } entry)
+            {
+                if (entry.EntryType is TarEntryType.GlobalExtendedAttributes)
+                {
+                    continue;
+                }
+
+                var (name, size) = SparseAware(entry);
+                if (name.Length > MaxPathChars)
+                {
+                    warnings.Add($"An entry name of {name.Length} characters is too long to be a path; it was ignored.");
+                    continue;
+                }
+
+                if (buffer.Length < name.Length + 2)
+                {
+                    buffer = new char[name.Length + 2];
+                }
+
+                if (!PathInterner.TryNormalize(name, buffer, out var length, out var reason))
+                {
+                    warnings.Add(reason!);
+                    continue;
+                }
+
+                if (reason is not null)
+                {
+                    warnings.Add(reason);
+                }
+
+                if (length <= 1)
+                {
+                    continue; // the root directory itself
+                }
+
+                var path = buffer.AsSpan(0, length);
+                var slash = path.LastIndexOf('/');
+                var baseName = path[(slash + 1)..];
+                if (baseName.StartsWith(WhiteoutPrefix, StringComparison.Ordinal))
+                {
+                    AddWhiteout(path, slash, baseName, entries, warnings, interner);
+                    continue;
+                }
+
+                var kind = KindOf(entry.EntryType);
+                string? target = kind is LayerEntryKind.Symlink or LayerEntryKind.HardLink ? entry.LinkName : null;
+                if (kind == LayerEntryKind.HardLink && target is not null)
+                {
+                    target = NormalizeLinkTarget(target, buffer, interner);
+                }
+
+                entries.Add(new LayerEntry(interner.Intern(path), kind, kind == LayerEntryKind.File ? size : 0, target));
+            }
+        }
+    }
+
+    private static void AddWhiteout(
+        ReadOnlySpan<char> path,
+        int slash,
+        ReadOnlySpan<char> baseName,
+        List<LayerEntry> entries,
+        List<string> warnings,
+        PathInterner interner)
+    {
+        var directory = slash <= 0 ? "/" : path[..slash];
+        if (baseName is OpaqueMarker)
+        {
+            entries.Add(new LayerEntry(interner.Intern(directory), LayerEntryKind.OpaqueDirectory, 0));
+            return;
+        }
+
+        var deleted = baseName[WhiteoutPrefix.Length..];
+        if (deleted.IsEmpty || deleted.StartsWith(WhiteoutPrefix, StringComparison.Ordinal))
+        {
+            // AUFS bookkeeping such as ".wh..wh.plnk": not a deletion.
+            warnings.Add($"The AUFS metadata entry \"{path}\" was ignored.");
+            return;
+        }
+
+        var deletedPath = slash <= 0 ? string.Concat("/", deleted) : string.Concat(directory, "/", deleted);
+        entries.Add(new LayerEntry(interner.Intern(deletedPath), LayerEntryKind.Whiteout, 0));
+    }
+
+    private static string NormalizeLinkTarget(string target, char[] buffer, PathInterner interner)
+    {
+        // Hard link targets name another entry of the same archive; symlink targets stay as written.
+        if (buffer.Length >= target.Length + 2 && PathInterner.TryNormalize(target, buffer, out var length, out _))
+        {
+            return interner.Intern(buffer.AsSpan(0, length));
+        }
+
+        return target;
+    }
+
+    private static (string Name, long Size) SparseAware(TarEntry entry)
+    {
+        // GNU sparse files in PAX format 0.1/1.0 carry their real name and size in extended attributes.
+        if (entry is PaxTarEntry pax && pax.ExtendedAttributes.Count > 0)
+        {
+            var attributes = pax.ExtendedAttributes;
+            if (attributes.TryGetValue("GNU.sparse.name", out var sparseName) && !string.IsNullOrEmpty(sparseName))
+            {
+                var size = attributes.TryGetValue("GNU.sparse.realsize", out var realSize)
+                    && long.TryParse(realSize, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var parsed)
+                    ? parsed
+                    : entry.Length;
+                return (sparseName, size);
+            }
+        }
+
+        return (entry.Name, entry.Length);
+    }
+
+    private static LayerEntryKind KindOf(TarEntryType type) => type switch
+    {
+        TarEntryType.RegularFile or TarEntryType.V7RegularFile or TarEntryType.ContiguousFile or TarEntryType.SparseFile
+            => LayerEntryKind.File,
+        TarEntryType.Directory or TarEntryType.DirectoryList => LayerEntryKind.Directory,
+        TarEntryType.SymbolicLink => LayerEntryKind.Symlink,
+        TarEntryType.HardLink => LayerEntryKind.HardLink,
+        _ => LayerEntryKind.Other,
+    };
+}
