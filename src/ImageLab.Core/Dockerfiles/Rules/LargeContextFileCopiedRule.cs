@@ -1,0 +1,107 @@
+using System.Text.RegularExpressions;
+
+namespace ImageLab.Core.Dockerfiles.Rules;
+
+/// <summary>
+/// IL005: a large context file (from 100 MB, typically model weights) is copied into the final image instead of being
+/// mounted as a volume at run time. With the context's file list it names the files and sizes; without it, a COPY
+/// whose source looks like model weights (<c>*.bin</c>, <c>*.safetensors</c>, <c>models/</c>...) is reported as info.
+/// </summary>
+public sealed class LargeContextFileCopiedRule : IDockerfileRule
+{
+    private static readonly string[] WeightExtensions = [".bin", ".pt", ".pth", ".safetensors", ".onnx", ".gguf", ".ckpt", ".h5", ".tflite", ".pkl", ".joblib", ".npz"];
+    private static readonly string[] WeightFolders = ["models", "model", "weights", "checkpoints"];
+
+    /// <inheritdoc/>
+    public string Id => "IL005";
+
+    /// <inheritdoc/>
+    public IEnumerable<Finding> Evaluate(DockerfileRuleContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var files = context.Options.ContextFiles;
+        foreach (var stage in context.FinalImageStages)
+        {
+            foreach (var copy in stage.Instructions.Where(i => i.Keyword is "COPY" or "ADD" && i.GetFlag("from") is null))
+            {
+                var (sources, destination) = CopyArguments.Read(copy, context.Document.Directives.Escape);
+                var finding = files is null ? null : FromContext(context, copy, sources, files);
+                if (finding is not null)
+                {
+                    yield return finding;
+                    continue;
+                }
+
+                var matched = files is null || !sources.Any(s => files.Any(f => Matches(CopyArguments.Normalize(s), CopyArguments.Normalize(f.Path))));
+                var named = sources.FirstOrDefault(LooksLikeWeights);
+                if (matched && named is not null)
+                {
+                    yield return new Finding(
+                        Id,
+                        FindingSeverity.Info,
+                        copy.StartLine,
+                        $"{copy.Keyword} on line {copy.StartLine} copies '{named}', which looks like model weights, into the image; weights are often gigabytes and then travel with every push and pull.",
+                        $"Leave the weights out of the image (list them in .dockerignore) and mount them at run time, e.g. docker run -v ./models:{destination ?? "/app/models"} ...",
+                        FindingCategories.Context);
+                }
+            }
+        }
+    }
+
+    private static Finding? FromContext(DockerfileRuleContext context, DockerfileInstruction copy, IReadOnlyList<string> sources, IReadOnlyList<DockerfileContextFile> files)
+    {
+        var threshold = context.Options.LargeFileThresholdBytes;
+        var large = files
+            .Where(f => f.SizeBytes >= threshold && sources.Any(s => Matches(CopyArguments.Normalize(s), CopyArguments.Normalize(f.Path))))
+            .OrderByDescending(f => f.SizeBytes)
+            .ToList();
+        if (large.Count == 0)
+        {
+            return null;
+        }
+
+        var shown = string.Join(", ", large.Take(3).Select(f => $"{CopyArguments.Normalize(f.Path)} ({ByteSize.Format(f.SizeBytes)})"));
+        var more = large.Count > 3 ? $" and {large.Count - 3} more" : "";
+        return new Finding(
+            "IL005",
+            FindingSeverity.Warning,
+            copy.StartLine,
+            $"{copy.Keyword} on line {copy.StartLine} puts {shown}{more} from the build context into the image: {ByteSize.Format(large.Sum(f => f.SizeBytes))} that every push, pull and rebuild carries.",
+            "Exclude large files such as model weights with .dockerignore and mount them as a volume at run time (docker run -v ./models:/app/models ...), or download them when the container starts.",
+            FindingCategories.Context);
+    }
+
+    internal static bool Matches(string source, string path)
+    {
+        if (source == ".")
+        {
+            return true;
+        }
+
+        if (source.IndexOfAny(['*', '?', '[']) < 0)
+        {
+            return path == source || path.StartsWith(source + "/", StringComparison.Ordinal);
+        }
+
+        var pattern = "^" + Regex.Escape(source).Replace(@"\*", "[^/]*", StringComparison.Ordinal).Replace(@"\?", "[^/]", StringComparison.Ordinal).Replace(@"\[", "[", StringComparison.Ordinal) + "(/.*)?$";
+        try
+        {
+            return Regex.IsMatch(path, pattern, RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(50));
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            return false;
+        }
+    }
+
+    private static bool LooksLikeWeights(string source)
+    {
+        var path = CopyArguments.Normalize(source).ToLowerInvariant();
+        var name = path[(path.LastIndexOf('/') + 1)..];
+        return WeightExtensions.Any(e => name.EndsWith(e, StringComparison.Ordinal)) || WeightFolders.Contains(name);
+    }
+}
