@@ -1,0 +1,437 @@
+using System.Formats.Tar;
+using System.IO.Compression;
+
+namespace ImageLab.Core.BuildContexts;
+
+/// <summary>
+/// Packages a build context into the tar stream the engine's <c>POST /build</c> takes, entry by entry,
+/// never holding the context in memory. Every source honours the context's <c>.dockerignore</c>,
+/// checks the Dockerfiles before the first byte is written, and stops with a
+/// <see cref="BuildContextException"/> at the size limit or at a path that leaves the context.
+/// </summary>
+/// <remarks>
+/// An uploaded archive may list its <c>.dockerignore</c> after the files it excludes, so archives are
+/// taken as a file on disk (ASP.NET spools uploads to disk anyway) and read twice: a first pass finds
+/// the <c>.dockerignore</c> and the Dockerfiles, a second pass streams the entries. That costs a second
+/// read (and a second gunzip) of the archive but no memory.
+/// </remarks>
+public static class BuildContextWriter
+{
+    private const int MaxDockerIgnoreBytes = 1 << 20;
+
+    /// <summary>Packages a folder on disk. Symbolic links are sent as links; those that leave the folder are refused.</summary>
+    public static async Task<BuildContextSummary> WriteDirectoryAsync(
+        string directory,
+        Stream destination,
+        BuildContextOptions options,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(destination);
+        ArgumentNullException.ThrowIfNull(options);
+        var root = new DirectoryInfo(directory);
+        if (!root.Exists)
+        {
+            throw new BuildContextException($"The build context folder '{directory}' does not exist.");
+        }
+
+        if (!root.EnumerateFileSystemInfos().Any())
+        {
+            throw EmptyContext();
+        }
+
+        var dockerfiles = NormalizeDockerfiles(options);
+        foreach (var dockerfile in dockerfiles)
+        {
+            var file = new FileInfo(Path.Combine(root.FullName, dockerfile));
+            CheckDockerfile(dockerfile, file.Exists && file.LinkTarget is null ? file.Length : null);
+        }
+
+        var ignore = await ReadIgnoreFileAsync(Path.Combine(root.FullName, ContextTarBuilder.DockerIgnoreName), cancellationToken);
+        var builder = new ContextTarBuilder(destination, ignore, dockerfiles, options.MaxTotalBytes);
+        await using (builder)
+        {
+            await WalkAsync(root, string.Empty, builder, cancellationToken);
+        }
+
+        return builder.Summary;
+    }
+
+    /// <summary>Packages uploaded files, each at its path inside the context.</summary>
+    public static async Task<BuildContextSummary> WriteEntriesAsync(
+        IReadOnlyCollection<BuildContextEntry> entries,
+        Stream destination,
+        BuildContextOptions options,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        ArgumentNullException.ThrowIfNull(destination);
+        ArgumentNullException.ThrowIfNull(options);
+        if (entries.Count == 0)
+        {
+            throw EmptyContext();
+        }
+
+        var byPath = new Dictionary<string, BuildContextEntry>(StringComparer.Ordinal);
+        foreach (var entry in entries)
+        {
+            var path = ContextPath.Normalize(entry.Path, "File");
+            if (path.Length == 0)
+            {
+                throw new BuildContextException($"File '{entry.Path}' has no name inside the build context.");
+            }
+
+            if (!byPath.TryAdd(path, entry))
+            {
+                throw new BuildContextException($"File '{path}' appears twice in the build context.");
+            }
+        }
+
+        var dockerfiles = NormalizeDockerfiles(options);
+        foreach (var dockerfile in dockerfiles)
+        {
+            CheckDockerfile(dockerfile, byPath.TryGetValue(dockerfile, out var entry) ? entry.Length : null);
+        }
+
+        var ignore = DockerIgnoreMatcher.Empty;
+        if (byPath.TryGetValue(ContextTarBuilder.DockerIgnoreName, out var ignoreEntry))
+        {
+            var stream = ignoreEntry.OpenRead();
+            await using (stream)
+            {
+                ignore = await ReadIgnoreAsync(stream, cancellationToken);
+            }
+        }
+
+        var builder = new ContextTarBuilder(destination, ignore, dockerfiles, options.MaxTotalBytes);
+        await using (builder)
+        {
+            foreach (var (path, entry) in byPath)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                if (!builder.Skip(path))
+                {
+                    await builder.AddFileAsync(path, entry.OpenRead(), entry.Length, null, DateTimeOffset.UnixEpoch, cancellationToken);
+                }
+            }
+        }
+
+        return builder.Summary;
+    }
+
+    /// <summary>
+    /// Packages an uploaded archive (<c>.tar</c>, <c>.tar.gz</c>/<c>.tgz</c> or <c>.zip</c>, told apart by
+    /// content) unpacked at the context root. The archive is read twice; see the remarks of the class.
+    /// </summary>
+    public static async Task<BuildContextSummary> WriteArchiveAsync(
+        string archivePath,
+        Stream destination,
+        BuildContextOptions options,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(destination);
+        ArgumentNullException.ThrowIfNull(options);
+        if (!File.Exists(archivePath))
+        {
+            throw new BuildContextException($"The build context archive '{archivePath}' does not exist.");
+        }
+
+        var dockerfiles = NormalizeDockerfiles(options);
+        var sizes = new Dictionary<string, long>(StringComparer.Ordinal);
+        var ignore = DockerIgnoreMatcher.Empty;
+        var fileCount = 0;
+        await ForEachArchiveEntryAsync(archivePath, async (entry, ct) =>
+        {
+            if (entry.Kind == ArchiveEntryKind.Directory)
+            {
+                return;
+            }
+
+            fileCount++;
+            if (entry.Kind == ArchiveEntryKind.File)
+            {
+                sizes[entry.Path] = entry.Length;
+                if (entry.Path == ContextTarBuilder.DockerIgnoreName)
+                {
+                    ignore = await ReadIgnoreAsync(entry.Open(), ct);
+                }
+            }
+        }, cancellationToken);
+
+        if (fileCount == 0)
+        {
+            throw EmptyContext();
+        }
+
+        foreach (var dockerfile in dockerfiles)
+        {
+            CheckDockerfile(dockerfile, sizes.TryGetValue(dockerfile, out var size) ? size : null);
+        }
+
+        var builder = new ContextTarBuilder(destination, ignore, dockerfiles, options.MaxTotalBytes);
+        await using (builder)
+        {
+            await ForEachArchiveEntryAsync(archivePath, async (entry, ct) =>
+            {
+                if (entry.Path.Length == 0 || builder.Skip(entry.Path))
+                {
+                    return;
+                }
+
+                switch (entry.Kind)
+                {
+                    case ArchiveEntryKind.File:
+                        await builder.AddFileAsync(entry.Path, entry.Open(), entry.Length, entry.Mode, entry.Modified, ct);
+                        break;
+                    case ArchiveEntryKind.Directory:
+                        await builder.AddDirectoryAsync(entry.Path, entry.Mode, entry.Modified, ct);
+                        break;
+                    case ArchiveEntryKind.SymbolicLink:
+                        await builder.AddSymbolicLinkAsync(entry.Path, entry.LinkTarget!, entry.Modified, ct);
+                        break;
+                    case ArchiveEntryKind.HardLink:
+                        await builder.AddHardLinkAsync(entry.Path, entry.LinkTarget!, entry.Modified, ct);
+                        break;
+                }
+            }, cancellationToken);
+        }
+
+        return builder.Summary;
+    }
+
+    private static async Task WalkAsync(DirectoryInfo directory, string relative, ContextTarBuilder builder, CancellationToken cancellationToken)
+    {
+        var children = directory.EnumerateFileSystemInfos().OrderBy(i => i.Name, StringComparer.Ordinal);
+        foreach (var info in children)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var path = relative.Length == 0 ? info.Name : relative + "/" + info.Name;
+            var excluded = builder.Skip(path);
+            if (info.LinkTarget is { } target)
+            {
+                if (!excluded)
+                {
+                    await builder.AddSymbolicLinkAsync(path, target, info.LastWriteTimeUtc, cancellationToken);
+                }
+            }
+            else if (info is DirectoryInfo child)
+            {
+                if (!excluded)
+                {
+                    await builder.AddDirectoryAsync(path, child.UnixFileMode, child.LastWriteTimeUtc, cancellationToken);
+                    await WalkAsync(child, path, builder, cancellationToken);
+                }
+                else if (builder.WalkExcludedDirectory(path))
+                {
+                    await WalkAsync(child, path, builder, cancellationToken);
+                }
+            }
+            else if (!excluded && info is FileInfo file)
+            {
+                var stream = new FileStream(file.FullName, new FileStreamOptions { Mode = FileMode.Open, Access = FileAccess.Read, Options = FileOptions.Asynchronous | FileOptions.SequentialScan });
+                await builder.AddFileAsync(path, stream, file.Length, file.UnixFileMode, file.LastWriteTimeUtc, cancellationToken);
+            }
+        }
+    }
+
+    private static List<string> NormalizeDockerfiles(BuildContextOptions options)
+    {
+        if (options.DockerfilePaths.Count == 0)
+        {
+            throw new BuildContextException("No Dockerfile was named for the build context.");
+        }
+
+        var result = new List<string>();
+        foreach (var dockerfile in options.DockerfilePaths)
+        {
+            var path = ContextPath.Normalize(dockerfile, "Dockerfile path");
+            if (path.Length == 0)
+            {
+                throw new BuildContextException($"Dockerfile path '{dockerfile}' names the context folder, not a file.");
+            }
+
+            result.Add(path);
+        }
+
+        return result;
+    }
+
+    private static void CheckDockerfile(string dockerfile, long? size)
+    {
+        if (size is null)
+        {
+            throw new BuildContextException($"Dockerfile '{dockerfile}' is not in the build context.");
+        }
+
+        if (size == 0)
+        {
+            throw new BuildContextException($"Dockerfile '{dockerfile}' is empty (0 bytes); a Dockerfile needs at least a FROM line.");
+        }
+    }
+
+    private static BuildContextException EmptyContext() =>
+        new("The build context is empty: it holds no files, not even a Dockerfile.");
+
+    private static async Task<DockerIgnoreMatcher> ReadIgnoreFileAsync(string path, CancellationToken cancellationToken)
+    {
+        if (!File.Exists(path))
+        {
+            return DockerIgnoreMatcher.Empty;
+        }
+
+        var stream = File.OpenRead(path);
+        await using (stream)
+        {
+            return await ReadIgnoreAsync(stream, cancellationToken);
+        }
+    }
+
+    private static async Task<DockerIgnoreMatcher> ReadIgnoreAsync(Stream stream, CancellationToken cancellationToken)
+    {
+        var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = await stream.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            buffer.Write(chunk, 0, read);
+            if (buffer.Length > MaxDockerIgnoreBytes)
+            {
+                throw new BuildContextException($"The .dockerignore is larger than {ContextBudget.Describe(MaxDockerIgnoreBytes)}; that is not a list of patterns.");
+            }
+        }
+
+        buffer.Position = 0;
+        return await DockerIgnoreMatcher.ReadAsync(buffer, cancellationToken);
+    }
+
+    private enum ArchiveEntryKind
+    {
+        File,
+        Directory,
+        SymbolicLink,
+        HardLink,
+    }
+
+    private sealed record ArchiveEntry(
+        string Path,
+        ArchiveEntryKind Kind,
+        long Length,
+        UnixFileMode? Mode,
+        DateTimeOffset Modified,
+        string? LinkTarget,
+        Func<Stream> Open);
+
+    private static async Task ForEachArchiveEntryAsync(string archivePath, Func<ArchiveEntry, CancellationToken, Task> visit, CancellationToken cancellationToken)
+    {
+        var file = new FileStream(archivePath, new FileStreamOptions { Mode = FileMode.Open, Access = FileAccess.Read, Options = FileOptions.Asynchronous | FileOptions.SequentialScan });
+        await using (file)
+        {
+            var magic = new byte[4];
+            var magicLength = await file.ReadAtLeastAsync(magic, magic.Length, throwOnEndOfStream: false, cancellationToken);
+            file.Position = 0;
+            if (magicLength >= 4 && magic[0] == 'P' && magic[1] == 'K' && magic[2] is 3 or 5 && magic[3] is 4 or 6)
+            {
+                await ForEachZipEntryAsync(file, visit, cancellationToken);
+            }
+            else if (magicLength >= 2 && magic[0] == 0x1F && magic[1] == 0x8B)
+            {
+                var gzip = new GZipStream(file, CompressionMode.Decompress, leaveOpen: true);
+                await using (gzip)
+                {
+                    await ForEachTarEntryAsync(gzip, visit, cancellationToken);
+                }
+            }
+            else
+            {
+                await ForEachTarEntryAsync(file, visit, cancellationToken);
+            }
+        }
+    }
+
+    private static async Task ForEachTarEntryAsync(Stream archive, Func<ArchiveEntry, CancellationToken, Task> visit, CancellationToken cancellationToken)
+    {
+        var reader = new TarReader(archive, leaveOpen: true);
+        await using (reader)
+        {
+            while (true)
+            {
+                TarEntry? entry;
+                try
+                {
+                    entry = await reader.GetNextEntryAsync(copyData: false, cancellationToken);
+                }
+                catch (Exception ex) when (ex is InvalidDataException or FormatException or EndOfStreamException)
+                {
+                    throw new BuildContextException($"The build context archive is not a valid .tar, .tar.gz or .zip file: {ex.Message}", ex);
+                }
+
+                if (entry is null)
+                {
+                    return;
+                }
+
+                var path = ContextPath.Normalize(entry.Name, "Archive entry");
+                var kind = entry.EntryType switch
+                {
+                    TarEntryType.RegularFile or TarEntryType.V7RegularFile or TarEntryType.ContiguousFile => ArchiveEntryKind.File,
+                    TarEntryType.Directory => ArchiveEntryKind.Directory,
+                    TarEntryType.SymbolicLink => ArchiveEntryKind.SymbolicLink,
+                    TarEntryType.HardLink => ArchiveEntryKind.HardLink,
+                    _ => (ArchiveEntryKind?)null,
+                };
+                if (kind is null || (path.Length == 0 && kind != ArchiveEntryKind.Directory))
+                {
+                    continue;
+                }
+
+                var data = entry.DataStream;
+                await visit(
+                    new ArchiveEntry(path, kind.Value, entry.Length, entry.Mode, entry.ModificationTime, entry.LinkName, () => data ?? Stream.Null),
+                    cancellationToken);
+            }
+        }
+    }
+
+    private static async Task ForEachZipEntryAsync(Stream archive, Func<ArchiveEntry, CancellationToken, Task> visit, CancellationToken cancellationToken)
+    {
+        ZipArchive zip;
+        try
+        {
+            zip = new ZipArchive(archive, ZipArchiveMode.Read, leaveOpen: true);
+        }
+        catch (InvalidDataException ex)
+        {
+            throw new BuildContextException($"The build context archive is not a valid .zip file: {ex.Message}", ex);
+        }
+
+        using (zip)
+        {
+            foreach (var entry in zip.Entries)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var name = entry.FullName.Replace('\\', '/');
+                var isDirectory = name.EndsWith('/');
+                var path = ContextPath.Normalize(name, "Archive entry");
+                var unixMode = (entry.ExternalAttributes >> 16) & 0xFFFF;
+                var mode = unixMode == 0 ? (UnixFileMode?)null : (UnixFileMode)(unixMode & 0xFFF);
+                if (isDirectory)
+                {
+                    await visit(new ArchiveEntry(path, ArchiveEntryKind.Directory, 0, mode, entry.LastWriteTime, null, () => Stream.Null), cancellationToken);
+                }
+                else if ((unixMode & 0xF000) == 0xA000)
+                {
+                    string target;
+                    using (var reader = new StreamReader(entry.Open()))
+                    {
+                        target = await reader.ReadToEndAsync(cancellationToken);
+                    }
+
+                    await visit(new ArchiveEntry(path, ArchiveEntryKind.SymbolicLink, 0, mode, entry.LastWriteTime, target, () => Stream.Null), cancellationToken);
+                }
+                else if (path.Length > 0)
+                {
+                    await visit(new ArchiveEntry(path, ArchiveEntryKind.File, entry.Length, mode, entry.LastWriteTime, null, entry.Open), cancellationToken);
+                }
+            }
+        }
+    }
+}

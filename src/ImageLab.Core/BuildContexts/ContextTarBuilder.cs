@@ -1,0 +1,132 @@
+using System.Formats.Tar;
+
+namespace ImageLab.Core.BuildContexts;
+
+/// <summary>
+/// Writes the entries of one build context into a tar stream, one at a time: applies the
+/// <c>.dockerignore</c>, keeps the Dockerfiles and the <c>.dockerignore</c> itself, refuses links that
+/// leave the context and counts bytes against the limit.
+/// </summary>
+internal sealed class ContextTarBuilder : IAsyncDisposable
+{
+    internal const string DockerIgnoreName = ".dockerignore";
+    private const UnixFileMode DefaultFileMode = (UnixFileMode)0b110_100_100;
+    private const UnixFileMode DefaultDirectoryMode = (UnixFileMode)0b111_101_101;
+
+    private readonly TarWriter _writer;
+    private readonly DockerIgnoreMatcher _ignore;
+    private readonly HashSet<string> _alwaysSent;
+    private readonly HashSet<string> _written = new(StringComparer.Ordinal);
+    private readonly ContextBudget _budget;
+    private int _files;
+    private int _excluded;
+
+    public ContextTarBuilder(Stream destination, DockerIgnoreMatcher ignore, IEnumerable<string> dockerfiles, long maxTotalBytes)
+    {
+        _writer = new TarWriter(destination, TarEntryFormat.Pax, leaveOpen: true);
+        _ignore = ignore;
+        _alwaysSent = new HashSet<string>(dockerfiles, StringComparer.Ordinal) { DockerIgnoreName };
+        _budget = new ContextBudget(maxTotalBytes);
+    }
+
+    public BuildContextSummary Summary => new(_files, _budget.TotalBytes, _excluded);
+
+    /// <summary>Whether the entry at a normalized path is left out; counts it when it is.</summary>
+    public bool Skip(string path)
+    {
+        if (_alwaysSent.Contains(path) || !_ignore.IsExcluded(path))
+        {
+            return false;
+        }
+
+        _excluded++;
+        return true;
+    }
+
+    /// <summary>Whether an excluded folder still has to be walked for <c>!</c> exceptions.</summary>
+    public bool WalkExcludedDirectory(string path) => _ignore.MayIncludeUnder(path);
+
+    public async Task AddFileAsync(string path, Stream content, long length, UnixFileMode? mode, DateTimeOffset modified, CancellationToken cancellationToken)
+    {
+        var data = new ContextDataStream(content, length, path, _budget);
+        await using (data)
+        {
+            var entry = new PaxTarEntry(TarEntryType.RegularFile, path)
+            {
+                Mode = mode ?? DefaultFileMode,
+                ModificationTime = modified,
+                DataStream = data,
+            };
+            await _writer.WriteEntryAsync(entry, cancellationToken);
+        }
+
+        _written.Add(path);
+        _files++;
+    }
+
+    public async Task AddDirectoryAsync(string path, UnixFileMode? mode, DateTimeOffset modified, CancellationToken cancellationToken)
+    {
+        if (path.Length == 0)
+        {
+            return;
+        }
+
+        var entry = new PaxTarEntry(TarEntryType.Directory, path + "/")
+        {
+            Mode = mode ?? DefaultDirectoryMode,
+            ModificationTime = modified,
+        };
+        await _writer.WriteEntryAsync(entry, cancellationToken);
+        _written.Add(path);
+    }
+
+    public async Task AddSymbolicLinkAsync(string path, string target, DateTimeOffset modified, CancellationToken cancellationToken)
+    {
+        if (!ContextPath.LinkStaysInside(path, target))
+        {
+            throw new BuildContextException($"Symbolic link '{path}' points to '{target}', outside the build context; replace it with the file itself or leave it out with .dockerignore.");
+        }
+
+        var entry = new PaxTarEntry(TarEntryType.SymbolicLink, path)
+        {
+            LinkName = target,
+            Mode = (UnixFileMode)0b111_111_111,
+            ModificationTime = modified,
+        };
+        await _writer.WriteEntryAsync(entry, cancellationToken);
+        _written.Add(path);
+        _files++;
+    }
+
+    public async Task AddHardLinkAsync(string path, string target, DateTimeOffset modified, CancellationToken cancellationToken)
+    {
+        string normalizedTarget;
+        try
+        {
+            normalizedTarget = ContextPath.Normalize(target, "Hard link target");
+        }
+        catch (BuildContextException ex)
+        {
+            throw new BuildContextException($"Hard link '{path}' points to '{target}', outside the build context.", ex);
+        }
+
+        if (!_written.Contains(normalizedTarget))
+        {
+            // Its target was left out by .dockerignore (or never came): the link cannot be extracted.
+            _excluded++;
+            return;
+        }
+
+        var entry = new PaxTarEntry(TarEntryType.HardLink, path)
+        {
+            LinkName = normalizedTarget,
+            Mode = DefaultFileMode,
+            ModificationTime = modified,
+        };
+        await _writer.WriteEntryAsync(entry, cancellationToken);
+        _written.Add(path);
+        _files++;
+    }
+
+    public ValueTask DisposeAsync() => _writer.DisposeAsync();
+}
