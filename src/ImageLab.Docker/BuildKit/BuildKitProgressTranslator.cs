@@ -1,0 +1,212 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Google.Protobuf;
+using ImageLab.Docker.Builds;
+using ImageLab.Docker.BuildKit.Protos;
+using ImageLab.Docker.Engine;
+
+namespace ImageLab.Docker.BuildKit;
+
+/// <summary>
+/// BuildKit's stream: <c>{"id":"moby.buildkit.trace","aux":"&lt;base64 StatusResponse&gt;"}</c> lines
+/// carry vertexes, their logs and warnings; <c>{"id":"moby.image.id","aux":{"ID":...}}</c> names the image.
+/// </summary>
+/// <remarks>
+/// Steps are the vertexes named like Dockerfile instructions (<c>[2/5] RUN ...</c>,
+/// <c>[builder 2/4] COPY ...</c>); <c>[internal] ...</c>, <c>exporting to image</c> and the like are not.
+/// Each step is numbered 1, 2, 3... in the order BuildKit first reports it, across all stages, and
+/// the total is the larger of the steps seen so far and the sum of the <c>M</c> of <c>N/M</c> over the
+/// stages seen so far: exact for one stage, growing as BuildKit reaches further stages.
+/// </remarks>
+internal sealed partial class BuildKitProgressTranslator(IProgress<BuildEvent>? progress) : BuildProgressTranslator(progress)
+{
+    private readonly Dictionary<string, VertexState> _vertexes = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _stageTotals = new(StringComparer.Ordinal);
+    private int _steps;
+    private int _cached;
+
+    public override int TotalSteps => Math.Max(_steps, _stageTotals.Values.Sum());
+
+    public override int CachedSteps => _cached;
+
+    public override void OnEnd()
+    {
+        foreach (var vertex in _vertexes.Values)
+        {
+            FlushLog(vertex, final: true);
+        }
+    }
+
+    protected override void OnProgress(JsonElement message)
+    {
+        var id = GetString(message, "id");
+        if (!message.TryGetProperty("aux", out var aux))
+        {
+            if (GetString(message, "stream") is { Length: > 0 } stream)
+            {
+                foreach (var line in stream.TrimEnd('\n').Split('\n'))
+                {
+                    Report(new BuildEvent(BuildEventKind.Log, Text: line.TrimEnd('\r')));
+                }
+            }
+
+            return;
+        }
+
+        if (id == "moby.image.id" && aux.ValueKind == JsonValueKind.Object && GetString(aux, "ID") is { } imageId)
+        {
+            ImageId = imageId;
+        }
+        else if (id == "moby.buildkit.trace" && aux.ValueKind == JsonValueKind.String)
+        {
+            OnStatus(StatusResponse.Parser.ParseFrom(aux.GetBytesFromBase64()));
+        }
+    }
+
+    internal void OnStatus(StatusResponse status)
+    {
+        foreach (var vertex in status.Vertexes)
+        {
+            OnVertex(vertex);
+        }
+
+        foreach (var log in status.Logs)
+        {
+            var state = GetState(log.Vertex);
+            state.Log.AddRange(log.Msg.Span);
+            FlushLog(state, final: false);
+        }
+
+        foreach (var warning in status.Warnings)
+        {
+            var state = GetState(warning.Vertex);
+            var text = Decode(warning.Short.Span).TrimEnd();
+            Report(new BuildEvent(BuildEventKind.Warning, state.Step, state.Step is null ? null : TotalSteps, text, Stage: state.Stage));
+        }
+    }
+
+    private void OnVertex(Vertex vertex)
+    {
+        var state = GetState(vertex.Digest);
+        if (state.Name is null && vertex.Name.Length > 0)
+        {
+            state.Name = vertex.Name;
+            var step = StepName().Match(vertex.Name);
+            if (step.Success)
+            {
+                state.Step = ++_steps;
+                state.Stage = step.Groups["stage"].Success ? step.Groups["stage"].Value : null;
+                state.Text = step.Groups["text"].Value;
+                _stageTotals[state.Stage ?? string.Empty] = int.Parse(step.Groups["m"].Value, CultureInfo.InvariantCulture);
+            }
+        }
+
+        state.Cached |= vertex.Cached;
+        if (!state.Started && (vertex.Started is not null || vertex.Cached || vertex.Completed is not null))
+        {
+            state.Started = true;
+            if (state.Step is { } started)
+            {
+                Report(new BuildEvent(BuildEventKind.StepStarted, started, TotalSteps, state.Text, Stage: state.Stage));
+            }
+        }
+
+        if (vertex.Error.Length > 0 && !state.Failed)
+        {
+            state.Failed = true;
+            FlushLog(state, final: true);
+            Report(new BuildEvent(BuildEventKind.Error, state.Step, state.Step is null ? null : TotalSteps, $"{state.Name}: {vertex.Error}", Stage: state.Stage));
+        }
+
+        if (!state.Completed && vertex.Completed is not null)
+        {
+            state.Completed = true;
+            FlushLog(state, final: true);
+            if (state.Step is { } completed && vertex.Error.Length == 0)
+            {
+                if (state.Cached)
+                {
+                    _cached++;
+                }
+
+                TimeSpan? duration = vertex.Started is null ? null : vertex.Completed.ToDateTimeOffset() - vertex.Started.ToDateTimeOffset();
+                Report(new BuildEvent(BuildEventKind.StepCompleted, completed, TotalSteps, state.Text, state.Cached, duration, state.Stage));
+            }
+        }
+    }
+
+    private VertexState GetState(string digest)
+    {
+        if (!_vertexes.TryGetValue(digest, out var state))
+        {
+            state = new VertexState();
+            _vertexes[digest] = state;
+        }
+
+        return state;
+    }
+
+    private void FlushLog(VertexState state, bool final)
+    {
+        var bytes = state.Log;
+        var start = 0;
+        for (var i = 0; i < bytes.Count; i++)
+        {
+            if (bytes[i] == (byte)'\n')
+            {
+                EmitLine(state, CollectionsMarshalSpan(bytes, start, i - start));
+                start = i + 1;
+            }
+        }
+
+        if (final && start < bytes.Count)
+        {
+            EmitLine(state, CollectionsMarshalSpan(bytes, start, bytes.Count - start));
+            start = bytes.Count;
+        }
+
+        bytes.RemoveRange(0, start);
+    }
+
+    private void EmitLine(VertexState state, ReadOnlySpan<byte> line)
+    {
+        if (line.Length > 0 && line[^1] == (byte)'\r')
+        {
+            line = line[..^1];
+        }
+
+        Report(new BuildEvent(BuildEventKind.Log, state.Step, state.Step is null ? null : TotalSteps, Decode(line), Stage: state.Stage));
+    }
+
+    private static ReadOnlySpan<byte> CollectionsMarshalSpan(List<byte> bytes, int start, int length) =>
+        System.Runtime.InteropServices.CollectionsMarshal.AsSpan(bytes).Slice(start, length);
+
+    // Output of a RUN is whatever the program wrote: invalid UTF-8 becomes U+FFFD instead of failing.
+    private static string Decode(ReadOnlySpan<byte> bytes) => Encoding.UTF8.GetString(bytes);
+
+    [GeneratedRegex(@"^\[(?:(?<stage>[^\]]+?) )?(?<n>\d+)/(?<m>\d+)\] (?<text>.*)$", RegexOptions.Singleline)]
+    private static partial Regex StepName();
+
+    private sealed class VertexState
+    {
+        public string? Name { get; set; }
+
+        public int? Step { get; set; }
+
+        public string? Stage { get; set; }
+
+        public string? Text { get; set; }
+
+        public bool Started { get; set; }
+
+        public bool Completed { get; set; }
+
+        public bool Cached { get; set; }
+
+        public bool Failed { get; set; }
+
+        public List<byte> Log { get; } = [];
+    }
+}

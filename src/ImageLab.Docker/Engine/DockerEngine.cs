@@ -1,0 +1,377 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using System.Runtime.ExceptionServices;
+using System.Text.Json;
+using Docker.DotNet;
+using Docker.DotNet.Models;
+using ImageLab.Core.Builds;
+using ImageLab.Docker.BuildKit;
+using ImageLab.Docker.Builds;
+using ImageLab.Docker.Hosting;
+using ImageLab.Docker.Transport;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace ImageLab.Docker.Engine;
+
+/// <summary>
+/// <see cref="IDockerEngine"/> over Docker.DotNet.Enhanced, plus raw HTTP for the build stream (BuildKit's
+/// progress is not something Docker.DotNet can read, and one reader for both builders keeps their
+/// events and their cancellation alike). The connection to an endpoint (API version negotiated once,
+/// one Docker.DotNet client, one HTTP client) is opened on first use and shared by every engine of the
+/// same endpoint in the process.
+/// </summary>
+public sealed class DockerEngine : IDockerEngine
+{
+    private static readonly ConcurrentDictionary<string, EngineConnection> Connections = new(StringComparer.Ordinal);
+    private static readonly SemaphoreSlim ConnectGate = new(1, 1);
+
+    private readonly Uri _endpoint;
+    private readonly string? _tlsCertPath;
+    private readonly ILogger _logger;
+
+    public DockerEngine(DockerOptions options, ILogger<DockerEngine>? logger = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        Endpoint = options.Endpoint;
+        _endpoint = new Uri(options.Endpoint);
+        _tlsCertPath = string.IsNullOrWhiteSpace(options.TlsCertPath) ? null : options.TlsCertPath;
+        _logger = logger ?? NullLogger<DockerEngine>.Instance;
+    }
+
+    public string Endpoint { get; }
+
+    public async Task<EngineInfo> GetInfoAsync(CancellationToken cancellationToken)
+    {
+        var connection = await ConnectAsync(cancellationToken);
+        var info = await CallAsync(c => c.Client.System.GetSystemInfoAsync(cancellationToken), connection);
+        return new EngineInfo(
+            Endpoint,
+            connection.EngineVersion,
+            connection.ApiVersion.ToString(2),
+            connection.Os,
+            connection.Architecture,
+            info.Driver ?? "unknown");
+    }
+
+    public async Task<BuildResult> BuildAsync(
+        BuildRequest request,
+        Stream context,
+        IProgress<BuildEvent>? progress,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(context);
+        var connection = await ConnectAsync(cancellationToken);
+        var buildId = Guid.NewGuid().ToString("N");
+        BuildProgressTranslator translator = request.Builder == BuilderKind.Classic
+            ? new ClassicProgressTranslator(progress)
+            : new BuildKitProgressTranslator(progress);
+        var clock = Stopwatch.StartNew();
+        DockerEngineLog.BuildStarted(_logger, request.DockerfilePath, request.Builder, buildId);
+
+        using var body = new RequestBodyContent(context);
+        using var message = new HttpRequestMessage(HttpMethod.Post, new Uri(connection.PathPrefix + "/build" + BuildQuery.Create(request, buildId), UriKind.Relative))
+        {
+            Content = body,
+        };
+        try
+        {
+            using var response = await connection.Http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+            if (!response.IsSuccessStatusCode)
+            {
+                translator.Fail(await ReadErrorAsync(response, cancellationToken));
+            }
+            else
+            {
+                await ReadJsonLinesAsync(response, translator, cancellationToken);
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Closing the response (above, by leaving the using) already stops the build on the engine;
+            // BuildKit also gets an explicit cancel in case the connection close is noticed late.
+            if (request.Builder == BuilderKind.BuildKit)
+            {
+                await RequestCancelAsync(connection, buildId);
+            }
+
+            DockerEngineLog.BuildCancelled(_logger, buildId);
+            throw;
+        }
+        catch (Exception ex) when (body.SourceFailure is { } sourceFailure && !cancellationToken.IsCancellationRequested)
+        {
+            ExceptionDispatchInfo.Capture(sourceFailure).Throw();
+            throw new UnreachableException("rethrown above", ex);
+        }
+        catch (Exception ex) when (IsTransportFailure(ex))
+        {
+            throw Unavailable(ex);
+        }
+
+        translator.OnEnd();
+        var imageId = translator.Error is null ? translator.ImageId : null;
+        var error = translator.Error ?? (imageId is null ? "The engine ended the build without naming an image." : null);
+        var result = new BuildResult(error is null, imageId, error, translator.TotalSteps, translator.CachedSteps, clock.Elapsed);
+        if (result.Succeeded)
+        {
+            DockerEngineLog.BuildSucceeded(_logger, buildId, result.Duration, imageId!, result.TotalSteps, result.CachedSteps);
+        }
+        else
+        {
+            DockerEngineLog.BuildFailed(_logger, buildId, result.Duration, error!);
+        }
+
+        return result;
+    }
+
+    public async Task<ImageDetails?> InspectImageAsync(string image, CancellationToken cancellationToken)
+    {
+        var connection = await ConnectAsync(cancellationToken);
+        ImageInspectResponse inspect;
+        try
+        {
+            inspect = await CallAsync(c => c.Client.Images.InspectImageAsync(image, cancellationToken), connection);
+        }
+        catch (DockerApiException ex) when (ex.StatusCode == HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+
+        var config = inspect.Config;
+        return new ImageDetails(
+            inspect.ID,
+            inspect.Size,
+            inspect.Created is { } created ? new DateTimeOffset(DateTime.SpecifyKind(created, DateTimeKind.Utc)) : DateTimeOffset.MinValue,
+            inspect.Architecture ?? string.Empty,
+            inspect.Os ?? string.Empty,
+            [.. inspect.RootFS?.Layers ?? []],
+            [.. config?.Entrypoint ?? []],
+            [.. config?.Cmd ?? []],
+            [.. config?.Env ?? []],
+            [.. (config?.ExposedPorts?.Keys ?? []).Order(StringComparer.Ordinal)],
+            new Dictionary<string, string>(config?.Labels ?? new Dictionary<string, string>(), StringComparer.Ordinal),
+            [.. inspect.RepoTags ?? []]);
+    }
+
+    public async Task<IReadOnlyList<HistoryEntry>> GetHistoryAsync(string image, CancellationToken cancellationToken)
+    {
+        var connection = await ConnectAsync(cancellationToken);
+        var history = await CallAsync(c => c.Client.Images.GetImageHistoryAsync(image, cancellationToken), connection);
+
+        // The API has no "empty layer" flag; like `docker history`, a row whose size is 0 adds no layer.
+        return [.. history.Select(h => new HistoryEntry(
+            h.ID,
+            new DateTimeOffset(DateTime.SpecifyKind(h.Created, DateTimeKind.Utc)),
+            h.CreatedBy ?? string.Empty,
+            h.Size,
+            h.Comment ?? string.Empty,
+            h.Size == 0,
+            [.. h.Tags ?? []]))];
+    }
+
+    public async Task<Stream> SaveImageAsync(string image, CancellationToken cancellationToken)
+    {
+        var connection = await ConnectAsync(cancellationToken);
+        var uri = new Uri($"{connection.PathPrefix}/images/get?names={Uri.EscapeDataString(image)}", UriKind.Relative);
+        HttpResponseMessage response;
+        try
+        {
+            response = await connection.Http.GetAsync(uri, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+        }
+        catch (Exception ex) when (IsTransportFailure(ex) && !cancellationToken.IsCancellationRequested)
+        {
+            throw Unavailable(ex);
+        }
+
+        if (!response.IsSuccessStatusCode)
+        {
+            using (response)
+            {
+                var reason = await ReadErrorAsync(response, cancellationToken);
+                throw new InvalidOperationException($"The engine at {Endpoint} could not save image '{image}': {reason}");
+            }
+        }
+
+        return new ResponseStream(response, await response.Content.ReadAsStreamAsync(cancellationToken));
+    }
+
+    public async Task TagImageAsync(string image, string repositoryAndTag, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(repositoryAndTag);
+        var connection = await ConnectAsync(cancellationToken);
+        var slash = repositoryAndTag.LastIndexOf('/');
+        var colon = repositoryAndTag.LastIndexOf(':');
+        var parameters = colon > slash
+            ? new ImageTagParameters { RepositoryName = repositoryAndTag[..colon], Tag = repositoryAndTag[(colon + 1)..] }
+            : new ImageTagParameters { RepositoryName = repositoryAndTag, Tag = "latest" };
+        await CallAsync(async c => { await c.Client.Images.TagImageAsync(image, parameters, cancellationToken); return true; }, connection);
+    }
+
+    public async Task<bool> RemoveImageAsync(string image, CancellationToken cancellationToken)
+    {
+        var connection = await ConnectAsync(cancellationToken);
+        try
+        {
+            await CallAsync(c => c.Client.Images.DeleteImageAsync(image, new ImageDeleteParameters { Force = true }, cancellationToken), connection);
+        }
+        catch (DockerApiException ex) when (ex.StatusCode == HttpStatusCode.NotFound)
+        {
+            return false;
+        }
+
+        DockerEngineLog.ImageRemoved(_logger, image);
+        return true;
+    }
+
+    public async Task<IReadOnlyList<ImageSummary>> ListImagesAsync(string labelFilter, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(labelFilter);
+        var connection = await ConnectAsync(cancellationToken);
+        var images = await CallAsync(
+            c => c.Client.Images.ListImagesAsync(
+                new ImagesListParameters
+                {
+                    Filters = new Dictionary<string, IDictionary<string, bool>> { ["label"] = new Dictionary<string, bool> { [labelFilter] = true } },
+                },
+                cancellationToken),
+            connection);
+        return [.. images.Select(i => new ImageSummary(
+            i.ID,
+            [.. i.RepoTags ?? []],
+            i.Size,
+            new DateTimeOffset(DateTime.SpecifyKind(i.Created, DateTimeKind.Utc)),
+            new Dictionary<string, string>(i.Labels ?? new Dictionary<string, string>(), StringComparer.Ordinal)))];
+    }
+
+    private async Task<EngineConnection> ConnectAsync(CancellationToken cancellationToken)
+    {
+        var key = Endpoint + "|" + _tlsCertPath;
+        if (Connections.TryGetValue(key, out var existing))
+        {
+            return existing;
+        }
+
+        await ConnectGate.WaitAsync(cancellationToken);
+        try
+        {
+            if (Connections.TryGetValue(key, out existing))
+            {
+                return existing;
+            }
+
+            EngineConnection connection;
+            try
+            {
+                connection = await EngineConnection.OpenAsync(_endpoint, _tlsCertPath, cancellationToken);
+            }
+            catch (Exception ex) when (!cancellationToken.IsCancellationRequested && (IsTransportFailure(ex) || ex is JsonException or System.Security.Cryptography.CryptographicException))
+            {
+                throw Unavailable(ex);
+            }
+
+            DockerEngineLog.Connected(_logger, Endpoint, connection.EngineVersion, connection.ApiVersion, connection.Os, connection.Architecture);
+            Connections[key] = connection;
+            return connection;
+        }
+        finally
+        {
+            ConnectGate.Release();
+        }
+    }
+
+    private async Task<T> CallAsync<T>(Func<EngineConnection, Task<T>> call, EngineConnection connection)
+    {
+        try
+        {
+            return await call(connection);
+        }
+        catch (Exception ex) when (IsTransportFailure(ex))
+        {
+            throw Unavailable(ex);
+        }
+    }
+
+    private async Task RequestCancelAsync(EngineConnection connection, string buildId)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+        try
+        {
+            using var response = await connection.Http.PostAsync(
+                new Uri($"{connection.PathPrefix}/build/cancel?id={buildId}", UriKind.Relative), content: null, timeout.Token);
+        }
+        catch (Exception ex) when (IsTransportFailure(ex) || ex is OperationCanceledException)
+        {
+            DockerEngineLog.BuildCancelRequestFailed(_logger, buildId, ex.Message);
+        }
+    }
+
+    private static async Task ReadJsonLinesAsync(HttpResponseMessage response, BuildProgressTranslator translator, CancellationToken cancellationToken)
+    {
+        var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
+        using var reader = new StreamReader(stream, System.Text.Encoding.UTF8);
+        while (await reader.ReadLineAsync(cancellationToken) is { } line)
+        {
+            if (string.IsNullOrWhiteSpace(line))
+            {
+                continue;
+            }
+
+            JsonDocument document;
+            try
+            {
+                document = JsonDocument.Parse(line);
+            }
+            catch (JsonException)
+            {
+                translator.OnMessage(JsonSerializer.SerializeToElement(new { stream = line + "\n" }));
+                continue;
+            }
+
+            using (document)
+            {
+                if (document.RootElement.ValueKind == JsonValueKind.Object)
+                {
+                    translator.OnMessage(document.RootElement);
+                }
+            }
+        }
+    }
+
+    private static async Task<string> ReadErrorAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        var text = (await response.Content.ReadAsStringAsync(cancellationToken)).Trim();
+        try
+        {
+            using var json = JsonDocument.Parse(text);
+            if (json.RootElement.ValueKind == JsonValueKind.Object && json.RootElement.TryGetProperty("message", out var message)
+                && message.ValueKind == JsonValueKind.String)
+            {
+                return message.GetString()!;
+            }
+        }
+        catch (JsonException)
+        {
+            // Not JSON: the text itself is the best reason there is.
+        }
+
+        return text.Length > 0
+            ? text
+            : string.Create(CultureInfo.InvariantCulture, $"HTTP {(int)response.StatusCode} {response.ReasonPhrase}");
+    }
+
+    private static bool IsTransportFailure(Exception ex) =>
+        ex is HttpRequestException or SocketException or TimeoutException
+        || (ex is IOException && ex is not FileNotFoundException)
+        || (ex is TaskCanceledException { InnerException: TimeoutException });
+
+    private DockerEngineUnavailableException Unavailable(Exception ex)
+    {
+        var reason = (ex.InnerException is SocketException inner ? inner.Message : ex.Message).TrimEnd('.');
+        DockerEngineLog.Unreachable(_logger, Endpoint, reason);
+        return new DockerEngineUnavailableException($"The Docker engine at {Endpoint} cannot be reached: {reason}.", ex);
+    }
+}

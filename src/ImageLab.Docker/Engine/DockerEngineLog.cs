@@ -1,0 +1,30 @@
+using Microsoft.Extensions.Logging;
+
+namespace ImageLab.Docker.Engine;
+
+internal static partial class DockerEngineLog
+{
+    [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "Connected to Docker engine {EngineVersion} at {Endpoint}, speaking API {ApiVersion} ({Os}/{Architecture})")]
+    public static partial void Connected(ILogger logger, string endpoint, string engineVersion, Version apiVersion, string os, string architecture);
+
+    [LoggerMessage(EventId = 2, Level = LogLevel.Warning, Message = "Docker engine at {Endpoint} cannot be reached: {Reason}")]
+    public static partial void Unreachable(ILogger logger, string endpoint, string reason);
+
+    [LoggerMessage(EventId = 3, Level = LogLevel.Information, Message = "Building {Dockerfile} with {Builder} as build {BuildId}")]
+    public static partial void BuildStarted(ILogger logger, string dockerfile, ImageLab.Core.Builds.BuilderKind builder, string buildId);
+
+    [LoggerMessage(EventId = 4, Level = LogLevel.Information, Message = "Build {BuildId} succeeded in {Duration}: image {ImageId}, {TotalSteps} steps, {CachedSteps} cached")]
+    public static partial void BuildSucceeded(ILogger logger, string buildId, TimeSpan duration, string imageId, int totalSteps, int cachedSteps);
+
+    [LoggerMessage(EventId = 5, Level = LogLevel.Information, Message = "Build {BuildId} failed in {Duration}: {Reason}")]
+    public static partial void BuildFailed(ILogger logger, string buildId, TimeSpan duration, string reason);
+
+    [LoggerMessage(EventId = 6, Level = LogLevel.Information, Message = "Build {BuildId} was cancelled; the engine's build was stopped")]
+    public static partial void BuildCancelled(ILogger logger, string buildId);
+
+    [LoggerMessage(EventId = 7, Level = LogLevel.Debug, Message = "Asking the engine to cancel build {BuildId} failed: {Reason}")]
+    public static partial void BuildCancelRequestFailed(ILogger logger, string buildId, string reason);
+
+    [LoggerMessage(EventId = 8, Level = LogLevel.Information, Message = "Removed image {Image}")]
+    public static partial void ImageRemoved(ILogger logger, string image);
+}
