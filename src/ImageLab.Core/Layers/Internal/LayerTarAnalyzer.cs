@@ -34,7 +34,11 @@ internal static class LayerTarAnalyzer
             await using var digesting = new DigestingReadStream(tarStream, counter);
             var entries = new List<LayerEntry>();
             var warnings = new List<string>();
-            await ReadEntriesAsync(digesting, entries, warnings, interner, cancellationToken).ConfigureAwait(false);
+            if (blobLength > 0)
+            {
+                await ReadEntriesAsync(digesting, entries, warnings, interner, cancellationToken).ConfigureAwait(false);
+            }
+
             await digesting.DrainAsync(cancellationToken).ConfigureAwait(false);
 
             var (compressedSize, source) = compression switch

@@ -310,7 +310,7 @@ internal sealed class SaveStreamSession(ImageAnalysisOptions options, ILayerAnal
 
         if (ex is ImageAnalysisException)
         {
-            return AppendLayerErrors(sentence);
+            return sentence;
         }
 
         return AppendLayerErrors($"The save stream could not be read after {read}: {sentence}.");
