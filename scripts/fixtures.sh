@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# Builds the offline base images ImageLab's tests and samples build on, on the engine at DOCKER_HOST.
+# No registry is reachable, so each is made locally and tagged with the name a Dockerfile uses:
+#   busybox:latest, busybox:1.36          FROM scratch + busybox-static (2 MB)
+#   debian:bookworm                        debootstrap --variant=minbase, imported
+#   debian:bookworm-slim                   the same without docs, man pages and locales, flattened
+#   python:3.11-bookworm                   Debian + python3, pip, venv, headers and build tools (the "full" image)
+#   python:3.11-slim-bookworm              slim Debian + python3 only
+# Each image is skipped when its tag already exists, so a second run takes a second.
+set -euo pipefail
+: "${DOCKER_HOST:?DOCKER_HOST must name the engine, e.g. unix:///var/tmp/imagelab-test/docker.sock}"
+export DOCKER_BUILDKIT=0   # the docker client here has no buildx plugin; the classic builder is enough
+HERE="$(cd "$(dirname "$0")" && pwd)"
+WORK="${IMAGELAB_WORK:-/var/tmp/imagelab-test}"
+log() { printf '[fixtures] %s\n' "$*" >&2; }
+has() { docker image inspect "$1" >/dev/null 2>&1; }
+
+busybox_image() {
+  has busybox:1.36 && return
+  log "busybox:1.36"
+  local dir; dir=$(mktemp -d)
+  cp /bin/busybox "$dir/busybox"
+  cp "$HERE/fixtures/busybox.Dockerfile" "$dir/Dockerfile"
+  docker build -q -t busybox:1.36 -t busybox:latest "$dir" >/dev/null
+  rm -rf "$dir"
+}
+
+debian_image() {
+  has debian:bookworm && return
+  local root="$WORK/rootfs/bookworm"
+  if [ ! -x "$root/bin/bash" ]; then
+    log "debootstrap bookworm (about 30 s)"
+    rm -rf "$root"; mkdir -p "$root"
+    debootstrap --variant=minbase bookworm "$root" http://deb.debian.org/debian >"$WORK/debootstrap.log" 2>&1
+  fi
+  log "debian:bookworm"
+  tar -C "$root" -c . | docker import -c 'CMD ["bash"]' - debian:bookworm >/dev/null
+  docker tag debian:bookworm debian:12
+}
+
+# A Dockerfile's layers only ever add bytes, so the slim base is flattened: build, export, import.
+debian_slim_image() {
+  has debian:bookworm-slim && return
+  log "debian:bookworm-slim"
+  docker build -q -t imagelab-fixtures/debian-slim-unflattened -f "$HERE/fixtures/debian-slim.Dockerfile" "$HERE/fixtures" >/dev/null
+  local cid; cid=$(docker create imagelab-fixtures/debian-slim-unflattened)
+  docker export "$cid" | docker import -c 'CMD ["bash"]' - debian:bookworm-slim >/dev/null
+  docker rm "$cid" >/dev/null
+  docker rmi imagelab-fixtures/debian-slim-unflattened >/dev/null
+}
+
+python_images() {
+  if ! has python:3.11-bookworm; then
+    log "python:3.11-bookworm (apt-get over the host network, about a minute)"
+    docker build -q --network host -t python:3.11-bookworm -f "$HERE/fixtures/python-full.Dockerfile" "$HERE/fixtures" >/dev/null
+  fi
+  if ! has python:3.11-slim-bookworm; then
+    log "python:3.11-slim-bookworm"
+    docker build -q --network host -t python:3.11-slim-bookworm -f "$HERE/fixtures/python-slim.Dockerfile" "$HERE/fixtures" >/dev/null
+  fi
+}
+
+busybox_image
+debian_image
+debian_slim_image
+python_images
+log "fixtures ready"

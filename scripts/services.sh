@@ -1,0 +1,99 @@
+#!/usr/bin/env bash
+# Starts and stops the real services ImageLab's tests need, on a fresh Debian 12 machine, as root:
+# a private Docker engine (no bridge, no iptables, its own data-root and socket) and a throwaway
+# PostgreSQL cluster on 127.0.0.1. Nothing here touches the machine's own engine or database.
+#
+#   scripts/services.sh install   apt-get what is missing (docker.io, debootstrap, busybox-static, chromium, docker-registry)
+#   scripts/services.sh start     start the engine and PostgreSQL (idempotent) and print their endpoints
+#   scripts/services.sh stop      stop what start started
+#   scripts/services.sh env       print the environment variables the tests read
+set -euo pipefail
+
+WORK="${IMAGELAB_WORK:-/var/tmp/imagelab-test}"
+DOCKER_DIR="$WORK/docker"
+DOCKER_SOCK="$WORK/docker.sock"
+PG_DIR="$WORK/pg"
+PG_PORT="${IMAGELAB_PG_PORT:-55432}"
+REGISTRY_PORT="${IMAGELAB_REGISTRY_PORT:-55000}"
+PG_BIN="${PG_BIN:-/usr/lib/postgresql/15/bin}"
+
+log() { printf '[services] %s\n' "$*" >&2; }
+
+install_packages() {
+  local missing=()
+  command -v dockerd >/dev/null || missing+=(docker.io)
+  command -v debootstrap >/dev/null || missing+=(debootstrap)
+  [ -x /bin/busybox ] || missing+=(busybox-static)
+  command -v chromium >/dev/null || missing+=(chromium)
+  command -v docker-registry >/dev/null || missing+=(docker-registry)
+  [ -x "$PG_BIN/initdb" ] || missing+=(postgresql-15)
+  if [ ${#missing[@]} -gt 0 ]; then
+    log "installing ${missing[*]}"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq >/dev/null
+    apt-get install -y -qq "${missing[@]}" >/dev/null
+  fi
+}
+
+docker_running() { [ -S "$DOCKER_SOCK" ] && docker -H "unix://$DOCKER_SOCK" version >/dev/null 2>&1; }
+
+start_docker() {
+  if docker_running; then return; fi
+  mkdir -p "$DOCKER_DIR/data" "$DOCKER_DIR/exec"
+  log "starting a private Docker engine at unix://$DOCKER_SOCK"
+  setsid dockerd --bridge=none --iptables=false --ip-masq=false \
+    --data-root "$DOCKER_DIR/data" --exec-root "$DOCKER_DIR/exec" \
+    --pidfile "$DOCKER_DIR/dockerd.pid" --host "unix://$DOCKER_SOCK" \
+    >"$DOCKER_DIR/dockerd.log" 2>&1 < /dev/null &
+  for _ in $(seq 1 60); do
+    docker_running && return
+    sleep 0.5
+  done
+  log "the Docker engine did not start; its log follows"; tail -n 30 "$DOCKER_DIR/dockerd.log" >&2; exit 1
+}
+
+pg_running() { [ -f "$PG_DIR/data/postmaster.pid" ] && runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$PG_DIR/data" status >/dev/null 2>&1; }
+
+start_postgres() {
+  if pg_running; then return; fi
+  mkdir -p "$PG_DIR"
+  chown postgres:postgres "$PG_DIR" 2>/dev/null || { id postgres >/dev/null 2>&1 || useradd -r -m postgres; chown postgres:postgres "$PG_DIR"; }
+  if [ ! -f "$PG_DIR/data/PG_VERSION" ]; then
+    runuser -u postgres -- "$PG_BIN/initdb" -D "$PG_DIR/data" -U postgres --auth=trust >/dev/null
+  fi
+  log "starting PostgreSQL on 127.0.0.1:$PG_PORT"
+  runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -w -l "$PG_DIR/postgres.log" \
+    -o "-p $PG_PORT -k $PG_DIR -c listen_addresses=127.0.0.1 -c max_connections=300 -c fsync=off" start >/dev/null
+}
+
+stop_all() {
+  if pg_running; then
+    log "stopping PostgreSQL"
+    runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -m fast stop >/dev/null || true
+  fi
+  if [ -f "$DOCKER_DIR/dockerd.pid" ]; then
+    local pid; pid=$(cat "$DOCKER_DIR/dockerd.pid" 2>/dev/null || true)
+    if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then
+      log "stopping the Docker engine"
+      kill "$pid" || true
+      for _ in $(seq 1 40); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
+    fi
+  fi
+}
+
+print_env() {
+  cat <<ENV
+export IMAGELAB_TEST_DOCKER_ENDPOINT=unix://$DOCKER_SOCK
+export IMAGELAB_TEST_POSTGRES='Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=postgres'
+export IMAGELAB_TEST_REGISTRY_PORT=$REGISTRY_PORT
+export IMAGELAB_TEST_PG_CTL='runuser -u postgres -- $PG_BIN/pg_ctl -D $PG_DIR/data'
+ENV
+}
+
+case "${1:-}" in
+  install) install_packages ;;
+  start) start_docker; start_postgres; print_env ;;
+  stop) stop_all ;;
+  env) print_env ;;
+  *) echo "usage: $0 install|start|stop|env" >&2; exit 2 ;;
+esac

@@ -1,0 +1,19 @@
+using ImageLab.Core.Builds;
+
+namespace ImageLab.Core.Experiments;
+
+/// <summary>What a user asks for: a named experiment of a project with Dockerfiles to build in order.</summary>
+public sealed record ExperimentSubmission
+{
+    public required string Name { get; init; }
+
+    public required string Project { get; init; }
+
+    public required string SubmittedBy { get; init; }
+
+    public BuilderKind Builder { get; init; } = BuilderKind.BuildKit;
+
+    public IReadOnlyDictionary<string, string> BuildArgs { get; init; } = new Dictionary<string, string>();
+
+    public required IReadOnlyList<IterationSubmission> Iterations { get; init; }
+}

@@ -1,0 +1,14 @@
+namespace ImageLab.Core.Experiments;
+
+/// <summary>One row of the experiment history.</summary>
+public sealed record ExperimentSummary(
+    long Id,
+    string Name,
+    string Project,
+    string SubmittedBy,
+    ExperimentStatus Status,
+    DateTimeOffset CreatedAt,
+    int IterationCount,
+    long? BaselineSizeBytes,
+    long? FinalSizeBytes,
+    double? ReductionPercent);

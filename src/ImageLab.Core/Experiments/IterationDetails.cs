@@ -1,0 +1,54 @@
+using ImageLab.Core.Builds;
+
+namespace ImageLab.Core.Experiments;
+
+/// <summary>One iteration as shown and served: its build, its measurements and its layers.</summary>
+public sealed record IterationDetails
+{
+    public required long Id { get; init; }
+
+    public required int Ordinal { get; init; }
+
+    public required string Name { get; init; }
+
+    /// <summary>Path of the Dockerfile in the build context.</summary>
+    public required string Dockerfile { get; init; }
+
+    public string DockerfileText { get; init; } = "";
+
+    public required BuilderKind Builder { get; init; }
+
+    public required IterationStatus Status { get; init; }
+
+    public string? ImageId { get; init; }
+
+    public string? ImageTag { get; init; }
+
+    public long? SizeBytes { get; init; }
+
+    /// <summary>Reduction against the experiment's first iteration, in percent; null for the baseline itself.</summary>
+    public double? ReductionPercent { get; init; }
+
+    public double? BuildSeconds { get; init; }
+
+    public int TotalSteps { get; init; }
+
+    public int CompletedSteps { get; init; }
+
+    public int CachedSteps { get; init; }
+
+    public int Attempt { get; init; }
+
+    public string? Engine { get; init; }
+
+    /// <summary>Why the iteration failed or was cancelled, in a sentence.</summary>
+    public string? Error { get; init; }
+
+    public DateTimeOffset QueuedAt { get; init; }
+
+    public DateTimeOffset? StartedAt { get; init; }
+
+    public DateTimeOffset? FinishedAt { get; init; }
+
+    public IReadOnlyList<LayerDetails> Layers { get; init; } = [];
+}

@@ -1,0 +1,17 @@
+namespace ImageLab.Core.Experiments;
+
+/// <summary>
+/// One <c>docker history</c> entry of an iteration's image, oldest first (<see cref="Index"/> 0 is the
+/// bottom layer), with the Dockerfile instruction that made it where it could be matched.
+/// </summary>
+public sealed record LayerDetails(
+    int Index,
+    string HistoryId,
+    string CreatedBy,
+    long SizeBytes,
+    DateTimeOffset CreatedAt,
+    string Comment,
+    bool EmptyLayer,
+    bool FromBaseImage,
+    string? Instruction,
+    int? Line);

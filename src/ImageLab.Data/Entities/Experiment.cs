@@ -1,0 +1,34 @@
+using ImageLab.Core.Builds;
+using ImageLab.Core.Experiments;
+
+namespace ImageLab.Data.Entities;
+
+/// <summary>One upload: a build context and the Dockerfiles built from it.</summary>
+public sealed class Experiment
+{
+    public long Id { get; set; }
+
+    public long ProjectId { get; set; }
+
+    public Project? Project { get; set; }
+
+    public required string Name { get; set; }
+
+    public required string SubmittedBy { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>Kept in step with the iterations (see <see cref="StatusRules.Combine"/>) so history can filter on it.</summary>
+    public ExperimentStatus Status { get; set; }
+
+    public BuilderKind Builder { get; set; }
+
+    public Dictionary<string, string> BuildArgs { get; set; } = [];
+
+    public long ContextSizeBytes { get; set; }
+
+    /// <summary>True once the images were removed by retention; the numbers stay.</summary>
+    public bool ImagesRemoved { get; set; }
+
+    public List<Iteration> Iterations { get; set; } = [];
+}

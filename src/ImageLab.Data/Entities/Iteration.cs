@@ -1,0 +1,63 @@
+using ImageLab.Core.Builds;
+using ImageLab.Core.Experiments;
+
+namespace ImageLab.Data.Entities;
+
+/// <summary>One Dockerfile of an experiment and the image built from it; also the build queue's row.</summary>
+public sealed class Iteration
+{
+    public long Id { get; set; }
+
+    public long ExperimentId { get; set; }
+
+    public Experiment? Experiment { get; set; }
+
+    /// <summary>1-based position; ordinal 1 is the baseline the others are compared with.</summary>
+    public int Ordinal { get; set; }
+
+    public required string Name { get; set; }
+
+    public required string DockerfilePath { get; set; }
+
+    public required string DockerfileText { get; set; }
+
+    public BuilderKind Builder { get; set; }
+
+    public IterationStatus Status { get; set; }
+
+    public string? ImageId { get; set; }
+
+    public string? ImageTag { get; set; }
+
+    public long? SizeBytes { get; set; }
+
+    public double? BuildSeconds { get; set; }
+
+    public int TotalSteps { get; set; }
+
+    public int CompletedSteps { get; set; }
+
+    public int CachedSteps { get; set; }
+
+    /// <summary>The engine endpoint that built it.</summary>
+    public string? Engine { get; set; }
+
+    public string? FailureReason { get; set; }
+
+    public DateTimeOffset QueuedAt { get; set; }
+
+    public DateTimeOffset? StartedAt { get; set; }
+
+    public DateTimeOffset? FinishedAt { get; set; }
+
+    // The queue: who holds the iteration, until when, how often it was tried, whether to stop.
+    public string? LeaseOwner { get; set; }
+
+    public DateTimeOffset? LeaseExpiresAt { get; set; }
+
+    public int Attempt { get; set; }
+
+    public bool CancelRequested { get; set; }
+
+    public List<Layer> Layers { get; set; } = [];
+}

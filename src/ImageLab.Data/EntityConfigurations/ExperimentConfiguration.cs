@@ -1,0 +1,31 @@
+using System.Text.Json;
+using ImageLab.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace ImageLab.Data.EntityConfigurations;
+
+internal sealed class ExperimentConfiguration : IEntityTypeConfiguration<Experiment>
+{
+    public void Configure(EntityTypeBuilder<Experiment> builder)
+    {
+        builder.Property(e => e.Name).HasMaxLength(200);
+        builder.Property(e => e.SubmittedBy).HasMaxLength(100);
+        builder.Property(e => e.BuildArgs).HasConversion(
+            args => JsonSerializer.Serialize(args, JsonSerializerOptions.Default),
+            json => JsonSerializer.Deserialize<Dictionary<string, string>>(json, JsonSerializerOptions.Default) ?? new Dictionary<string, string>(),
+            new ValueComparer<Dictionary<string, string>>(
+                (a, b) => a!.Count == b!.Count && !a.Except(b).Any(),
+                args => args.Aggregate(0, (hash, pair) => HashCode.Combine(hash, pair.Key, pair.Value)),
+                args => new Dictionary<string, string>(args)));
+        builder.HasOne(e => e.Project).WithMany(p => p.Experiments).HasForeignKey(e => e.ProjectId);
+        builder.HasMany(e => e.Iterations).WithOne(i => i.Experiment).HasForeignKey(i => i.ExperimentId).OnDelete(DeleteBehavior.Cascade);
+
+        // History: newest first, filtered by project, submitter or status.
+        builder.HasIndex(e => e.CreatedAt);
+        builder.HasIndex(e => new { e.ProjectId, e.CreatedAt });
+        builder.HasIndex(e => new { e.SubmittedBy, e.CreatedAt });
+        builder.HasIndex(e => new { e.Status, e.CreatedAt });
+    }
+}

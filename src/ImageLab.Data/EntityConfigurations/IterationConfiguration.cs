@@ -1,0 +1,24 @@
+using ImageLab.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace ImageLab.Data.EntityConfigurations;
+
+internal sealed class IterationConfiguration : IEntityTypeConfiguration<Iteration>
+{
+    public void Configure(EntityTypeBuilder<Iteration> builder)
+    {
+        builder.Property(i => i.Name).HasMaxLength(200);
+        builder.Property(i => i.DockerfilePath).HasMaxLength(1000);
+        builder.Property(i => i.ImageId).HasMaxLength(100);
+        builder.Property(i => i.ImageTag).HasMaxLength(300);
+        builder.Property(i => i.Engine).HasMaxLength(300);
+        builder.Property(i => i.LeaseOwner).HasMaxLength(200);
+        builder.HasIndex(i => new { i.ExperimentId, i.Ordinal }).IsUnique();
+        builder.HasMany(i => i.Layers).WithOne().HasForeignKey(l => l.IterationId).OnDelete(DeleteBehavior.Cascade);
+
+        // The queue claims the oldest queued row and sweeps expired leases.
+        builder.HasIndex(i => new { i.Status, i.QueuedAt });
+        builder.HasIndex(i => i.LeaseExpiresAt);
+    }
+}

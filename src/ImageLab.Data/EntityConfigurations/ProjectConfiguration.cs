@@ -1,0 +1,14 @@
+using ImageLab.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace ImageLab.Data.EntityConfigurations;
+
+internal sealed class ProjectConfiguration : IEntityTypeConfiguration<Project>
+{
+    public void Configure(EntityTypeBuilder<Project> builder)
+    {
+        builder.Property(p => p.Name).HasMaxLength(100);
+        builder.HasIndex(p => p.Name).IsUnique();
+    }
+}

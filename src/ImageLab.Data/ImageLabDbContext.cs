@@ -1,0 +1,34 @@
+using ImageLab.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+
+namespace ImageLab.Data;
+
+/// <summary>
+/// ImageLab's store: projects, experiments, iterations, layers, events and build contexts.
+/// Tables and columns are snake_case. A new migration:
+/// <c>dotnet ef migrations add NAME --project src/ImageLab.Data --startup-project src/ImageLab.Data</c>
+/// (the design-time factory reads <c>ConnectionStrings__ImageLab</c>, else a local default).
+/// </summary>
+public sealed class ImageLabDbContext(DbContextOptions<ImageLabDbContext> options) : DbContext(options)
+{
+    public DbSet<Project> Projects => Set<Project>();
+
+    public DbSet<Experiment> Experiments => Set<Experiment>();
+
+    public DbSet<Iteration> Iterations => Set<Iteration>();
+
+    public DbSet<Layer> Layers => Set<Layer>();
+
+    public DbSet<ExperimentEvent> Events => Set<ExperimentEvent>();
+
+    public DbSet<ContextChunk> ContextChunks => Set<ContextChunk>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(ImageLabDbContext).Assembly);
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(configurationBuilder);
+        configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(32);
+    }
+}

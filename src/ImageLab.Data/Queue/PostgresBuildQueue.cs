@@ -1,0 +1,70 @@
+using ImageLab.Core.Experiments;
+using Microsoft.EntityFrameworkCore;
+
+namespace ImageLab.Data.Queue;
+
+/// <summary>The queue on PostgreSQL: <c>FOR UPDATE SKIP LOCKED</c> lets any number of workers claim safely.</summary>
+internal sealed class PostgresBuildQueue(IDbContextFactory<ImageLabDbContext> contexts, TimeProvider clock) : IBuildQueue
+{
+    public async Task<long?> ClaimNextAsync(string owner, TimeSpan lease, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var now = clock.GetUtcNow();
+        var expires = now + lease;
+        var claimed = await db.Database.SqlQuery<long>($"""
+            UPDATE iterations SET status = 'Building', lease_owner = {owner}, lease_expires_at = {expires},
+                attempt = attempt + 1, started_at = {now}, failure_reason = NULL
+            WHERE id = (
+                SELECT id FROM iterations
+                WHERE status = 'Queued' AND NOT cancel_requested
+                ORDER BY queued_at, experiment_id, ordinal
+                FOR UPDATE SKIP LOCKED
+                LIMIT 1)
+            RETURNING id AS "Value"
+            """).ToListAsync(cancellationToken);
+        return claimed.Count == 0 ? null : claimed[0];
+    }
+
+    public async Task<LeaseState> RenewLeaseAsync(long iterationId, string owner, TimeSpan lease, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var expires = clock.GetUtcNow() + lease;
+        var cancelRequested = await db.Database.SqlQuery<bool>($"""
+            UPDATE iterations SET lease_expires_at = {expires}
+            WHERE id = {iterationId} AND lease_owner = {owner} AND status IN ('Building', 'Measuring')
+            RETURNING cancel_requested AS "Value"
+            """).ToListAsync(cancellationToken);
+        return cancelRequested.Count == 0 ? LeaseState.Lost
+            : cancelRequested[0] ? LeaseState.CancelRequested
+            : LeaseState.Held;
+    }
+
+    public async Task<IReadOnlyList<ExpiredLease>> RecoverExpiredLeasesAsync(int maxAttempts, string liveOwner, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var now = clock.GetUtcNow();
+        var reason = $"The build was interrupted {maxAttempts} times (the worker building it stopped); ImageLab gave up on it.";
+        var rows = await db.Database.SqlQuery<ExpiredRow>($"""
+            UPDATE iterations SET
+                status = CASE WHEN cancel_requested THEN 'Canceled' WHEN attempt >= {maxAttempts} THEN 'Failed' ELSE 'Queued' END,
+                failure_reason = CASE WHEN cancel_requested THEN 'Cancelled.' WHEN attempt >= {maxAttempts} THEN {reason} ELSE NULL END,
+                finished_at = CASE WHEN cancel_requested OR attempt >= {maxAttempts} THEN {now} ELSE NULL END,
+                lease_owner = NULL, lease_expires_at = NULL
+            WHERE status IN ('Building', 'Measuring') AND lease_expires_at < {now} AND lease_owner <> {liveOwner}
+            RETURNING id AS "IterationId", experiment_id AS "ExperimentId", status AS "Status", attempt AS "Attempt"
+            """).ToListAsync(cancellationToken);
+        return rows.Select(r => new ExpiredLease(r.IterationId, r.ExperimentId, Enum.Parse<IterationStatus>(r.Status), r.Attempt)).ToList();
+    }
+
+    public async Task ReleaseAsync(long iterationId, string owner, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await db.Database.ExecuteSqlAsync($"""
+            UPDATE iterations SET status = 'Queued', lease_owner = NULL, lease_expires_at = NULL,
+                attempt = GREATEST(attempt - 1, 0), started_at = NULL, total_steps = 0, completed_steps = 0, cached_steps = 0
+            WHERE id = {iterationId} AND lease_owner = {owner}
+            """, cancellationToken);
+    }
+
+    private sealed record ExpiredRow(long IterationId, long ExperimentId, string Status, int Attempt);
+}

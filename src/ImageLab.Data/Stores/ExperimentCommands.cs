@@ -1,0 +1,160 @@
+using ImageLab.Core.Experiments;
+using ImageLab.Data.Entities;
+using ImageLab.Data.Hosting;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace ImageLab.Data.Stores;
+
+internal sealed class ExperimentCommands(
+    IDbContextFactory<ImageLabDbContext> contexts,
+    IOptions<DatabaseOptions> options,
+    TimeProvider clock,
+    IEnumerable<IExperimentObserver> observers) : IExperimentCommands
+{
+    private const int ChunkBytes = 1024 * 1024;
+
+    public async Task<long> SubmitAsync(ExperimentSubmission submission, Stream contextTar, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(submission);
+        ArgumentNullException.ThrowIfNull(contextTar);
+        if (submission.Iterations.Count == 0)
+        {
+            throw new SubmissionRejectedException("The experiment has no Dockerfile to build.");
+        }
+
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var now = clock.GetUtcNow();
+        var project = await FindOrAddProjectAsync(db, submission.Project, now, cancellationToken);
+        var experiment = new Experiment
+        {
+            ProjectId = project.Id,
+            Name = submission.Name,
+            SubmittedBy = submission.SubmittedBy,
+            CreatedAt = now,
+            Builder = submission.Builder,
+            BuildArgs = submission.BuildArgs.ToDictionary(),
+            Status = ExperimentStatus.Queued,
+        };
+        db.Experiments.Add(experiment);
+        await db.SaveChangesAsync(cancellationToken);
+
+        experiment.ContextSizeBytes = await StoreContextAsync(db, experiment.Id, contextTar, cancellationToken);
+        var ordinal = 0;
+        experiment.Iterations.AddRange(submission.Iterations.Select(i => new Iteration
+        {
+            Ordinal = ++ordinal,
+            Name = i.Name,
+            DockerfilePath = i.DockerfilePath,
+            DockerfileText = i.DockerfileText,
+            Builder = submission.Builder,
+            Status = IterationStatus.Queued,
+            QueuedAt = now,
+        }));
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        foreach (var observer in observers)
+        {
+            observer.Submitted(experiment.Id);
+        }
+
+        return experiment.Id;
+    }
+
+    public async Task<bool> CancelExperimentAsync(long experimentId, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        if (!await db.Experiments.AnyAsync(e => e.Id == experimentId, cancellationToken))
+        {
+            return false;
+        }
+
+        await CancelAsync(db, experimentId, iterationId: null, cancellationToken);
+        return true;
+    }
+
+    public async Task<bool> CancelIterationAsync(long experimentId, long iterationId, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        if (!await db.Iterations.AnyAsync(i => i.Id == iterationId && i.ExperimentId == experimentId, cancellationToken))
+        {
+            return false;
+        }
+
+        await CancelAsync(db, experimentId, iterationId, cancellationToken);
+        return true;
+    }
+
+    // Queued iterations end at once; running ones are flagged and their worker stops the engine's build.
+    private async Task CancelAsync(ImageLabDbContext db, long experimentId, long? iterationId, CancellationToken cancellationToken)
+    {
+        var iterations = await db.Iterations
+            .Where(i => i.ExperimentId == experimentId && (iterationId == null || i.Id == iterationId))
+            .ToListAsync(cancellationToken);
+        var now = clock.GetUtcNow();
+        var canceled = new List<long>();
+        foreach (var iteration in iterations.Where(i => !i.Status.IsFinal()))
+        {
+            iteration.CancelRequested = true;
+            if (iteration.Status == IterationStatus.Queued)
+            {
+                iteration.Status = IterationStatus.Canceled;
+                iteration.FailureReason = "Cancelled before it started.";
+                iteration.FinishedAt = now;
+                canceled.Add(iteration.Id);
+            }
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await ExperimentStatusUpdater.UpdateAsync(db, experimentId, cancellationToken);
+        foreach (var observer in observers)
+        {
+            observer.CancelRequested(experimentId, iterationId, canceled);
+        }
+    }
+
+    private static async Task<Project> FindOrAddProjectAsync(ImageLabDbContext db, string name, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var project = await db.Projects.FirstOrDefaultAsync(p => p.Name == name, cancellationToken);
+        if (project is not null)
+        {
+            return project;
+        }
+
+        // Two submissions may create the same project at once: insert-if-absent, then read.
+        await db.Database.ExecuteSqlAsync(
+            $"INSERT INTO projects (name, created_at) VALUES ({name}, {now}) ON CONFLICT (name) DO NOTHING",
+            cancellationToken);
+        return await db.Projects.FirstAsync(p => p.Name == name, cancellationToken);
+    }
+
+    private async Task<long> StoreContextAsync(ImageLabDbContext db, long experimentId, Stream contextTar, CancellationToken cancellationToken)
+    {
+        var maxBytes = options.Value.MaxContextBytes;
+        long total = 0;
+        var index = 0;
+        var buffer = new byte[ChunkBytes];
+        while (true)
+        {
+            var filled = await contextTar.ReadAtLeastAsync(buffer, ChunkBytes, throwOnEndOfStream: false, cancellationToken);
+            if (filled == 0)
+            {
+                break;
+            }
+
+            total += filled;
+            if (total > maxBytes)
+            {
+                throw new SubmissionRejectedException(
+                    $"The build context is larger than the limit of {maxBytes / (1024 * 1024)} MB (Database:MaxContextBytes); add a .dockerignore or upload less.");
+            }
+
+            db.ContextChunks.Add(new ContextChunk { ExperimentId = experimentId, Index = index++, Data = buffer[..filled] });
+            await db.SaveChangesAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+        }
+
+        return total;
+    }
+}

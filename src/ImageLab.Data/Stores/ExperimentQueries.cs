@@ -1,0 +1,182 @@
+using System.Runtime.CompilerServices;
+using ImageLab.Core.Experiments;
+using ImageLab.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+
+namespace ImageLab.Data.Stores;
+
+internal sealed class ExperimentQueries(IDbContextFactory<ImageLabDbContext> contexts) : IExperimentQueries
+{
+    public async Task<ExperimentDetails?> GetExperimentAsync(long id, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var experiment = await db.Experiments.AsNoTracking()
+            .Include(e => e.Project)
+            .Include(e => e.Iterations.OrderBy(i => i.Ordinal))
+            .ThenInclude(i => i.Layers.OrderBy(l => l.Index))
+            .AsSplitQuery()
+            .FirstOrDefaultAsync(e => e.Id == id, cancellationToken);
+        return experiment is null ? null : ToDetails(experiment);
+    }
+
+    public async Task<Page<ExperimentSummary>> ListExperimentsAsync(ExperimentFilter filter, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        var pageSize = Math.Clamp(filter.PageSize, 1, 200);
+        var pageNumber = Math.Max(filter.PageNumber, 1);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var query = db.Experiments.AsNoTracking();
+        if (!string.IsNullOrEmpty(filter.Project))
+        {
+            query = query.Where(e => e.Project!.Name == filter.Project);
+        }
+
+        if (!string.IsNullOrEmpty(filter.SubmittedBy))
+        {
+            query = query.Where(e => e.SubmittedBy == filter.SubmittedBy);
+        }
+
+        if (filter.Status is { } status)
+        {
+            query = query.Where(e => e.Status == status);
+        }
+
+        if (filter.From is { } from)
+        {
+            query = query.Where(e => e.CreatedAt >= from);
+        }
+
+        if (filter.To is { } to)
+        {
+            query = query.Where(e => e.CreatedAt < to);
+        }
+
+        var total = await query.LongCountAsync(cancellationToken);
+        var rows = await query
+            .OrderByDescending(e => e.CreatedAt).ThenByDescending(e => e.Id)
+            .Skip((pageNumber - 1) * pageSize).Take(pageSize)
+            .Select(e => new
+            {
+                e.Id,
+                e.Name,
+                Project = e.Project!.Name,
+                e.SubmittedBy,
+                e.Status,
+                e.CreatedAt,
+                IterationCount = e.Iterations.Count,
+                Baseline = e.Iterations.Where(i => i.Ordinal == 1).Select(i => i.SizeBytes).FirstOrDefault(),
+                Final = e.Iterations.OrderByDescending(i => i.Ordinal).Select(i => i.SizeBytes).FirstOrDefault(),
+            })
+            .ToListAsync(cancellationToken);
+        var items = rows.Select(r => new ExperimentSummary(
+            r.Id, r.Name, r.Project, r.SubmittedBy, r.Status, r.CreatedAt, r.IterationCount, r.Baseline, r.Final,
+            r.IterationCount > 1 ? StatusRules.ReductionPercent(r.Baseline, r.Final) : null)).ToList();
+        return new Page<ExperimentSummary>(items, pageNumber, pageSize, total);
+    }
+
+    public async Task<IReadOnlyList<string>> ListProjectsAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.Projects.OrderBy(p => p.Name).Select(p => p.Name).ToListAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<string>> ListSubmittersAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.Experiments.Select(e => e.SubmittedBy).Distinct().OrderBy(s => s).ToListAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<TrendPoint>> GetTrendAsync(string project, int maxPoints, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var points = await db.Experiments.AsNoTracking()
+            .Where(e => e.Project!.Name == project && e.Status == ExperimentStatus.Succeeded)
+            .OrderByDescending(e => e.CreatedAt)
+            .Take(maxPoints)
+            .Select(e => new
+            {
+                e.Id,
+                e.Name,
+                e.CreatedAt,
+                Final = e.Iterations.OrderByDescending(i => i.Ordinal).Select(i => new { i.Name, i.SizeBytes }).First(),
+            })
+            .ToListAsync(cancellationToken);
+        return points
+            .Where(p => p.Final.SizeBytes is not null)
+            .OrderBy(p => p.CreatedAt)
+            .Select(p => new TrendPoint(p.Id, p.Name, p.CreatedAt, p.Final.Name, p.Final.SizeBytes!.Value))
+            .ToList();
+    }
+
+    public async Task<IAsyncEnumerable<string>?> OpenLogAsync(long experimentId, long iterationId, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var exists = await db.Iterations.AnyAsync(i => i.Id == iterationId && i.ExperimentId == experimentId, cancellationToken);
+        return exists ? StreamLogAsync(iterationId, cancellationToken) : null;
+    }
+
+    public async Task<IReadOnlyList<IterationReference>> ListComparableIterationsAsync(string project, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.Iterations.AsNoTracking()
+            .Where(i => i.Experiment!.Project!.Name == project && i.Status == IterationStatus.Succeeded)
+            .OrderByDescending(i => i.Experiment!.CreatedAt).ThenBy(i => i.Ordinal)
+            .Take(500)
+            .Select(i => new IterationReference(i.ExperimentId, i.Experiment!.Name, i.Id, i.Ordinal, i.Name, i.SizeBytes, i.Experiment.CreatedAt))
+            .ToListAsync(cancellationToken);
+    }
+
+    private async IAsyncEnumerable<string> StreamLogAsync(long iterationId, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var lines = db.Events.AsNoTracking()
+            .Where(e => e.IterationId == iterationId && e.Type == BuildEventType.Log)
+            .OrderBy(e => e.Sequence)
+            .Select(e => e.Text ?? "")
+            .AsAsyncEnumerable();
+        await foreach (var line in lines.WithCancellation(cancellationToken))
+        {
+            yield return line;
+        }
+    }
+
+    internal static ExperimentDetails ToDetails(Experiment experiment)
+    {
+        var baseline = experiment.Iterations.FirstOrDefault(i => i.Ordinal == 1)?.SizeBytes;
+        return new ExperimentDetails(
+            experiment.Id,
+            experiment.Name,
+            experiment.Project?.Name ?? "",
+            experiment.SubmittedBy,
+            experiment.Status,
+            experiment.CreatedAt,
+            experiment.Iterations.OrderBy(i => i.Ordinal).Select(i => ToDetails(i, baseline)).ToList());
+    }
+
+    private static IterationDetails ToDetails(Iteration iteration, long? baselineBytes) => new()
+    {
+        Id = iteration.Id,
+        Ordinal = iteration.Ordinal,
+        Name = iteration.Name,
+        Dockerfile = iteration.DockerfilePath,
+        DockerfileText = iteration.DockerfileText,
+        Builder = iteration.Builder,
+        Status = iteration.Status,
+        ImageId = iteration.ImageId,
+        ImageTag = iteration.ImageTag,
+        SizeBytes = iteration.SizeBytes,
+        ReductionPercent = iteration.Ordinal == 1 ? null : StatusRules.ReductionPercent(baselineBytes, iteration.SizeBytes),
+        BuildSeconds = iteration.BuildSeconds,
+        TotalSteps = iteration.TotalSteps,
+        CompletedSteps = iteration.CompletedSteps,
+        CachedSteps = iteration.CachedSteps,
+        Attempt = iteration.Attempt,
+        Engine = iteration.Engine,
+        Error = iteration.FailureReason,
+        QueuedAt = iteration.QueuedAt,
+        StartedAt = iteration.StartedAt,
+        FinishedAt = iteration.FinishedAt,
+        Layers = iteration.Layers.OrderBy(l => l.Index).Select(l => new LayerDetails(
+            l.Index, l.HistoryId, l.CreatedBy, l.SizeBytes, l.CreatedAt, l.Comment, l.EmptyLayer, l.FromBaseImage, l.Instruction, l.Line)).ToList(),
+    };
+}

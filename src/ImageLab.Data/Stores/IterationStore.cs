@@ -1,0 +1,132 @@
+using ImageLab.Core.Experiments;
+using ImageLab.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+
+namespace ImageLab.Data.Stores;
+
+/// <summary>
+/// The worker's writes to one iteration. Every write checks that the worker still holds the lease, so a
+/// worker that lost its iteration (it expired and was requeued) cannot overwrite the new attempt.
+/// </summary>
+public sealed class IterationStore(IDbContextFactory<ImageLabDbContext> contexts, TimeProvider clock)
+{
+    public async Task<BuildJob?> GetJobAsync(long iterationId, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.Iterations.AsNoTracking()
+            .Where(i => i.Id == iterationId)
+            .Select(i => new BuildJob(
+                i.Id, i.ExperimentId, i.Experiment!.Name, i.Experiment.Project!.Name, i.Ordinal, i.Name,
+                i.DockerfilePath, i.DockerfileText, i.Builder, i.Experiment.BuildArgs, i.Attempt))
+            .FirstOrDefaultAsync(cancellationToken);
+    }
+
+    /// <summary>The experiment's build context as stored, read chunk by chunk.</summary>
+    public Stream OpenContext(long experimentId) => new ContextChunkStream(contexts, experimentId);
+
+    public async Task<bool> SetStatusAsync(long iterationId, string owner, IterationStatus status, string? reason, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var iteration = await db.Iterations.FirstOrDefaultAsync(i => i.Id == iterationId && i.LeaseOwner == owner, cancellationToken);
+        if (iteration is null)
+        {
+            return false;
+        }
+
+        iteration.Status = status;
+        iteration.FailureReason = reason;
+        if (status.IsFinal())
+        {
+            iteration.FinishedAt = clock.GetUtcNow();
+            iteration.LeaseOwner = null;
+            iteration.LeaseExpiresAt = null;
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await ExperimentStatusUpdater.UpdateAsync(db, iteration.ExperimentId, cancellationToken);
+        return true;
+    }
+
+    public async Task UpdateStepsAsync(long iterationId, string owner, int totalSteps, int completedSteps, int cachedSteps, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await db.Iterations.Where(i => i.Id == iterationId && i.LeaseOwner == owner)
+            .ExecuteUpdateAsync(set => set
+                .SetProperty(i => i.TotalSteps, totalSteps)
+                .SetProperty(i => i.CompletedSteps, completedSteps)
+                .SetProperty(i => i.CachedSteps, cachedSteps), cancellationToken);
+    }
+
+    /// <summary>Stores the measurements and marks the iteration Succeeded, in one transaction.</summary>
+    public async Task<bool> CompleteAsync(long iterationId, string owner, IterationMeasurement measurement, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(measurement);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var iteration = await db.Iterations.Include(i => i.Layers)
+            .FirstOrDefaultAsync(i => i.Id == iterationId && i.LeaseOwner == owner, cancellationToken);
+        if (iteration is null)
+        {
+            return false;
+        }
+
+        iteration.ImageId = measurement.ImageId;
+        iteration.ImageTag = measurement.ImageTag;
+        iteration.SizeBytes = measurement.SizeBytes;
+        iteration.BuildSeconds = measurement.BuildSeconds;
+        iteration.TotalSteps = measurement.TotalSteps;
+        iteration.CompletedSteps = measurement.TotalSteps;
+        iteration.CachedSteps = measurement.CachedSteps;
+        iteration.Engine = measurement.Engine;
+        iteration.Status = IterationStatus.Succeeded;
+        iteration.FailureReason = null;
+        iteration.FinishedAt = clock.GetUtcNow();
+        iteration.LeaseOwner = null;
+        iteration.LeaseExpiresAt = null;
+        iteration.Layers.Clear();
+        iteration.Layers.AddRange(measurement.Layers.Select(l => new Layer
+        {
+            Index = l.Index,
+            HistoryId = l.HistoryId,
+            CreatedBy = l.CreatedBy,
+            SizeBytes = l.SizeBytes,
+            CreatedAt = l.CreatedAt,
+            Comment = l.Comment,
+            EmptyLayer = l.EmptyLayer,
+            FromBaseImage = l.FromBaseImage,
+            Instruction = l.Instruction,
+            Line = l.Line,
+        }));
+        await db.SaveChangesAsync(cancellationToken);
+        await ExperimentStatusUpdater.UpdateAsync(db, iteration.ExperimentId, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return true;
+    }
+
+    /// <summary>The statuses of an experiment's iterations, for events after a sweep.</summary>
+    public async Task<IterationStatus?> GetStatusAsync(long iterationId, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.Iterations.Where(i => i.Id == iterationId).Select(i => (IterationStatus?)i.Status).FirstOrDefaultAsync(cancellationToken);
+    }
+
+    /// <summary>Image tags of experiments older than the newest <paramref name="keep"/>, whose images are still on the engine.</summary>
+    public async Task<IReadOnlyList<(long ExperimentId, IReadOnlyList<string> ImageIds)>> FindExpiredImagesAsync(int keep, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var expired = await db.Experiments.AsNoTracking()
+            .Where(e => !e.ImagesRemoved && e.Status != ExperimentStatus.Queued && e.Status != ExperimentStatus.Running)
+            .OrderByDescending(e => e.CreatedAt).ThenByDescending(e => e.Id)
+            .Skip(keep)
+            .Select(e => new { e.Id, Images = e.Iterations.Where(i => i.ImageTag != null).Select(i => i.ImageTag!).ToList() })
+            .Take(100)
+            .ToListAsync(cancellationToken);
+        return expired.Select(e => (e.Id, (IReadOnlyList<string>)e.Images)).ToList();
+    }
+
+    public async Task MarkImagesRemovedAsync(long experimentId, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await db.Experiments.Where(e => e.Id == experimentId).ExecuteUpdateAsync(set => set.SetProperty(e => e.ImagesRemoved, true), cancellationToken);
+    }
+}

@@ -1,0 +1,140 @@
+using System.Threading.Channels;
+using ImageLab.Core.Experiments;
+using ImageLab.Data.Stores;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace ImageLab.Worker.Events;
+
+/// <summary>
+/// Collects events from running builds, stores them in batches (every 100 ms or 1,000 events, whichever
+/// comes first) and only then publishes them with their sequences, so that a watcher never sees an event
+/// the store does not have. One writer per process keeps sequences in commit order.
+/// </summary>
+public sealed partial class BuildEventWriter(EventStore store, BuildEventBroker broker, TimeProvider clock, ILogger<BuildEventWriter> logger)
+    : BackgroundService
+{
+    private const int MaxBatch = 1000;
+    private static readonly TimeSpan BatchWindow = TimeSpan.FromMilliseconds(100);
+    private readonly Channel<BuildEventMessage> _pending = Channel.CreateUnbounded<BuildEventMessage>(new UnboundedChannelOptions { SingleReader = true });
+    private long _posted;
+    private long _stored;
+
+    /// <summary>Queues an event (its sequence is assigned when stored).</summary>
+    public void Post(long experimentId, long iterationId, BuildEventType type, IterationStatus? status = null,
+        int? step = null, int? totalSteps = null, bool cached = false, string? text = null)
+    {
+        Interlocked.Increment(ref _posted);
+        _pending.Writer.TryWrite(new BuildEventMessage
+        {
+            Sequence = 0,
+            ExperimentId = experimentId,
+            IterationId = iterationId,
+            Type = type,
+            At = clock.GetUtcNow(),
+            Status = status,
+            Step = step,
+            TotalSteps = totalSteps,
+            Cached = cached,
+            Text = text,
+        });
+    }
+
+    /// <summary>Waits until everything posted so far is stored and published.</summary>
+    public async Task FlushAsync(CancellationToken cancellationToken)
+    {
+        var target = Interlocked.Read(ref _posted);
+        while (Interlocked.Read(ref _stored) < target)
+        {
+            await Task.Delay(20, cancellationToken);
+        }
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var batch = new List<BuildEventMessage>(MaxBatch);
+        try
+        {
+            while (await _pending.Reader.WaitToReadAsync(stoppingToken))
+            {
+                await FillBatchAsync(batch, stoppingToken);
+                await StoreAndPublishAsync(batch, stoppingToken);
+                batch.Clear();
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+
+        // The last lines of a build must not be lost when the app stops.
+        while (_pending.Reader.TryRead(out var message))
+        {
+            batch.Add(message);
+        }
+
+        if (batch.Count > 0)
+        {
+            await StoreAndPublishAsync(batch, stoppingToken);
+        }
+    }
+
+    private async Task FillBatchAsync(List<BuildEventMessage> batch, CancellationToken stoppingToken)
+    {
+        var windowEnds = clock.GetUtcNow() + BatchWindow;
+        while (batch.Count < MaxBatch)
+        {
+            if (_pending.Reader.TryRead(out var message))
+            {
+                batch.Add(message);
+                continue;
+            }
+
+            var remaining = windowEnds - clock.GetUtcNow();
+            if (remaining <= TimeSpan.Zero)
+            {
+                return;
+            }
+
+            using var window = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+            window.CancelAfter(remaining);
+            try
+            {
+                await _pending.Reader.WaitToReadAsync(window.Token);
+            }
+            catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+        }
+    }
+
+    // A database that is restarting must not lose events: retry the same batch until it is stored.
+    private async Task StoreAndPublishAsync(List<BuildEventMessage> batch, CancellationToken stoppingToken)
+    {
+        var delay = TimeSpan.FromMilliseconds(200);
+        while (true)
+        {
+            try
+            {
+                var stored = await store.AppendAsync(batch, CancellationToken.None);
+                broker.Publish(stored);
+                Interlocked.Add(ref _stored, batch.Count);
+                return;
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                LogStoreFailed(logger, batch.Count, e.Message);
+                if (stoppingToken.IsCancellationRequested && delay > TimeSpan.FromSeconds(5))
+                {
+                    return;
+                }
+
+                await Task.Delay(delay, CancellationToken.None);
+                delay = TimeSpan.FromMilliseconds(Math.Min(delay.TotalMilliseconds * 2, 5000));
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Storing {Count} build events failed ({Reason}); retrying.")]
+    private static partial void LogStoreFailed(ILogger logger, int count, string reason);
+}

@@ -1,0 +1,267 @@
+using System.Diagnostics;
+using System.Text.RegularExpressions;
+using ImageLab.Core.Dockerfiles;
+using ImageLab.Core.Experiments;
+using ImageLab.Data.Queue;
+using ImageLab.Data.Stores;
+using ImageLab.Docker.Engine;
+using ImageLab.Docker.Hosting;
+using ImageLab.Worker.Events;
+using ImageLab.Worker.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace ImageLab.Worker.Pipeline;
+
+/// <summary>One claimed iteration, end to end: build, inspect, history, attribute, persist, publish.</summary>
+public sealed partial class IterationPipeline(
+    IDockerEngine engine,
+    IBuildQueue queue,
+    IterationStore store,
+    BuildEventWriter events,
+    RunningBuilds running,
+    IOptions<WorkerOptions> workerOptions,
+    IOptions<DockerOptions> dockerOptions,
+    ILogger<IterationPipeline> logger)
+{
+    private static readonly TimeSpan StepWriteInterval = TimeSpan.FromSeconds(1);
+
+    /// <summary>Runs the iteration; returns false when the engine could not be reached (the iteration waits in the queue).</summary>
+    public async Task<bool> RunAsync(long iterationId, string owner, CancellationToken stopping)
+    {
+        var job = await store.GetJobAsync(iterationId, stopping);
+        if (job is null)
+        {
+            return true;
+        }
+
+        var options = workerOptions.Value;
+        using var timeout = new CancellationTokenSource(options.BuildTimeout);
+        using var cancel = new CancellationTokenSource();
+        using var leaseLost = new CancellationTokenSource();
+        using var build = CancellationTokenSource.CreateLinkedTokenSource(stopping, timeout.Token, cancel.Token, leaseLost.Token);
+        running.Add(iterationId, job.ExperimentId, cancel);
+        using var renewing = CancellationTokenSource.CreateLinkedTokenSource(build.Token);
+        var renewal = RenewLeaseAsync(iterationId, owner, cancel, leaseLost, renewing.Token);
+        try
+        {
+            PostStatus(job, IterationStatus.Building, job.Attempt > 1 ? $"Attempt {job.Attempt}." : null);
+            return await BuildAndMeasureAsync(job, owner, build.Token);
+        }
+        catch (OperationCanceledException) when (leaseLost.IsCancellationRequested)
+        {
+            LogLeaseLost(logger, iterationId);
+            return true;
+        }
+        catch (OperationCanceledException) when (cancel.IsCancellationRequested)
+        {
+            await EndAsync(job, owner, IterationStatus.Canceled, "Cancelled while building; the engine's build was stopped.");
+            return true;
+        }
+        catch (OperationCanceledException) when (timeout.IsCancellationRequested)
+        {
+            await EndAsync(job, owner, IterationStatus.Failed,
+                $"The build took longer than the limit of {options.BuildTimeoutMinutes} minutes (Worker:BuildTimeoutMinutes) and was stopped.");
+            return true;
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
+            // The app is stopping: hand the iteration back so that the next start (or another worker) builds it.
+            await queue.ReleaseAsync(iterationId, owner, CancellationToken.None);
+            PostStatus(job, IterationStatus.Queued, "ImageLab stopped during the build; it will be built again.");
+            return true;
+        }
+        catch (DockerEngineUnavailableException e)
+        {
+            LogEngineUnavailable(logger, iterationId, e.Message);
+            await queue.ReleaseAsync(iterationId, owner, CancellationToken.None);
+            PostStatus(job, IterationStatus.Queued, $"{e.Message} The build waits until the engine is back.");
+            return false;
+        }
+        catch (Exception e)
+        {
+            LogPipelineFailed(logger, e, iterationId);
+            await EndAsync(job, owner, IterationStatus.Failed, $"ImageLab could not finish this iteration: {e.Message}");
+            return true;
+        }
+        finally
+        {
+            running.Remove(iterationId);
+            await renewing.CancelAsync();
+            await renewal;
+        }
+    }
+
+    private async Task<bool> BuildAndMeasureAsync(BuildJob job, string owner, CancellationToken cancellationToken)
+    {
+        var document = DockerfileParser.Parse(job.DockerfileText, job.BuildArgs);
+        var progress = new StepProgress(job, events, (total, done, cached) =>
+            _ = UpdateStepsQuietlyAsync(job.IterationId, owner, total, done, cached), StepWriteInterval);
+        var request = new BuildRequest
+        {
+            DockerfilePath = job.DockerfilePath,
+            Builder = job.Builder,
+            BuildArgs = job.BuildArgs.ToDictionary(p => p.Key, p => (string?)p.Value),
+            NetworkMode = dockerOptions.Value.NetworkMode,
+            MemoryBytes = workerOptions.Value.MemoryLimitMb > 0 ? workerOptions.Value.MemoryLimitMb * 1024 * 1024 : null,
+            Cpus = workerOptions.Value.Cpus > 0 ? workerOptions.Value.Cpus : null,
+            Tags = [ImageTagFor(job)],
+            Labels = new Dictionary<string, string>
+            {
+                ["imagelab.project"] = job.Project,
+                ["imagelab.experiment"] = job.ExperimentId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["imagelab.iteration"] = job.IterationId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            },
+        };
+
+        var stopwatch = Stopwatch.StartNew();
+        await using var context = store.OpenContext(job.ExperimentId);
+        var result = await engine.BuildAsync(request, context, new SyncProgress<BuildEvent>(progress.Handle), cancellationToken);
+        var buildSeconds = stopwatch.Elapsed.TotalSeconds;
+        progress.Flush();
+        if (!result.Succeeded || result.ImageId is null)
+        {
+            await EndAsync(job, owner, IterationStatus.Failed, result.Error ?? "The build failed without a message from the engine.");
+            return true;
+        }
+
+        await RetryAsync(() => store.SetStatusAsync(job.IterationId, owner, IterationStatus.Measuring, null, cancellationToken), cancellationToken);
+        PostStatus(job, IterationStatus.Measuring, null);
+        var measurement = await MeasureAsync(job, document, result, buildSeconds, cancellationToken);
+        var stored = await RetryAsync(() => store.CompleteAsync(job.IterationId, owner, measurement, CancellationToken.None), cancellationToken);
+        if (stored)
+        {
+            PostStatus(job, IterationStatus.Succeeded, null);
+        }
+
+        return true;
+    }
+
+    private async Task<IterationMeasurement> MeasureAsync(
+        BuildJob job, DockerfileDocument document, BuildResult result, double buildSeconds, CancellationToken cancellationToken)
+    {
+        var image = await engine.InspectImageAsync(result.ImageId!, cancellationToken)
+            ?? throw new InvalidOperationException($"the engine reported image {result.ImageId} but cannot find it.");
+        var history = await engine.GetHistoryAsync(image.Id, cancellationToken);
+        var (baseImage, ownInstructions) = BaseImageResolver.Resolve(document, target: null);
+        var baseLayers = await CountBaseLayersAsync(baseImage, cancellationToken);
+        var layers = LayerAttribution.Attribute(history, Math.Min(baseLayers, history.Count), ownInstructions);
+        return new IterationMeasurement(
+            image.Id, ImageTagFor(job), image.SizeBytes, buildSeconds, result.TotalSteps, result.CachedSteps, engine.Endpoint, layers);
+    }
+
+    private async Task<int> CountBaseLayersAsync(string baseImage, CancellationToken cancellationToken)
+    {
+        if (string.Equals(baseImage, "scratch", StringComparison.OrdinalIgnoreCase))
+        {
+            return 0;
+        }
+
+        var details = await engine.InspectImageAsync(baseImage, cancellationToken);
+        return details is null ? 0 : (await engine.GetHistoryAsync(details.Id, cancellationToken)).Count;
+    }
+
+    // Step counts are a convenience for pages loaded mid-build; the events carry the truth, so a failed write is let go.
+    private async Task UpdateStepsQuietlyAsync(long iterationId, string owner, int total, int done, int cached)
+    {
+        try
+        {
+            await store.UpdateStepsAsync(iterationId, owner, total, done, cached, CancellationToken.None);
+        }
+        catch (Exception e)
+        {
+            LogRenewalFailed(logger, iterationId, e.Message);
+        }
+    }
+
+    private async Task RenewLeaseAsync(long iterationId, string owner, CancellationTokenSource cancel, CancellationTokenSource leaseLost, CancellationToken cancellationToken)
+    {
+        var lease = workerOptions.Value.Lease;
+        var interval = TimeSpan.FromMilliseconds(Math.Min(lease.TotalMilliseconds / 3, 2000));
+        try
+        {
+            while (!cancellationToken.IsCancellationRequested)
+            {
+                await Task.Delay(interval, cancellationToken);
+                try
+                {
+                    var state = await queue.RenewLeaseAsync(iterationId, owner, lease, cancellationToken);
+                    if (state == LeaseState.CancelRequested)
+                    {
+                        await cancel.CancelAsync();
+                    }
+                    else if (state == LeaseState.Lost)
+                    {
+                        await leaseLost.CancelAsync();
+                        return;
+                    }
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    // The database may be restarting; the build goes on and the next renewal tries again.
+                    LogRenewalFailed(logger, iterationId, e.Message);
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+
+    private async Task EndAsync(BuildJob job, string owner, IterationStatus status, string reason)
+    {
+        if (await RetryAsync(() => store.SetStatusAsync(job.IterationId, owner, status, reason, CancellationToken.None), CancellationToken.None))
+        {
+            PostStatus(job, status, reason);
+        }
+    }
+
+    private void PostStatus(BuildJob job, IterationStatus status, string? text) =>
+        events.Post(job.ExperimentId, job.IterationId, BuildEventType.Status, status, text: text);
+
+    // Results must land even when PostgreSQL restarts mid-build: retry writes for up to ten minutes.
+    private async Task<T> RetryAsync<T>(Func<Task<T>> write, CancellationToken cancellationToken)
+    {
+        var delay = TimeSpan.FromMilliseconds(250);
+        var giveUp = DateTimeOffset.UtcNow.AddMinutes(10);
+        while (true)
+        {
+            try
+            {
+                return await write();
+            }
+            catch (Exception e) when (e is not OperationCanceledException && DateTimeOffset.UtcNow < giveUp)
+            {
+                LogWriteRetry(logger, e.Message);
+                await Task.Delay(delay, cancellationToken);
+                delay = TimeSpan.FromMilliseconds(Math.Min(delay.TotalMilliseconds * 2, 5000));
+            }
+        }
+    }
+
+    /// <summary><c>imagelab/&lt;project&gt;:&lt;experiment&gt;-&lt;iteration&gt;</c>, lower-cased to what a reference allows.</summary>
+    public static string ImageTagFor(BuildJob job)
+    {
+        ArgumentNullException.ThrowIfNull(job);
+        var project = InvalidRepositoryCharacters().Replace(job.Project.ToLowerInvariant(), "-").Trim('-', '.', '_');
+        return $"imagelab/{(project.Length == 0 ? "default" : project)}:{job.ExperimentId}-{job.Ordinal}";
+    }
+
+    [GeneratedRegex("[^a-z0-9._-]+")]
+    private static partial Regex InvalidRepositoryCharacters();
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Iteration {IterationId}: the lease was lost (the iteration was requeued elsewhere); stopping without writing.")]
+    private static partial void LogLeaseLost(ILogger logger, long iterationId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Iteration {IterationId} waits: {Reason}")]
+    private static partial void LogEngineUnavailable(ILogger logger, long iterationId, string reason);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Iteration {IterationId} failed inside ImageLab.")]
+    private static partial void LogPipelineFailed(ILogger logger, Exception exception, long iterationId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Renewing the lease of iteration {IterationId} failed ({Reason}); the build goes on.")]
+    private static partial void LogRenewalFailed(ILogger logger, long iterationId, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Writing a build result failed ({Reason}); retrying.")]
+    private static partial void LogWriteRetry(ILogger logger, string reason);
+}

@@ -1,0 +1,32 @@
+using ImageLab.Core.Experiments;
+using ImageLab.Data.Stores;
+using ImageLab.Worker.Events;
+
+namespace ImageLab.Worker.Pipeline;
+
+/// <summary>Wakes idle worker loops when work arrives and forwards cancels to running builds.</summary>
+public sealed class WorkSignal(RunningBuilds running, BuildEventWriter events) : IExperimentObserver, IDisposable
+{
+    private readonly SemaphoreSlim _work = new(0, int.MaxValue);
+
+    public void Submitted(long experimentId) => Wake();
+
+    public void CancelRequested(long experimentId, long? iterationId, IReadOnlyList<long> canceledBeforeStart)
+    {
+        ArgumentNullException.ThrowIfNull(canceledBeforeStart);
+        foreach (var id in canceledBeforeStart)
+        {
+            events.Post(experimentId, id, BuildEventType.Status, IterationStatus.Canceled, text: "Cancelled before it started.");
+        }
+
+        running.Cancel(experimentId, iterationId);
+    }
+
+    public void Wake() => _work.Release();
+
+    public void Dispose() => _work.Dispose();
+
+    /// <summary>Waits for a wake-up or the poll interval, whichever comes first.</summary>
+    public Task WaitAsync(TimeSpan pollInterval, CancellationToken cancellationToken) =>
+        _work.WaitAsync(pollInterval, cancellationToken);
+}
