@@ -1,4 +1,5 @@
 using System.Formats.Tar;
+using System.Text;
 
 namespace ImageLab.Core.BuildContexts;
 
@@ -10,6 +11,8 @@ namespace ImageLab.Core.BuildContexts;
 internal sealed class ContextTarBuilder : IAsyncDisposable
 {
     internal const string DockerIgnoreName = ".dockerignore";
+    private const int UstarNameBytes = 100;
+    private const long UstarMaxSize = 1L << 33;
     private const UnixFileMode DefaultFileMode = (UnixFileMode)0b110_100_100;
     private const UnixFileMode DefaultDirectoryMode = (UnixFileMode)0b111_101_101;
 
@@ -51,12 +54,10 @@ internal sealed class ContextTarBuilder : IAsyncDisposable
         var data = new ContextDataStream(content, length, path, _budget);
         await using (data)
         {
-            var entry = new PaxTarEntry(TarEntryType.RegularFile, path)
-            {
-                Mode = mode ?? DefaultFileMode,
-                ModificationTime = modified,
-                DataStream = data,
-            };
+            var entry = NewEntry(TarEntryType.RegularFile, path, size: length);
+            entry.Mode = mode ?? DefaultFileMode;
+            entry.ModificationTime = modified;
+            entry.DataStream = data;
             await _writer.WriteEntryAsync(entry, cancellationToken);
         }
 
@@ -71,11 +72,9 @@ internal sealed class ContextTarBuilder : IAsyncDisposable
             return;
         }
 
-        var entry = new PaxTarEntry(TarEntryType.Directory, path + "/")
-        {
-            Mode = mode ?? DefaultDirectoryMode,
-            ModificationTime = modified,
-        };
+        var entry = NewEntry(TarEntryType.Directory, path + "/");
+        entry.Mode = mode ?? DefaultDirectoryMode;
+        entry.ModificationTime = modified;
         await _writer.WriteEntryAsync(entry, cancellationToken);
         _written.Add(path);
     }
@@ -87,12 +86,10 @@ internal sealed class ContextTarBuilder : IAsyncDisposable
             throw new BuildContextException($"Symbolic link '{path}' points to '{target}', outside the build context; replace it with the file itself or leave it out with .dockerignore.");
         }
 
-        var entry = new PaxTarEntry(TarEntryType.SymbolicLink, path)
-        {
-            LinkName = target,
-            Mode = (UnixFileMode)0b111_111_111,
-            ModificationTime = modified,
-        };
+        var entry = NewEntry(TarEntryType.SymbolicLink, path, target);
+        entry.LinkName = target;
+        entry.Mode = (UnixFileMode)0b111_111_111;
+        entry.ModificationTime = modified;
         await _writer.WriteEntryAsync(entry, cancellationToken);
         _written.Add(path);
         _files++;
@@ -117,16 +114,24 @@ internal sealed class ContextTarBuilder : IAsyncDisposable
             return;
         }
 
-        var entry = new PaxTarEntry(TarEntryType.HardLink, path)
-        {
-            LinkName = normalizedTarget,
-            Mode = DefaultFileMode,
-            ModificationTime = modified,
-        };
+        var entry = NewEntry(TarEntryType.HardLink, path, normalizedTarget);
+        entry.LinkName = normalizedTarget;
+        entry.Mode = DefaultFileMode;
+        entry.ModificationTime = modified;
         await _writer.WriteEntryAsync(entry, cancellationToken);
         _written.Add(path);
         _files++;
     }
 
     public ValueTask DisposeAsync() => _writer.DisposeAsync();
+
+    // Plain ustar headers whenever the names fit: BuildKit tells a tar context from a bare Dockerfile
+    // by parsing the first header of the body's first bytes, which a PAX extended header pushes out of
+    // reach (the body is then taken for a Dockerfile). PAX only for names ustar cannot hold.
+    private static PosixTarEntry NewEntry(TarEntryType type, string name, string? linkName = null, long size = 0) =>
+        FitsUstar(name) && FitsUstar(linkName ?? string.Empty) && size < UstarMaxSize
+            ? new UstarTarEntry(type, name)
+            : new PaxTarEntry(type, name);
+
+    private static bool FitsUstar(string name) => name.Length <= UstarNameBytes && Ascii.IsValid(name);
 }

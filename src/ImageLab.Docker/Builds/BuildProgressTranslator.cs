@@ -42,12 +42,15 @@ internal abstract class BuildProgressTranslator(IProgress<BuildEvent>? progress)
     /// <summary>The request itself was refused (e.g. HTTP 400/500 with a message).</summary>
     public void Fail(string message)
     {
-        message = message.TrimEnd();
+        message = Describe(message.TrimEnd());
         Error ??= message;
         Report(new BuildEvent(BuildEventKind.Error, Text: message));
     }
 
     protected abstract void OnProgress(JsonElement message);
+
+    /// <summary>The engine's message, with whatever context the builder's own message lacks.</summary>
+    protected virtual string Describe(string message) => message;
 
     protected void Report(BuildEvent buildEvent) => progress?.Report(buildEvent);
 

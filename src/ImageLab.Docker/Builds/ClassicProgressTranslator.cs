@@ -71,6 +71,13 @@ internal sealed partial class ClassicProgressTranslator(IProgress<BuildEvent>? p
         }
     }
 
+    // The classic builder's errors do not always say where they happened (a failed pull of the FROM
+    // image reads "Get https://registry-1.docker.io/v2/: dial tcp: lookup ..."): name the step.
+    protected override string Describe(string message) =>
+        _stepOpen && _stepText is not null && !message.Contains(_stepText, StringComparison.Ordinal)
+            ? string.Create(CultureInfo.InvariantCulture, $"Step {_step}/{_total} ({_stepText}) failed: {message}")
+            : message;
+
     private void OnLine(string line)
     {
         var step = StepLine().Match(line);

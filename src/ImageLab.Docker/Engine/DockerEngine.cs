@@ -160,7 +160,15 @@ public sealed class DockerEngine : IDockerEngine
     public async Task<IReadOnlyList<HistoryEntry>> GetHistoryAsync(string image, CancellationToken cancellationToken)
     {
         var connection = await ConnectAsync(cancellationToken);
-        var history = await CallAsync(c => c.Client.Images.GetImageHistoryAsync(image, cancellationToken), connection);
+        IList<ImageHistoryResponse> history;
+        try
+        {
+            history = await CallAsync(c => c.Client.Images.GetImageHistoryAsync(image, cancellationToken), connection);
+        }
+        catch (DockerApiException ex) when (ex.StatusCode == HttpStatusCode.NotFound)
+        {
+            throw NotFound(image, ex);
+        }
 
         // The API has no "empty layer" flag; like `docker history`, a row whose size is 0 adds no layer.
         return [.. history.Select(h => new HistoryEntry(
@@ -192,7 +200,9 @@ public sealed class DockerEngine : IDockerEngine
             using (response)
             {
                 var reason = await ReadErrorAsync(response, cancellationToken);
-                throw new InvalidOperationException($"The engine at {Endpoint} could not save image '{image}': {reason}");
+                throw response.StatusCode == HttpStatusCode.NotFound
+                    ? NotFound(image, null)
+                    : new InvalidOperationException($"The engine at {Endpoint} could not save image '{image}': {reason}");
             }
         }
 
@@ -208,7 +218,14 @@ public sealed class DockerEngine : IDockerEngine
         var parameters = colon > slash
             ? new ImageTagParameters { RepositoryName = repositoryAndTag[..colon], Tag = repositoryAndTag[(colon + 1)..] }
             : new ImageTagParameters { RepositoryName = repositoryAndTag, Tag = "latest" };
-        await CallAsync(async c => { await c.Client.Images.TagImageAsync(image, parameters, cancellationToken); return true; }, connection);
+        try
+        {
+            await CallAsync(async c => { await c.Client.Images.TagImageAsync(image, parameters, cancellationToken); return true; }, connection);
+        }
+        catch (DockerApiException ex) when (ex.StatusCode == HttpStatusCode.NotFound)
+        {
+            throw NotFound(image, ex);
+        }
     }
 
     public async Task<bool> RemoveImageAsync(string image, CancellationToken cancellationToken)
@@ -367,6 +384,9 @@ public sealed class DockerEngine : IDockerEngine
         ex is HttpRequestException or SocketException or TimeoutException
         || (ex is IOException && ex is not FileNotFoundException)
         || (ex is TaskCanceledException { InnerException: TimeoutException });
+
+    private ImageNotFoundException NotFound(string image, Exception? inner) =>
+        new($"Image '{image}' does not exist on the Docker engine at {Endpoint}.", inner!);
 
     private DockerEngineUnavailableException Unavailable(Exception ex)
     {

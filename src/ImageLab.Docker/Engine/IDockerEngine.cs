@@ -27,7 +27,10 @@ public interface IDockerEngine
     /// <summary><c>docker image inspect</c>; null when the image does not exist.</summary>
     Task<ImageDetails?> InspectImageAsync(string image, CancellationToken cancellationToken);
 
-    /// <summary><c>docker history --no-trunc</c>, newest entry first, as the engine returns it.</summary>
+    /// <summary>
+    /// <c>docker history --no-trunc</c>, newest entry first, as the engine returns it; throws
+    /// <see cref="ImageNotFoundException"/> when the image does not exist (as do save and tag).
+    /// </summary>
     Task<IReadOnlyList<HistoryEntry>> GetHistoryAsync(string image, CancellationToken cancellationToken);
 
     /// <summary><c>docker save</c> as a stream read straight from the engine; the caller disposes it.</summary>

@@ -1,0 +1,110 @@
+using System.Text;
+using Google.Protobuf;
+using Google.Protobuf.WellKnownTypes;
+using ImageLab.Docker.BuildKit;
+using ImageLab.Docker.BuildKit.Protos;
+using ImageLab.Docker.Engine;
+
+namespace ImageLab.Docker.Tests;
+
+public sealed class BuildKitProgressTranslatorTests
+{
+    private static readonly DateTimeOffset T0 = new(2025, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public void OnStatus_LogSplitInsideACharacterAndInvalidBytes_EmitsWholeLinesWithReplacement()
+    {
+        // Arrange
+        var recorder = new EventRecorder();
+        var translator = new BuildKitProgressTranslator(recorder);
+        var utf8 = Encoding.UTF8.GetBytes("héllo\r\n");
+        var status1 = new StatusResponse { Vertexes = { Vertex("d1", "[2/2] RUN echo", started: true) } };
+        status1.Logs.Add(Log("d1", utf8[..2]));
+        var status2 = new StatusResponse();
+        status2.Logs.Add(Log("d1", [.. utf8[2..], 0xFF, 0xFE, (byte)'x']));
+
+        // Act
+        translator.OnStatus(status1);
+        translator.OnStatus(status2);
+        translator.OnEnd();
+
+        // Assert
+        var logs = recorder.Events.Where(e => e.Kind == BuildEventKind.Log).ToList();
+        Assert.Equal(["héllo", "\uFFFD\uFFFDx"], logs.Select(l => l.Text));
+        Assert.All(logs, l => Assert.Equal(1, l.Step));
+    }
+
+    [Fact]
+    public void OnStatus_VertexesOfTwoStages_NumbersStepsInOrderAndSumsTotals()
+    {
+        // Arrange
+        var recorder = new EventRecorder();
+        var translator = new BuildKitProgressTranslator(recorder);
+
+        // Act
+        translator.OnStatus(new StatusResponse
+        {
+            Vertexes =
+            {
+                Vertex("i", "[internal] load build definition from Dockerfile", started: true, completed: true),
+                Vertex("a", "[builder 1/2] FROM docker.io/library/busybox:latest", started: true, completed: true, cached: true),
+                Vertex("b", "[builder 2/2] RUN make", started: true),
+            },
+        });
+        translator.OnStatus(new StatusResponse
+        {
+            Vertexes =
+            {
+                Vertex("b", "[builder 2/2] RUN make", started: true, completed: true),
+                Vertex("c", "[stage-1 2/3] COPY --from=builder /out /out", started: true, completed: true),
+            },
+        });
+
+        // Assert
+        var completed = recorder.Events.Where(e => e.Kind == BuildEventKind.StepCompleted).ToList();
+        Assert.Equal([1, 2, 3], completed.Select(e => e.Step!.Value));
+        Assert.Equal(["builder", "builder", "stage-1"], completed.Select(e => e.Stage));
+        Assert.Equal(["FROM docker.io/library/busybox:latest", "RUN make", "COPY --from=builder /out /out"], completed.Select(e => e.Text));
+        Assert.Equal([true, false, false], completed.Select(e => e.Cached));
+        Assert.Equal(2, completed[0].TotalSteps);
+        Assert.Equal(5, completed[2].TotalSteps);
+        Assert.Equal(TimeSpan.FromSeconds(1), completed[1].Duration);
+        Assert.Equal(5, translator.TotalSteps);
+        Assert.Equal(1, translator.CachedSteps);
+    }
+
+    [Fact]
+    public void OnStatus_VertexError_ReportsErrorOfThatStep()
+    {
+        // Arrange
+        var recorder = new EventRecorder();
+        var translator = new BuildKitProgressTranslator(recorder);
+        var failed = Vertex("x", "[2/2] RUN false", started: true, completed: true);
+        failed.Error = "process \"/bin/sh -c false\" did not complete successfully: exit code: 1";
+
+        // Act
+        translator.OnStatus(new StatusResponse { Vertexes = { failed } });
+
+        // Assert
+        var error = Assert.Single(recorder.Events, e => e.Kind == BuildEventKind.Error);
+        Assert.Equal(1, error.Step);
+        Assert.EndsWith("exit code: 1", error.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain(recorder.Events, e => e.Kind == BuildEventKind.StepCompleted);
+    }
+
+    private static Vertex Vertex(string digest, string name, bool started = false, bool completed = false, bool cached = false) => new()
+    {
+        Digest = digest,
+        Name = name,
+        Cached = cached,
+        Started = started ? Timestamp.FromDateTimeOffset(T0) : null,
+        Completed = completed ? Timestamp.FromDateTimeOffset(T0.AddSeconds(1)) : null,
+    };
+
+    private static VertexLog Log(string digest, byte[] bytes) => new()
+    {
+        Vertex = digest,
+        Timestamp = Timestamp.FromDateTimeOffset(T0),
+        Msg = ByteString.CopyFrom(bytes),
+    };
+}
