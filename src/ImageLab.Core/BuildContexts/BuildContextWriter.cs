@@ -198,6 +198,30 @@ public static class BuildContextWriter
         return builder.Summary;
     }
 
+    /// <summary>
+    /// The regular files of an uploaded archive (paths inside the context), read without unpacking, so that
+    /// a caller can find the Dockerfiles before packaging.
+    /// </summary>
+    public static async Task<IReadOnlyList<string>> ListArchiveAsync(string archivePath, CancellationToken cancellationToken)
+    {
+        if (!File.Exists(archivePath))
+        {
+            throw new BuildContextException($"The build context archive '{archivePath}' does not exist.");
+        }
+
+        var files = new List<string>();
+        await ForEachArchiveEntryAsync(archivePath, (entry, _) =>
+        {
+            if (entry.Kind == ArchiveEntryKind.File)
+            {
+                files.Add(entry.Path);
+            }
+
+            return Task.CompletedTask;
+        }, cancellationToken);
+        return files;
+    }
+
     private static async Task WalkAsync(DirectoryInfo directory, string relative, ContextTarBuilder builder, CancellationToken cancellationToken)
     {
         var children = directory.EnumerateFileSystemInfos().OrderBy(i => i.Name, StringComparer.Ordinal);

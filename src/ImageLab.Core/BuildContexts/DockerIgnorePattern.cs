@@ -114,9 +114,14 @@ internal sealed class DockerIgnorePattern
                 regex.Append(ch);
                 kind = Kind.Regex;
             }
+            else if (".+()|{}$".Contains(ch, StringComparison.Ordinal))
+            {
+                // Regex characters that mean nothing in a file pattern; the rest ('^' in a class...) pass as Go passes them.
+                regex.Append('\\').Append(ch);
+            }
             else
             {
-                regex.Append(Regex.Escape(ch.ToString()));
+                regex.Append(ch);
             }
         }
 

@@ -1,0 +1,317 @@
+using System.Formats.Tar;
+using System.IO.Compression;
+using System.Text;
+using ImageLab.Core.BuildContexts;
+
+namespace ImageLab.Core.Tests.BuildContexts;
+
+public sealed class BuildContextWriterTests : IDisposable
+{
+    private readonly string _root = Directory.CreateTempSubdirectory("imagelab-context-").FullName;
+
+    public void Dispose() => Directory.Delete(_root, recursive: true);
+
+    [Fact]
+    public async Task WriteDirectoryAsync_WithDockerignore_SendsWhatDockerWould()
+    {
+        // Arrange
+        var folder = Folder(new()
+        {
+            ["Dockerfile"] = "FROM busybox\nCOPY . /app\n",
+            [".dockerignore"] = "# build outputs\n**/*.pyc\nnode_modules\ndocs\n!docs/keep.md\nDockerfile\n.dockerignore\n",
+            ["app/main.py"] = "print('hi')\n",
+            ["app/main.pyc"] = "x",
+            ["node_modules/lib/index.js"] = "x",
+            ["docs/keep.md"] = "keep",
+            ["docs/drop.md"] = "drop",
+        });
+
+        // Act
+        var (entries, summary) = await WriteAsync((s, ct) => BuildContextWriter.WriteDirectoryAsync(folder, s, new(), ct));
+
+        // Assert
+        Assert.Equal([".dockerignore", "Dockerfile", "app/", "app/main.py", "docs/keep.md"], entries.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal("print('hi')\n", entries["app/main.py"]);
+        Assert.Equal(4, summary.FileCount);
+        Assert.Equal(4, summary.ExcludedCount);
+        Assert.Equal(entries.Values.Where(v => v is not null).Sum(v => (long)Encoding.UTF8.GetByteCount(v!)), summary.TotalBytes);
+    }
+
+    [Fact]
+    public async Task WriteDirectoryAsync_SymlinkInside_SentAsLink()
+    {
+        // Arrange
+        var folder = Folder(new() { ["Dockerfile"] = "FROM busybox\n", ["data/real.txt"] = "real" });
+        File.CreateSymbolicLink(Path.Combine(folder, "data", "link.txt"), "real.txt");
+
+        // Act
+        var (entries, _) = await WriteAsync((s, ct) => BuildContextWriter.WriteDirectoryAsync(folder, s, new(), ct));
+
+        // Assert
+        Assert.Equal("-> real.txt", entries["data/link.txt"]);
+    }
+
+    [Theory]
+    [InlineData("../../etc/passwd")]
+    [InlineData("/etc/passwd")]
+    public async Task WriteDirectoryAsync_SymlinkPointingOutside_ThrowsSentence(string target)
+    {
+        // Arrange
+        var folder = Folder(new() { ["Dockerfile"] = "FROM busybox\n", ["sub/x.txt"] = "x" });
+        File.CreateSymbolicLink(Path.Combine(folder, "sub", "escape"), target);
+
+        // Act
+        var error = await Assert.ThrowsAsync<BuildContextException>(() => WriteAsync((s, ct) => BuildContextWriter.WriteDirectoryAsync(folder, s, new(), ct)));
+
+        // Assert
+        Assert.Equal($"Symbolic link 'sub/escape' points to '{target}', outside the build context; replace it with the file itself or leave it out with .dockerignore.", error.Message);
+    }
+
+    [Fact]
+    public async Task WriteDirectoryAsync_EmptyFolder_ThrowsSentence()
+    {
+        // Arrange
+        var folder = Folder([]);
+
+        // Act
+        var error = await Assert.ThrowsAsync<BuildContextException>(() => WriteAsync((s, ct) => BuildContextWriter.WriteDirectoryAsync(folder, s, new(), ct)));
+
+        // Assert
+        Assert.Equal("The build context is empty: it holds no files, not even a Dockerfile.", error.Message);
+    }
+
+    [Theory]
+    [InlineData("../Dockerfile", "Dockerfile path '../Dockerfile' points outside the build context.")]
+    [InlineData("/etc/Dockerfile", "Dockerfile path '/etc/Dockerfile' is an absolute path; paths in a build context must be relative to it.")]
+    [InlineData("missing/Dockerfile", "Dockerfile 'missing/Dockerfile' is not in the build context.")]
+    [InlineData("Empty.Dockerfile", "Dockerfile 'Empty.Dockerfile' is empty (0 bytes); a Dockerfile needs at least a FROM line.")]
+    public async Task WriteDirectoryAsync_BadDockerfilePath_ThrowsBeforeWritingAnything(string dockerfile, string expected)
+    {
+        // Arrange
+        var folder = Folder(new() { ["Dockerfile"] = "FROM busybox\n", ["Empty.Dockerfile"] = string.Empty });
+        var output = new MemoryStream();
+
+        // Act
+        var error = await Assert.ThrowsAsync<BuildContextException>(() =>
+            BuildContextWriter.WriteDirectoryAsync(folder, output, new BuildContextOptions { DockerfilePaths = [dockerfile] }, CancellationToken.None));
+
+        // Assert
+        Assert.Equal(expected, error.Message);
+        Assert.Equal(0, output.Length);
+    }
+
+    [Fact]
+    public async Task WriteDirectoryAsync_OverTheLimit_StopsWhileStreaming()
+    {
+        // Arrange
+        var folder = Folder(new() { ["Dockerfile"] = "FROM busybox\n", ["a.bin"] = new string('a', 600_000), ["b.bin"] = new string('b', 600_000) });
+        var output = new MemoryStream();
+
+        // Act
+        var error = await Assert.ThrowsAsync<BuildContextException>(() =>
+            BuildContextWriter.WriteDirectoryAsync(folder, output, new BuildContextOptions { MaxTotalBytes = 1_000_000 }, CancellationToken.None));
+
+        // Assert
+        Assert.Equal("The build context is larger than the limit of 976.56 KiB; leave out what the build does not need with a .dockerignore.", error.Message);
+        Assert.InRange(output.Length, 600_000, 1_100_000);
+    }
+
+    [Theory]
+    [InlineData("tar")]
+    [InlineData("tar.gz")]
+    [InlineData("zip")]
+    public async Task WriteArchiveAsync_DockerignoreListedLast_IsStillHonoured(string kind)
+    {
+        // Arrange
+        var archive = Archive(kind, new()
+        {
+            ["./Dockerfile"] = "FROM busybox\n",
+            ["src/app.py"] = "print(1)\n",
+            ["src/app.pyc"] = "x",
+            ["secrets/key"] = "x",
+            [".dockerignore"] = "**/*.pyc\nsecrets\n",
+        });
+
+        // Act
+        var (entries, summary) = await WriteAsync((s, ct) => BuildContextWriter.WriteArchiveAsync(archive, s, new(), ct));
+
+        // Assert
+        Assert.Equal([".dockerignore", "Dockerfile", "src/app.py"], entries.Keys.Where(k => !k.EndsWith('/')).Order(StringComparer.Ordinal));
+        Assert.Equal("print(1)\n", entries["src/app.py"]);
+        Assert.Equal(2, summary.ExcludedCount);
+    }
+
+    [Theory]
+    [InlineData("../evil", "Archive entry '../evil' points outside the build context.")]
+    [InlineData("/etc/evil", "Archive entry '/etc/evil' is an absolute path; paths in a build context must be relative to it.")]
+    public async Task WriteArchiveAsync_EntryEscapingTheContext_ThrowsSentence(string name, string expected)
+    {
+        // Arrange
+        var archive = Archive("tar", new() { ["Dockerfile"] = "FROM busybox\n", [name] = "x" });
+
+        // Act
+        var error = await Assert.ThrowsAsync<BuildContextException>(() => WriteAsync((s, ct) => BuildContextWriter.WriteArchiveAsync(archive, s, new(), ct)));
+
+        // Assert
+        Assert.Equal(expected, error.Message);
+    }
+
+    [Fact]
+    public async Task WriteArchiveAsync_HardLinkOutside_ThrowsSentence()
+    {
+        // Arrange
+        var path = Path.Combine(_root, "links.tar");
+        using (var file = File.Create(path))
+        using (var writer = new TarWriter(file))
+        {
+            writer.WriteEntry(new UstarTarEntry(TarEntryType.RegularFile, "Dockerfile") { DataStream = new MemoryStream("FROM busybox\n"u8.ToArray()) });
+            writer.WriteEntry(new UstarTarEntry(TarEntryType.HardLink, "passwd") { LinkName = "../../etc/passwd" });
+        }
+
+        // Act
+        var error = await Assert.ThrowsAsync<BuildContextException>(() => WriteAsync((s, ct) => BuildContextWriter.WriteArchiveAsync(path, s, new(), ct)));
+
+        // Assert
+        Assert.Equal("Hard link 'passwd' points to '../../etc/passwd', outside the build context.", error.Message);
+    }
+
+    [Fact]
+    public async Task WriteArchiveAsync_NotAnArchive_ThrowsSentence()
+    {
+        // Arrange
+        var path = Path.Combine(_root, "garbage.tar");
+        await File.WriteAllTextAsync(path, new string('x', 2000));
+
+        // Act
+        var error = await Assert.ThrowsAsync<BuildContextException>(() => WriteAsync((s, ct) => BuildContextWriter.WriteArchiveAsync(path, s, new(), ct)));
+
+        // Assert
+        Assert.StartsWith("The build context archive is not a valid .tar, .tar.gz or .zip file", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task WriteEntriesAsync_UploadedFiles_AppliesTheirDockerignore()
+    {
+        // Arrange
+        var files = new Dictionary<string, string>
+        {
+            ["app/Dockerfile.slim"] = "FROM busybox\n",
+            ["app/main.py"] = "print(1)\n",
+            ["app/.venv/bin/python"] = "x",
+            [".dockerignore"] = "**/.venv\n",
+        };
+        var entries = files.Select(f => new BuildContextEntry(f.Key, () => new MemoryStream(Encoding.UTF8.GetBytes(f.Value)), Encoding.UTF8.GetByteCount(f.Value))).ToList();
+        var options = new BuildContextOptions { DockerfilePaths = ["app/Dockerfile.slim"] };
+
+        // Act
+        var (written, summary) = await WriteAsync((s, ct) => BuildContextWriter.WriteEntriesAsync(entries, s, options, ct));
+
+        // Assert
+        Assert.Equal([".dockerignore", "app/Dockerfile.slim", "app/main.py"], written.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(1, summary.ExcludedCount);
+    }
+
+    [Theory]
+    [InlineData("../up.txt", "File '../up.txt' points outside the build context.")]
+    [InlineData("/abs.txt", "File '/abs.txt' is an absolute path; paths in a build context must be relative to it.")]
+    public async Task WriteEntriesAsync_PathEscapingTheContext_ThrowsSentence(string path, string expected)
+    {
+        // Arrange
+        BuildContextEntry[] entries =
+        [
+            new("Dockerfile", () => new MemoryStream("FROM busybox\n"u8.ToArray()), 13),
+            new(path, () => new MemoryStream("x"u8.ToArray()), 1),
+        ];
+
+        // Act
+        var error = await Assert.ThrowsAsync<BuildContextException>(() => WriteAsync((s, ct) => BuildContextWriter.WriteEntriesAsync(entries, s, new(), ct)));
+
+        // Assert
+        Assert.Equal(expected, error.Message);
+    }
+
+    [Fact]
+    public async Task WriteEntriesAsync_NoEntries_ThrowsEmptyContext()
+    {
+        // Act
+        var error = await Assert.ThrowsAsync<BuildContextException>(() => WriteAsync((s, ct) => BuildContextWriter.WriteEntriesAsync([], s, new(), ct)));
+
+        // Assert
+        Assert.Equal("The build context is empty: it holds no files, not even a Dockerfile.", error.Message);
+    }
+
+    [Fact]
+    public async Task BuildContextStream_WriterFails_ReaderSeesTheFailure()
+    {
+        // Arrange
+        var folder = Folder(new() { ["Dockerfile"] = "FROM busybox\n", ["big.bin"] = new string('x', 300_000) });
+        var options = new BuildContextOptions { MaxTotalBytes = 100_000 };
+        await using var stream = BuildContextStream.Start((s, ct) => BuildContextWriter.WriteDirectoryAsync(folder, s, options, ct), CancellationToken.None);
+
+        // Act
+        var error = await Assert.ThrowsAsync<BuildContextException>(() => stream.CopyToAsync(Stream.Null));
+
+        // Assert
+        Assert.StartsWith("The build context is larger than the limit", error.Message, StringComparison.Ordinal);
+    }
+
+    private string Folder(Dictionary<string, string> files)
+    {
+        var folder = Directory.CreateDirectory(Path.Combine(_root, Guid.NewGuid().ToString("N"))).FullName;
+        foreach (var (path, content) in files)
+        {
+            var full = Path.Combine(folder, path);
+            Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+            File.WriteAllText(full, content);
+        }
+
+        return folder;
+    }
+
+    private string Archive(string kind, Dictionary<string, string> files)
+    {
+        var path = Path.Combine(_root, $"context-{Guid.NewGuid():N}.{kind}");
+        using var file = File.Create(path);
+        if (kind == "zip")
+        {
+            using var zip = new ZipArchive(file, ZipArchiveMode.Create);
+            foreach (var (name, content) in files)
+            {
+                using var entry = zip.CreateEntry(name).Open();
+                entry.Write(Encoding.UTF8.GetBytes(content));
+            }
+
+            return path;
+        }
+
+        using Stream output = kind == "tar.gz" ? new GZipStream(file, CompressionLevel.Fastest) : file;
+        using var writer = new TarWriter(output);
+        foreach (var (name, content) in files)
+        {
+            writer.WriteEntry(new PaxTarEntry(TarEntryType.RegularFile, name) { DataStream = new MemoryStream(Encoding.UTF8.GetBytes(content)) });
+        }
+
+        return path;
+    }
+
+    /// <summary>Writes a context to memory and reads it back: file contents, "-> target" for links, null for folders.</summary>
+    private static async Task<(Dictionary<string, string?> Entries, BuildContextSummary Summary)> WriteAsync(Func<Stream, CancellationToken, Task<BuildContextSummary>> write)
+    {
+        var output = new MemoryStream();
+        var summary = await write(output, CancellationToken.None);
+        output.Position = 0;
+        var entries = new Dictionary<string, string?>(StringComparer.Ordinal);
+        using var reader = new TarReader(output);
+        while (reader.GetNextEntry() is { } entry)
+        {
+            entries[entry.Name] = entry.EntryType switch
+            {
+                TarEntryType.Directory => null,
+                TarEntryType.SymbolicLink => "-> " + entry.LinkName,
+                _ => new StreamReader(entry.DataStream!).ReadToEnd(),
+            };
+        }
+
+        return (entries, summary);
+    }
+}
