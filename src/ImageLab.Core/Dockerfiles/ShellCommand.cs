@@ -9,6 +9,8 @@ public sealed class ShellCommand
     private static readonly HashSet<string> Wrappers = new(StringComparer.Ordinal) { "sudo", "env", "exec", "command", "nohup", "time", "nice", "doas" };
 
     private readonly int _nameIndex;
+    private string[]? _arguments;
+    private string[]? _operands;
 
     /// <summary>Creates a command from its words and the operator after it.</summary>
     public ShellCommand(IReadOnlyList<string> words, string separator)
@@ -29,7 +31,7 @@ public sealed class ShellCommand
     public string? Name => _nameIndex < Words.Count ? Words[_nameIndex] : null;
 
     /// <summary>The words after <see cref="Name"/>.</summary>
-    public IEnumerable<string> Arguments => Words.Skip(_nameIndex + 1);
+    public IReadOnlyList<string> Arguments => _arguments ??= Words.Skip(_nameIndex + 1).ToArray();
 
     /// <summary>The <c>NAME=value</c> words before the program (including those given to <c>env</c>).</summary>
     public IEnumerable<string> Assignments => Words.Take(_nameIndex).Where(IsAssignment);
@@ -62,17 +64,17 @@ public sealed class ShellCommand
     }
 
     /// <summary>The arguments that are not options (do not start with <c>-</c>).</summary>
-    public IEnumerable<string> Operands => Arguments.Where(a => a.Length == 0 || a[0] != '-');
+    public IReadOnlyList<string> Operands => _operands ??= Arguments.Where(a => a.Length == 0 || a[0] != '-').ToArray();
 
     /// <summary>Whether the first operand (the sub-command, e.g. <c>install</c> of <c>apt-get install</c>) is one of <paramref name="subcommands"/>.</summary>
     public bool HasSubcommand(params ReadOnlySpan<string> subcommands)
     {
-        var first = Operands.FirstOrDefault();
-        if (first is null)
+        if (Operands.Count == 0)
         {
             return false;
         }
 
+        var first = Operands[0];
         foreach (var subcommand in subcommands)
         {
             if (string.Equals(first, subcommand, StringComparison.Ordinal))
@@ -119,7 +121,7 @@ public sealed class ShellCommand
     /// <summary>The value of an option given as <c>--name value</c>, <c>--name=value</c>, <c>-x value</c> or <c>-xvalue</c>.</summary>
     public string? GetOptionValue(string? longName, char? shortName = null)
     {
-        var arguments = Arguments.ToList();
+        var arguments = Arguments;
         for (var i = 0; i < arguments.Count; i++)
         {
             var argument = arguments[i];

@@ -8,6 +8,8 @@ public sealed class DockerfileRuleContext
 {
     private readonly Dictionary<DockerfileInstruction, IReadOnlyList<ShellCommand>> _commands = new(ReferenceEqualityComparer.Instance);
     private readonly HashSet<int> _finalImageStages = [];
+    private List<(int Line, VariableDefinition Definition)>[]? _definitions;
+    private Dictionary<string, string?>[]? _environmentAtEnd;
 
     /// <summary>Prepares the context for <paramref name="document"/>.</summary>
     public DockerfileRuleContext(DockerfileDocument document, DockerfileAdvisorOptions? options = null)
@@ -137,44 +139,34 @@ public sealed class DockerfileRuleContext
     {
         ArgumentNullException.ThrowIfNull(instruction);
         var stageIndex = instruction.StageIndex;
-        var limit = instruction.StartLine;
-        var ownStage = true;
-        while (stageIndex >= 0 && stageIndex < Document.Stages.Count)
+        if (stageIndex < 0 || stageIndex >= Document.Stages.Count)
         {
-            var stage = Document.Stages[stageIndex];
-            string? value = null;
-            var found = false;
-            foreach (var candidate in stage.Instructions)
-            {
-                if (candidate.StartLine >= limit)
-                {
-                    break;
-                }
-
-                if (candidate.Keyword == "ENV" || (ownStage && candidate.Keyword == "ARG"))
-                {
-                    foreach (var definition in candidate.Definitions)
-                    {
-                        if (definition.Name == name)
-                        {
-                            value = definition.Value;
-                            found = true;
-                        }
-                    }
-                }
-            }
-
-            if (found)
-            {
-                return IsTruthy(value);
-            }
-
-            stageIndex = stage.BaseStageIndex ?? -1;
-            limit = int.MaxValue;
-            ownStage = false;
+            return false;
         }
 
-        return false;
+        EnsureVariables();
+        string? value = null;
+        var found = false;
+        foreach (var (line, definition) in _definitions![stageIndex])
+        {
+            if (line >= instruction.StartLine)
+            {
+                break;
+            }
+
+            if (definition.Name == name)
+            {
+                value = definition.Value;
+                found = true;
+            }
+        }
+
+        if (!found && Document.Stages[stageIndex].BaseStageIndex is { } parent)
+        {
+            found = _environmentAtEnd![parent].TryGetValue(name, out value);
+        }
+
+        return found && IsTruthy(value);
     }
 
     /// <summary>Whether a command's own <c>NAME=value</c> prefix, or the stage's environment, sets <paramref name="name"/>.</summary>
@@ -190,6 +182,44 @@ public sealed class DockerfileRuleContext
         }
 
         return IsVariableSet(instruction, name);
+    }
+
+    private void EnsureVariables()
+    {
+        if (_definitions is not null)
+        {
+            return;
+        }
+
+        var stages = Document.Stages;
+        var definitions = new List<(int Line, VariableDefinition Definition)>[stages.Count];
+        var environment = new Dictionary<string, string?>[stages.Count];
+        for (var s = 0; s < stages.Count; s++)
+        {
+            definitions[s] = [];
+            environment[s] = stages[s].BaseStageIndex is { } parent && parent < s
+                ? new Dictionary<string, string?>(environment[parent], StringComparer.Ordinal)
+                : new Dictionary<string, string?>(StringComparer.Ordinal);
+            foreach (var instruction in stages[s].Instructions)
+            {
+                if (instruction.Keyword is not ("ENV" or "ARG"))
+                {
+                    continue;
+                }
+
+                foreach (var definition in instruction.Definitions)
+                {
+                    definitions[s].Add((instruction.StartLine, definition));
+                    if (instruction.Keyword == "ENV")
+                    {
+                        environment[s][definition.Name] = definition.Value;
+                    }
+                }
+            }
+        }
+
+        _environmentAtEnd = environment;
+        _definitions = definitions;
     }
 
     private static bool IsTruthy(string? value) =>
