@@ -27,9 +27,10 @@ internal sealed class LayerTarBuilder
         return this;
     }
 
-    public LayerTarBuilder File(string name, long size, byte fill = (byte)'x')
+    public LayerTarBuilder File(string name, long size, byte fill = (byte)'x', DateTimeOffset? modified = null)
     {
         var entry = NewEntry(TarEntryType.RegularFile, name);
+        entry.ModificationTime = modified ?? Epoch;
         var content = new byte[size];
         Array.Fill(content, fill);
         entry.DataStream = new MemoryStream(content);

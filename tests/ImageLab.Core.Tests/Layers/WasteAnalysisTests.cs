@@ -190,6 +190,24 @@ public sealed class WasteAnalysisTests
     }
 
     [Fact]
+    public async Task AnalyzeAsync_SameSizeRewriteWithNewMtime_IsNotAChmodCopy()
+    {
+        // Arrange: apt-get update rewrites pkgcache.bin with the same size but a new mtime; that is not a chmod.
+        var tars = new[]
+        {
+            new LayerTarBuilder().File("var/cache/apt/pkgcache.bin", 5000).Build(),
+            new LayerTarBuilder().File("var/cache/apt/pkgcache.bin", 5000, modified: DateTimeOffset.UnixEpoch.AddDays(20_000)).Build(),
+        };
+
+        // Act
+        var analysis = await SampleImages.AnalyzeOrFailAsync(SampleImages.Save(tars));
+
+        // Assert
+        Assert.DoesNotContain(analysis.Findings, f => f.PatternId == WastePatternIds.ChmodCopy);
+        Assert.Equal(5000, analysis.WastedBytes);
+    }
+
+    [Fact]
     public async Task AnalyzeAsync_LargestFiles_ListsTopNLargestFirst()
     {
         // Arrange

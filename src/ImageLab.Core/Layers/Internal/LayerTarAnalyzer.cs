@@ -123,7 +123,12 @@ internal static class LayerTarAnalyzer
                     target = NormalizeLinkTarget(target, buffer, interner);
                 }
 
-                entries.Add(new LayerEntry(interner.Intern(path), kind, kind == LayerEntryKind.File ? size : 0, target));
+                entries.Add(new LayerEntry(
+                    interner.Intern(path),
+                    kind,
+                    kind == LayerEntryKind.File ? size : 0,
+                    target,
+                    entry.ModificationTime.ToUnixTimeSeconds()));
             }
         }
     }

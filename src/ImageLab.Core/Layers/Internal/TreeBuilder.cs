@@ -190,7 +190,8 @@ internal sealed class TreeBuilder
             {
                 Stats[node.LayerIndex].WastedBytes += node.Size;
                 if (_trackFindings && entry.Kind == LayerEntryKind.File && node.Kind == LayerEntryKind.File
-                    && node.Size > 0 && node.Size == entry.SizeBytes && node.LayerIndex < layerIndex)
+                    && node.Size > 0 && node.Size == entry.SizeBytes && node.ModifiedUnixSeconds == entry.ModifiedUnixSeconds
+                    && node.LayerIndex < layerIndex)
                 {
                     Accumulate(WastePatternIds.ChmodCopy, layerIndex, entry.Path, node.Size);
                 }
@@ -199,6 +200,7 @@ internal sealed class TreeBuilder
 
         node.Kind = entry.Kind;
         node.Size = entry.SizeBytes;
+        node.ModifiedUnixSeconds = entry.ModifiedUnixSeconds;
         node.LinkTarget = entry.LinkTarget;
         node.LayerIndex = layerIndex;
         node.Present = true;

@@ -10,6 +10,7 @@ internal struct TreeNode
     public string? LinkTarget;
     public List<int>? Children;
     public long Size;
+    public long ModifiedUnixSeconds;
     public int Parent;
     public int LayerIndex;
     public int HistoryHead;

@@ -94,7 +94,7 @@ internal static partial class WastePatterns
             WastePatternIds.ApkCache => $"Layer {layerIndex} keeps {size} of apk's cache (/var/cache/apk): use `apk add --no-cache`.",
             WastePatternIds.PythonBytecode => $"Layer {layerIndex} holds {size} of Python bytecode (__pycache__, .pyc): set `PYTHONDONTWRITEBYTECODE=1`, or compile on purpose in a build stage.",
             WastePatternIds.BuildToolchain => $"Layer {layerIndex} leaves {size} of C/C++ build toolchain (compilers, headers) in the final image: build in a separate stage and copy only the results.",
-            WastePatternIds.ChmodCopy => $"Layer {layerIndex} re-adds {size} of files that a lower layer already holds with the same size (a chmod/chown in its own RUN duplicates every file): use `COPY --chmod`/`--chown` instead.",
+            WastePatternIds.ChmodCopy => $"Layer {layerIndex} re-adds {size} of files that a lower layer already holds with the same size and modification time (a chmod/chown in its own RUN duplicates every file): use `COPY --chmod`/`--chown` instead.",
             WastePatternIds.LargeFile => $"Layer {layerIndex} holds a single file of {size}, such as model weights: mount it as a volume or download it at start instead of baking it into the image.",
             _ => $"Layer {layerIndex}: {size} ({patternId}).",
         };
