@@ -12,6 +12,8 @@ public sealed class AptListsNotRemovedRule : IDockerfileRule
             context,
             Id,
             PackageCaches.AptLists,
-            (run, _) => $"The RUN on line {run.StartLine} downloads apt package lists and does not delete /var/lib/apt/lists in the same step, so the lists stay in that layer.",
+            (run, command) => command.HasSubcommand("update")
+                ? $"The RUN on line {run.StartLine} downloads apt package lists with '{CacheRuleEvaluator.Shorten(command)}' and does not delete /var/lib/apt/lists in the same step, so the lists stay in that layer."
+                : $"The RUN on line {run.StartLine} installs packages with apt-get and does not delete /var/lib/apt/lists in the same step, so whatever lists it relies on stay in the image.",
             "Finish the same RUN with '&& rm -rf /var/lib/apt/lists/*', or mount the lists as a BuildKit cache (RUN --mount=type=cache,target=/var/lib/apt/lists ...).");
 }
