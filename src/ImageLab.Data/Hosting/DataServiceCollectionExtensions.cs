@@ -29,11 +29,12 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<EventStore>();
         services.AddSingleton<IBuildQueue, PostgresBuildQueue>();
         services.AddSingleton(TimeProvider.System);
+        services.AddHostedService<DatabaseMigrator>();
         return services;
     }
 
     internal static void ConfigureNpgsql(DbContextOptionsBuilder options, string connectionString) =>
-        options.UseNpgsql(connectionString, npgsql => npgsql.EnableRetryOnFailure(3))
+        options.UseNpgsql(connectionString)
             .UseSnakeCaseNamingConvention();
 
     private static string ReadConnectionString(IConfiguration configuration)

@@ -40,10 +40,14 @@ internal sealed class ExperimentCommands(
         db.Experiments.Add(experiment);
         await db.SaveChangesAsync(cancellationToken);
 
-        experiment.ContextSizeBytes = await StoreContextAsync(db, experiment.Id, contextTar, cancellationToken);
+        // Storing the context clears the change tracker chunk by chunk, so what follows is added afresh.
+        var contextBytes = await StoreContextAsync(db, experiment.Id, contextTar, cancellationToken);
+        await db.Experiments.Where(e => e.Id == experiment.Id)
+            .ExecuteUpdateAsync(set => set.SetProperty(e => e.ContextSizeBytes, contextBytes), cancellationToken);
         var ordinal = 0;
-        experiment.Iterations.AddRange(submission.Iterations.Select(i => new Iteration
+        db.Iterations.AddRange(submission.Iterations.Select(i => new Iteration
         {
+            ExperimentId = experiment.Id,
             Ordinal = ++ordinal,
             Name = i.Name,
             DockerfilePath = i.DockerfilePath,

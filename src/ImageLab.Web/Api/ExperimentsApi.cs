@@ -1,0 +1,194 @@
+using ImageLab.Core.Builds;
+using ImageLab.Core.Experiments;
+using ImageLab.Data.Hosting;
+using ImageLab.Web.Intake;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
+
+namespace ImageLab.Web.Api;
+
+/// <summary><c>/api/experiments</c>: submit, read, list, cancel, logs. A public contract: keep the names.</summary>
+public static class ExperimentsApi
+{
+    public static IEndpointRouteBuilder MapExperimentsApi(this IEndpointRouteBuilder endpoints)
+    {
+        var group = endpoints.MapGroup("/api/experiments").WithTags("Experiments");
+        group.MapPost("/", SubmitAsync).DisableAntiforgery();
+        group.MapGet("/", ListAsync);
+        group.MapGet("/{id:long}", GetAsync);
+        group.MapPost("/{id:long}/cancel", CancelAsync);
+        group.MapPost("/{id:long}/iterations/{iterationId:long}/cancel", CancelIterationAsync);
+        group.MapGet("/{id:long}/iterations/{iterationId:long}/log", LogAsync);
+        return endpoints;
+    }
+
+    private static async Task<IResult> SubmitAsync(
+        HttpRequest request, ExperimentIntake intake, IOptions<DatabaseOptions> options, CancellationToken cancellationToken)
+    {
+        if (!request.HasFormContentType || !MediaTypeHeaderValue.TryParse(request.ContentType, out var contentType)
+            || HeaderUtilities.RemoveQuotes(contentType.Boundary).Value is not { Length: > 0 } boundary)
+        {
+            return Problems.BadRequest("Send the experiment as multipart/form-data with the build context in 'files' or 'context' parts.");
+        }
+
+        // The context limit is enforced while streaming; lift the server's own body limit to let it do so.
+        if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } bodyLimit)
+        {
+            bodyLimit.MaxRequestBodySize = null;
+        }
+
+        using var upload = SpooledUpload.Create();
+        var fields = new Dictionary<string, List<string>>(StringComparer.OrdinalIgnoreCase);
+        try
+        {
+            await ReadMultipartAsync(request.Body, boundary, upload, fields, options.Value.MaxContextBytes, cancellationToken);
+            var intakeRequest = new IntakeRequest
+            {
+                Upload = upload,
+                Name = First(fields, "name"),
+                Project = First(fields, "project") is { Length: > 0 } project ? project.Trim() : "default",
+                SubmittedBy = First(fields, "submittedBy") ?? "anonymous",
+                Builder = ParseBuilder(First(fields, "builder")),
+                Dockerfiles = fields.GetValueOrDefault("dockerfiles") ?? [],
+                BuildArgs = ParseBuildArgs(fields.GetValueOrDefault("buildArgs") ?? []),
+            };
+            var id = await intake.SubmitAsync(intakeRequest, cancellationToken);
+            var experiment = await request.HttpContext.RequestServices.GetRequiredService<IExperimentQueries>().GetExperimentAsync(id, cancellationToken);
+            return Results.Created($"/api/experiments/{id}", experiment);
+        }
+        catch (SubmissionRejectedException e)
+        {
+            return Problems.BadRequest(e.Message);
+        }
+        catch (UploadTooLargeException e)
+        {
+            return Problems.TooLarge(e.Message);
+        }
+    }
+
+    private static async Task ReadMultipartAsync(
+        Stream body, string boundary, SpooledUpload upload, Dictionary<string, List<string>> fields, long maxBytes, CancellationToken cancellationToken)
+    {
+        var reader = new MultipartReader(boundary, body);
+        MultipartSection? section;
+        try
+        {
+            section = await reader.ReadNextSectionAsync(cancellationToken);
+        }
+        catch (IOException e)
+        {
+            throw new SubmissionRejectedException($"The upload could not be read as multipart/form-data: {e.Message}", e);
+        }
+
+        while (section is not null)
+        {
+            if (ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition))
+            {
+                var name = HeaderUtilities.RemoveQuotes(disposition.Name).Value ?? "";
+                var fileName = HeaderUtilities.RemoveQuotes(disposition.FileNameStar).Value
+                    ?? HeaderUtilities.RemoveQuotes(disposition.FileName).Value;
+                if (fileName is null)
+                {
+                    using var text = new StreamReader(section.Body);
+                    var value = await text.ReadToEndAsync(cancellationToken);
+                    (fields.TryGetValue(name, out var list) ? list : fields[name] = []).Add(value);
+                }
+                else if (name.Equals("context", StringComparison.OrdinalIgnoreCase))
+                {
+                    await upload.SetArchiveAsync(fileName, section.Body, maxBytes, cancellationToken);
+                }
+                else if (name.Equals("files", StringComparison.OrdinalIgnoreCase))
+                {
+                    await upload.AddFileAsync(fileName, section.Body, maxBytes, cancellationToken);
+                }
+                else
+                {
+                    throw new SubmissionRejectedException($"The file part '{name}' is not understood: send files as 'files' and an archive as 'context'.");
+                }
+            }
+
+            section = await reader.ReadNextSectionAsync(cancellationToken);
+        }
+    }
+
+    private static async Task<IResult> GetAsync(long id, IExperimentQueries queries, CancellationToken cancellationToken) =>
+        await queries.GetExperimentAsync(id, cancellationToken) is { } experiment
+            ? Results.Ok(experiment)
+            : Problems.NotFound($"There is no experiment {id}.");
+
+    private static async Task<IResult> ListAsync(
+        IExperimentQueries queries, string? project, string? submittedBy, string? status, int? page, int? pageSize, CancellationToken cancellationToken)
+    {
+        ExperimentStatus? statusFilter = null;
+        if (status is not null)
+        {
+            if (!Enum.TryParse<ExperimentStatus>(status, ignoreCase: true, out var parsed))
+            {
+                return Problems.BadRequest($"Unknown status '{status}': use one of {string.Join(", ", Enum.GetNames<ExperimentStatus>())}.");
+            }
+
+            statusFilter = parsed;
+        }
+
+        var filter = new ExperimentFilter(project, submittedBy, statusFilter, PageNumber: page ?? 1, PageSize: pageSize ?? 20);
+        return Results.Ok(await queries.ListExperimentsAsync(filter, cancellationToken));
+    }
+
+    private static async Task<IResult> CancelAsync(long id, IExperimentCommands commands, IExperimentQueries queries, CancellationToken cancellationToken) =>
+        await commands.CancelExperimentAsync(id, cancellationToken)
+            ? Results.Accepted($"/api/experiments/{id}", await queries.GetExperimentAsync(id, cancellationToken))
+            : Problems.NotFound($"There is no experiment {id}.");
+
+    private static async Task<IResult> CancelIterationAsync(
+        long id, long iterationId, IExperimentCommands commands, IExperimentQueries queries, CancellationToken cancellationToken) =>
+        await commands.CancelIterationAsync(id, iterationId, cancellationToken)
+            ? Results.Accepted($"/api/experiments/{id}", await queries.GetExperimentAsync(id, cancellationToken))
+            : Problems.NotFound($"There is no iteration {iterationId} in experiment {id}.");
+
+    private static async Task<IResult> LogAsync(long id, long iterationId, IExperimentQueries queries, HttpResponse response, CancellationToken cancellationToken)
+    {
+        var lines = await queries.OpenLogAsync(id, iterationId, cancellationToken);
+        if (lines is null)
+        {
+            return Problems.NotFound($"There is no iteration {iterationId} in experiment {id}.");
+        }
+
+        return Results.Stream(async output =>
+        {
+            await using var writer = new StreamWriter(output, leaveOpen: true);
+            await foreach (var line in lines.WithCancellation(cancellationToken))
+            {
+                await writer.WriteLineAsync(line);
+            }
+        }, "text/plain; charset=utf-8");
+    }
+
+    private static BuilderKind ParseBuilder(string? builder) => builder?.Trim().ToLowerInvariant() switch
+    {
+        null or "" or "buildkit" => BuilderKind.BuildKit,
+        "classic" => BuilderKind.Classic,
+        _ => throw new SubmissionRejectedException($"Unknown builder '{builder}': use 'buildkit' or 'classic'."),
+    };
+
+    private static Dictionary<string, string> ParseBuildArgs(IEnumerable<string> values)
+    {
+        var args = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var value in values)
+        {
+            var equals = value.IndexOf('=', StringComparison.Ordinal);
+            if (equals <= 0)
+            {
+                throw new SubmissionRejectedException($"The build argument '{value}' is not of the form NAME=value.");
+            }
+
+            args[value[..equals].Trim()] = value[(equals + 1)..];
+        }
+
+        return args;
+    }
+
+    private static string? First(Dictionary<string, List<string>> fields, string name) =>
+        fields.TryGetValue(name, out var values) && values.Count > 0 ? values[0] : null;
+}

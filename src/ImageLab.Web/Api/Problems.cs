@@ -1,0 +1,14 @@
+namespace ImageLab.Web.Api;
+
+/// <summary>RFC 7807 problem details whose <c>detail</c> is a sentence a person can act on.</summary>
+public static class Problems
+{
+    public static IResult BadRequest(string detail) =>
+        Results.Problem(detail, statusCode: StatusCodes.Status400BadRequest, title: "The request cannot be accepted.");
+
+    public static IResult NotFound(string detail) =>
+        Results.Problem(detail, statusCode: StatusCodes.Status404NotFound, title: "Not found.");
+
+    public static IResult TooLarge(string detail) =>
+        Results.Problem(detail, statusCode: StatusCodes.Status413PayloadTooLarge, title: "The upload is too large.");
+}

@@ -1,0 +1,49 @@
+using ImageLab.Data;
+using ImageLab.Docker.Engine;
+using Microsoft.EntityFrameworkCore;
+
+namespace ImageLab.Web.Hosting;
+
+/// <summary><c>GET /healthz</c>: whether the engine and the database answer, each with a sentence, as JSON.</summary>
+public static class HealthEndpoints
+{
+    public static IEndpointRouteBuilder MapImageLabHealth(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGet("/healthz", async (IDockerEngine engine, IDbContextFactory<ImageLabDbContext> contexts, CancellationToken cancellationToken) =>
+        {
+            var checks = await Task.WhenAll(CheckEngineAsync(engine, cancellationToken), CheckDatabaseAsync(contexts, cancellationToken));
+            var healthy = checks.All(c => c.Healthy);
+            return Results.Json(
+                new { status = healthy ? "healthy" : "unhealthy", engine = checks[0], database = checks[1] },
+                statusCode: healthy ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
+        });
+        return endpoints;
+    }
+
+    private static async Task<ComponentHealth> CheckEngineAsync(IDockerEngine engine, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var info = await engine.GetInfoAsync(cancellationToken);
+            return new ComponentHealth(true, $"Docker {info.EngineVersion} (API {info.ApiVersion}, {info.Os}/{info.Architecture}, {info.StorageDriver}) at {info.Endpoint}.");
+        }
+        catch (DockerEngineUnavailableException e)
+        {
+            return new ComponentHealth(false, e.Message);
+        }
+    }
+
+    private static async Task<ComponentHealth> CheckDatabaseAsync(IDbContextFactory<ImageLabDbContext> contexts, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+            await db.Database.ExecuteSqlRawAsync("SELECT 1", cancellationToken);
+            return new ComponentHealth(true, "PostgreSQL answers.");
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            return new ComponentHealth(false, $"The database does not answer: {e.Message}");
+        }
+    }
+}

@@ -1,0 +1,39 @@
+using System.Text.Json.Serialization;
+using ImageLab.Web.Intake;
+using MudBlazor;
+using MudBlazor.Services;
+
+namespace ImageLab.Web.Hosting;
+
+/// <summary>The web app's own services and middleware: Blazor, MudBlazor, problem details.</summary>
+public static class WebHostingExtensions
+{
+    public static IServiceCollection AddImageLabWeb(this IServiceCollection services)
+    {
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddMudServices(config =>
+        {
+            config.SnackbarConfiguration.PositionClass = Defaults.Classes.Position.BottomRight;
+            config.SnackbarConfiguration.PreventDuplicates = true;
+        });
+        services.AddProblemDetails();
+        services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        services.AddSignalR().AddJsonProtocol(options => options.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        services.AddSingleton<ExperimentIntake>();
+        return services;
+    }
+
+    public static WebApplication UseImageLabWeb(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler();
+        }
+
+        app.UseStatusCodePages();
+        app.UseStaticFiles();
+        app.UseAntiforgery();
+        app.MapStaticAssets();
+        return app;
+    }
+}

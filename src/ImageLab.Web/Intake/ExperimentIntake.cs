@@ -1,0 +1,154 @@
+using System.Formats.Tar;
+using System.Text;
+using ImageLab.Core.BuildContexts;
+using ImageLab.Core.Experiments;
+using ImageLab.Data.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace ImageLab.Web.Intake;
+
+/// <summary>
+/// Turns an upload (files spooled to a folder, or one archive) into a stored experiment: packages the
+/// context as a tar on disk, finds the Dockerfiles, checks them and submits. Shared by the REST API and
+/// the New experiment page.
+/// </summary>
+public sealed class ExperimentIntake(IExperimentCommands commands, IOptions<DatabaseOptions> options)
+{
+    public async Task<long> SubmitAsync(IntakeRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.Upload.ArchivePath is not null && request.Upload.FileCount > 0)
+        {
+            throw new SubmissionRejectedException("Send either loose files or one context archive, not both.");
+        }
+
+        if (request.Upload.ArchivePath is null && request.Upload.FileCount == 0)
+        {
+            throw new SubmissionRejectedException("The upload is empty: send the build context as files or as one archive.");
+        }
+        var dockerfilePaths = request.Dockerfiles.Count > 0
+            ? request.Dockerfiles.Select(NormalizePath).ToList()
+            : DockerfileNaming.FindIterations(await ListUploadAsync(request.Upload, cancellationToken)).ToList();
+        if (dockerfilePaths.Count == 0)
+        {
+            throw new SubmissionRejectedException(
+                "The upload has no Dockerfile: add a file named Dockerfile, Dockerfile.<name> or <name>.Dockerfile, or list them in 'dockerfiles'.");
+        }
+
+        var tarPath = Path.Combine(request.Upload.WorkFolder, "context.tar");
+        try
+        {
+            await WriteContextAsync(request.Upload, dockerfilePaths, tarPath, cancellationToken);
+        }
+        catch (BuildContextException e)
+        {
+            throw new SubmissionRejectedException(e.Message, e);
+        }
+
+        var files = await ListFilesAsync(tarPath, cancellationToken);
+
+        var iterations = new List<IterationSubmission>();
+        foreach (var path in dockerfilePaths)
+        {
+            if (!files.TryGetValue(path, out var text))
+            {
+                throw new SubmissionRejectedException($"The Dockerfile '{path}' is not in the build context.");
+            }
+
+            iterations.Add(new IterationSubmission(DockerfileNaming.IterationName(path), path, text ?? ""));
+        }
+
+        var submission = new ExperimentSubmission
+        {
+            Name = string.IsNullOrWhiteSpace(request.Name) ? $"{request.Project} {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm}" : request.Name.Trim(),
+            Project = request.Project,
+            SubmittedBy = request.SubmittedBy,
+            Builder = request.Builder,
+            BuildArgs = request.BuildArgs,
+            Iterations = iterations,
+        };
+        var tar = File.OpenRead(tarPath);
+        await using (tar)
+        {
+            return await commands.SubmitAsync(submission, tar, cancellationToken);
+        }
+    }
+
+    private async Task WriteContextAsync(SpooledUpload upload, IReadOnlyList<string> dockerfiles, string tarPath, CancellationToken cancellationToken)
+    {
+        var contextOptions = new BuildContextOptions { DockerfilePaths = dockerfiles, MaxTotalBytes = options.Value.MaxContextBytes };
+        var output = File.Create(tarPath);
+        await using (output)
+        {
+            if (upload.ArchivePath is { } archive)
+            {
+                await BuildContextWriter.WriteArchiveAsync(archive, output, contextOptions, cancellationToken);
+            }
+            else
+            {
+                await BuildContextWriter.WriteDirectoryAsync(upload.FilesFolder, output, contextOptions, cancellationToken);
+            }
+        }
+    }
+
+    private static async Task<IReadOnlyList<string>> ListUploadAsync(SpooledUpload upload, CancellationToken cancellationToken)
+    {
+        if (upload.ArchivePath is { } archive)
+        {
+            try
+            {
+                return (await BuildContextWriter.ListArchiveAsync(archive, cancellationToken)).Select(NormalizePath).ToList();
+            }
+            catch (BuildContextException e)
+            {
+                throw new SubmissionRejectedException(e.Message, e);
+            }
+        }
+
+        return Directory.EnumerateFiles(upload.FilesFolder, "*", SearchOption.AllDirectories)
+            .Select(f => Path.GetRelativePath(upload.FilesFolder, f).Replace('\\', '/'))
+            .ToList();
+    }
+
+    // Every regular file's path, with the text of those that may be Dockerfiles (small files only).
+    private static async Task<Dictionary<string, string?>> ListFilesAsync(string tarPath, CancellationToken cancellationToken)
+    {
+        const int maxDockerfileBytes = 1024 * 1024;
+        var files = new Dictionary<string, string?>(StringComparer.Ordinal);
+        var stream = File.OpenRead(tarPath);
+        await using (stream)
+        {
+            using var reader = new TarReader(stream);
+            while (await reader.GetNextEntryAsync(copyData: false, cancellationToken) is { } entry)
+            {
+                if (entry.EntryType is not (TarEntryType.RegularFile or TarEntryType.V7RegularFile))
+                {
+                    continue;
+                }
+
+                var path = NormalizePath(entry.Name);
+                string? text = null;
+                if (entry.DataStream is { } data && entry.Length <= maxDockerfileBytes && DockerfileNaming.MayBeDockerfile(path))
+                {
+                    using var textReader = new StreamReader(data, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, leaveOpen: true);
+                    text = await textReader.ReadToEndAsync(cancellationToken);
+                }
+
+                files[path] = text;
+            }
+        }
+
+        return files;
+    }
+
+    private static string NormalizePath(string path)
+    {
+        var normalized = path.Replace('\\', '/');
+        while (normalized.StartsWith("./", StringComparison.Ordinal))
+        {
+            normalized = normalized[2..];
+        }
+
+        return normalized.TrimStart('/');
+    }
+}

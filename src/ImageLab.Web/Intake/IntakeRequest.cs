@@ -1,0 +1,22 @@
+using ImageLab.Core.Builds;
+
+namespace ImageLab.Web.Intake;
+
+/// <summary>An upload with the choices that came with it.</summary>
+public sealed record IntakeRequest
+{
+    public required SpooledUpload Upload { get; init; }
+
+    public string? Name { get; init; }
+
+    public string Project { get; init; } = "default";
+
+    public required string SubmittedBy { get; init; }
+
+    public BuilderKind Builder { get; init; } = BuilderKind.BuildKit;
+
+    /// <summary>Dockerfile paths in iteration order; empty to find them by name.</summary>
+    public IReadOnlyList<string> Dockerfiles { get; init; } = [];
+
+    public IReadOnlyDictionary<string, string> BuildArgs { get; init; } = new Dictionary<string, string>();
+}

@@ -1,0 +1,27 @@
+using ImageLab.Data.Hosting;
+using ImageLab.Docker.Hosting;
+using ImageLab.Web.Api;
+using ImageLab.Web.Components;
+using ImageLab.Web.Hosting;
+using ImageLab.Web.Hubs;
+using ImageLab.Worker.Hosting;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.Services.AddImageLabData(builder.Configuration);
+builder.Services.AddImageLabDocker();
+builder.Services.AddBuildWorker(builder.Configuration);
+builder.Services.AddImageLabWeb();
+
+var app = builder.Build();
+
+app.UseImageLabWeb();
+app.MapImageLabHealth();
+app.MapExperimentsApi();
+app.MapBuildsHub();
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+
+app.Run();
+
+/// <summary>The web app's entry point; public so that tests can host it.</summary>
+public partial class Program;

@@ -1,0 +1,146 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+
+namespace ImageLab.Testing;
+
+/// <summary>
+/// The real ImageLab web app as a separate process (as users run it), on a free loopback port, against
+/// the test engine and a given database. Can be killed mid-build and started again.
+/// </summary>
+public sealed class AppProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly StringBuilder _output = new();
+
+    private AppProcess(Process process, Uri baseAddress)
+    {
+        _process = process;
+        BaseAddress = baseAddress;
+        process.OutputDataReceived += (_, e) => Append(e.Data);
+        process.ErrorDataReceived += (_, e) => Append(e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+    }
+
+    public Uri BaseAddress { get; }
+
+    public string Output
+    {
+        get
+        {
+            lock (_output)
+            {
+                return _output.ToString();
+            }
+        }
+    }
+
+    /// <summary>Starts the app and waits until <c>/healthz</c> answers.</summary>
+    public static async Task<AppProcess> StartAsync(string connectionString, IDictionary<string, string>? settings = null, int? port = null)
+    {
+        var listenPort = port ?? FreePort();
+        var baseAddress = new Uri($"http://127.0.0.1:{listenPort}");
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = WebAppFolder,
+        };
+        start.ArgumentList.Add(Path.Combine(WebAppFolder, "ImageLab.Web.dll"));
+        start.ArgumentList.Add("--urls");
+        start.ArgumentList.Add(baseAddress.ToString());
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        start.Environment["ConnectionStrings__ImageLab"] = connectionString;
+        start.Environment["Docker__Endpoint"] = TestEnvironment.DockerEndpoint;
+        start.Environment["Docker__NetworkMode"] = "host";
+        start.Environment["Logging__LogLevel__Default"] = "Warning";
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        }
+
+        var app = new AppProcess(Process.Start(start)!, baseAddress);
+        await app.WaitUntilHealthyAsync(TimeSpan.FromSeconds(60));
+        return app;
+    }
+
+    /// <summary>The web project's build output, beside the tests' own configuration.</summary>
+    public static string WebAppFolder
+    {
+        get
+        {
+            var configuration = AppContext.BaseDirectory.Contains("/bin/Release/", StringComparison.Ordinal) ? "Release" : "Debug";
+            return Path.Combine(TestEnvironment.RepositoryRoot, "src", "ImageLab.Web", "bin", configuration, "net10.0");
+        }
+    }
+
+    /// <summary>Kills the process at once, as a crash or an OOM kill would.</summary>
+    public async Task KillAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await KillAsync();
+        _process.Dispose();
+    }
+
+    private async Task WaitUntilHealthyAsync(TimeSpan timeout)
+    {
+        using var http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(5) };
+        var deadline = DateTime.UtcNow + timeout;
+        while (DateTime.UtcNow < deadline)
+        {
+            if (_process.HasExited)
+            {
+                throw new InvalidOperationException($"ImageLab exited with code {_process.ExitCode} before it answered:\n{Output}");
+            }
+
+            try
+            {
+                using var response = await http.GetAsync(new Uri("/healthz", UriKind.Relative));
+                if (response.StatusCode is HttpStatusCode.OK or HttpStatusCode.ServiceUnavailable)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+            }
+            catch (TaskCanceledException)
+            {
+            }
+
+            await Task.Delay(200);
+        }
+
+        throw new TimeoutException($"ImageLab did not answer /healthz within {timeout.TotalSeconds} s:\n{Output}");
+    }
+
+    private void Append(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (_output)
+        {
+            _output.AppendLine(line);
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
