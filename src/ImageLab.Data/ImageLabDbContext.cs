@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 namespace ImageLab.Data;
 
 /// <summary>
-/// ImageLab's store: projects, experiments, iterations, layers, events and build contexts.
+/// ImageLab's store: projects, experiments, iterations, layers, events, build contexts and layer analyses.
 /// Tables and columns are snake_case. A new migration:
 /// <c>dotnet ef migrations add NAME --project src/ImageLab.Data --startup-project src/ImageLab.Data</c>
 /// (the design-time factory reads <c>ConnectionStrings__ImageLab</c>, else a local default).
@@ -22,6 +22,15 @@ public sealed class ImageLabDbContext(DbContextOptions<ImageLabDbContext> option
     public DbSet<ExperimentEvent> Events => Set<ExperimentEvent>();
 
     public DbSet<ContextChunk> ContextChunks => Set<ContextChunk>();
+
+    /// <summary>Layer analyses by DiffID, shared by every image with the layer.</summary>
+    public DbSet<AnalyzedLayer> AnalyzedLayers => Set<AnalyzedLayer>();
+
+    public DbSet<LayerAnalysisAlias> LayerAnalysisAliases => Set<LayerAnalysisAlias>();
+
+    public DbSet<IterationAnalysis> IterationAnalyses => Set<IterationAnalysis>();
+
+    public DbSet<IterationAnalysisLayer> IterationAnalysisLayers => Set<IterationAnalysisLayer>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(ImageLabDbContext).Assembly);

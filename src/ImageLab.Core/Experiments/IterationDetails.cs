@@ -50,5 +50,14 @@ public sealed record IterationDetails
 
     public DateTimeOffset? FinishedAt { get; init; }
 
+    /// <summary>The image's push size (sum of its layers' gzip sizes), from the layer analysis; null until analyzed.</summary>
+    public long? CompressedSizeBytes { get; init; }
+
+    /// <summary>dive's efficiency score of the image (1 = no path written twice), from the layer analysis.</summary>
+    public double? Efficiency { get; init; }
+
+    /// <summary>Bytes of file copies that do not survive into the final image, from the layer analysis.</summary>
+    public long? WastedBytes { get; init; }
+
     public IReadOnlyList<LayerDetails> Layers { get; init; } = [];
 }

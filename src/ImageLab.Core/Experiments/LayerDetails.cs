@@ -14,4 +14,8 @@ public sealed record LayerDetails(
     bool EmptyLayer,
     bool FromBaseImage,
     string? Instruction,
-    int? Line);
+    int? Line)
+{
+    /// <summary>What a registry stores for this layer (gzip), from the layer analysis; null for empty layers or before analysis.</summary>
+    public long? CompressedSizeBytes { get; init; }
+}

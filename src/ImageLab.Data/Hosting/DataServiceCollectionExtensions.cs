@@ -1,4 +1,5 @@
 using ImageLab.Core.Experiments;
+using ImageLab.Data.Analysis;
 using ImageLab.Data.Queue;
 using ImageLab.Data.Stores;
 using Microsoft.EntityFrameworkCore;
@@ -27,6 +28,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<IExperimentCommands, ExperimentCommands>();
         services.AddSingleton<IterationStore>();
         services.AddSingleton<EventStore>();
+        services.AddSingleton<AnalysisStore>();
         services.AddSingleton<IBuildQueue, PostgresBuildQueue>();
         services.AddSingleton(TimeProvider.System);
         services.AddHostedService<DatabaseMigrator>();

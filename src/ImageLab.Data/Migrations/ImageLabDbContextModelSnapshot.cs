@@ -22,6 +22,90 @@ namespace ImageLab.Data.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("ImageLab.Data.Entities.AnalyzedLayer", b =>
+                {
+                    b.Property<string>("DiffId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("diff_id");
+
+                    b.Property<DateTimeOffset>("AnalyzedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("analyzed_at");
+
+                    b.Property<string>("BlobCompression")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("blob_compression");
+
+                    b.Property<long>("CompressedSizeBytes")
+                        .HasColumnType("bigint")
+                        .HasColumnName("compressed_size_bytes");
+
+                    b.Property<string>("CompressedSizeSource")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("compressed_size_source");
+
+                    b.Property<long>("ContentBytes")
+                        .HasColumnType("bigint")
+                        .HasColumnName("content_bytes");
+
+                    b.Property<int>("DirectoryCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("directory_count");
+
+                    b.Property<byte[]>("Entries")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("entries");
+
+                    b.Property<int>("EntriesFormat")
+                        .HasColumnType("integer")
+                        .HasColumnName("entries_format");
+
+                    b.Property<int>("EntryCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("entry_count");
+
+                    b.Property<int>("FileCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("file_count");
+
+                    b.Property<int>("HardLinkCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("hard_link_count");
+
+                    b.Property<string>("LargestFilesJson")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("largest_files_json");
+
+                    b.Property<int>("SymlinkCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("symlink_count");
+
+                    b.Property<long>("UncompressedSizeBytes")
+                        .HasColumnType("bigint")
+                        .HasColumnName("uncompressed_size_bytes");
+
+                    b.Property<string>("WarningsJson")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("warnings_json");
+
+                    b.Property<int>("WhiteoutCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("whiteout_count");
+
+                    b.HasKey("DiffId")
+                        .HasName("pk_analyzed_layers");
+
+                    b.ToTable("analyzed_layers", (string)null);
+                });
+
             modelBuilder.Entity("ImageLab.Data.Entities.ContextChunk", b =>
                 {
                     b.Property<long>("ExperimentId")
@@ -305,6 +389,172 @@ namespace ImageLab.Data.Migrations
                     b.ToTable("iterations", (string)null);
                 });
 
+            modelBuilder.Entity("ImageLab.Data.Entities.IterationAnalysis", b =>
+                {
+                    b.Property<long>("IterationId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("iteration_id");
+
+                    b.Property<DateTimeOffset>("AnalyzedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("analyzed_at");
+
+                    b.Property<long>("CompressedSizeBytes")
+                        .HasColumnType("bigint")
+                        .HasColumnName("compressed_size_bytes");
+
+                    b.Property<bool>("CompressedSizeEstimated")
+                        .HasColumnType("boolean")
+                        .HasColumnName("compressed_size_estimated");
+
+                    b.Property<long>("ContentBytes")
+                        .HasColumnType("bigint")
+                        .HasColumnName("content_bytes");
+
+                    b.Property<double>("DiveEfficiency")
+                        .HasColumnType("double precision")
+                        .HasColumnName("dive_efficiency");
+
+                    b.Property<double>("DiveUserWastedPercent")
+                        .HasColumnType("double precision")
+                        .HasColumnName("dive_user_wasted_percent");
+
+                    b.Property<long>("DiveWastedBytes")
+                        .HasColumnType("bigint")
+                        .HasColumnName("dive_wasted_bytes");
+
+                    b.Property<double>("DurationSeconds")
+                        .HasColumnType("double precision")
+                        .HasColumnName("duration_seconds");
+
+                    b.Property<string>("FailureReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("failure_reason");
+
+                    b.Property<int>("FileCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("file_count");
+
+                    b.Property<string>("FindingsJson")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("findings_json");
+
+                    b.Property<int>("FirstOwnLayerIndex")
+                        .HasColumnType("integer")
+                        .HasColumnName("first_own_layer_index");
+
+                    b.Property<int>("LayersAnalyzed")
+                        .HasColumnType("integer")
+                        .HasColumnName("layers_analyzed");
+
+                    b.Property<int>("LayersFromCache")
+                        .HasColumnType("integer")
+                        .HasColumnName("layers_from_cache");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("status");
+
+                    b.Property<long>("UncompressedSizeBytes")
+                        .HasColumnType("bigint")
+                        .HasColumnName("uncompressed_size_bytes");
+
+                    b.Property<long>("UserWastedBytes")
+                        .HasColumnType("bigint")
+                        .HasColumnName("user_wasted_bytes");
+
+                    b.Property<double>("UserWastedPercent")
+                        .HasColumnType("double precision")
+                        .HasColumnName("user_wasted_percent");
+
+                    b.Property<string>("WarningsJson")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("warnings_json");
+
+                    b.Property<long>("WastedBytes")
+                        .HasColumnType("bigint")
+                        .HasColumnName("wasted_bytes");
+
+                    b.Property<double>("WastedPercent")
+                        .HasColumnType("double precision")
+                        .HasColumnName("wasted_percent");
+
+                    b.HasKey("IterationId")
+                        .HasName("pk_iteration_analyses");
+
+                    b.ToTable("iteration_analyses", (string)null);
+                });
+
+            modelBuilder.Entity("ImageLab.Data.Entities.IterationAnalysisLayer", b =>
+                {
+                    b.Property<long>("IterationId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("iteration_id");
+
+                    b.Property<int>("Index")
+                        .HasColumnType("integer")
+                        .HasColumnName("index");
+
+                    b.Property<long>("AddedBytes")
+                        .HasColumnType("bigint")
+                        .HasColumnName("added_bytes");
+
+                    b.Property<int>("AddedFileCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("added_file_count");
+
+                    b.Property<string>("CreatedBy")
+                        .HasColumnType("text")
+                        .HasColumnName("created_by");
+
+                    b.Property<long>("DeletedBytes")
+                        .HasColumnType("bigint")
+                        .HasColumnName("deleted_bytes");
+
+                    b.Property<int>("DeletedFileCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("deleted_file_count");
+
+                    b.Property<string>("DiffId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("diff_id");
+
+                    b.Property<int?>("HistoryIndex")
+                        .HasColumnType("integer")
+                        .HasColumnName("history_index");
+
+                    b.Property<bool>("IsBaseLayer")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_base_layer");
+
+                    b.Property<long>("ModifiedBytes")
+                        .HasColumnType("bigint")
+                        .HasColumnName("modified_bytes");
+
+                    b.Property<int>("ModifiedFileCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("modified_file_count");
+
+                    b.Property<long>("WastedBytes")
+                        .HasColumnType("bigint")
+                        .HasColumnName("wasted_bytes");
+
+                    b.HasKey("IterationId", "Index")
+                        .HasName("pk_iteration_analysis_layers");
+
+                    b.HasIndex("DiffId")
+                        .HasDatabaseName("ix_iteration_analysis_layers_diff_id");
+
+                    b.ToTable("iteration_analysis_layers", (string)null);
+                });
+
             modelBuilder.Entity("ImageLab.Data.Entities.Layer", b =>
                 {
                     b.Property<long>("IterationId")
@@ -360,6 +610,28 @@ namespace ImageLab.Data.Migrations
                         .HasName("pk_layers");
 
                     b.ToTable("layers", (string)null);
+                });
+
+            modelBuilder.Entity("ImageLab.Data.Entities.LayerAnalysisAlias", b =>
+                {
+                    b.Property<string>("Alias")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("alias");
+
+                    b.Property<string>("DiffId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("diff_id");
+
+                    b.HasKey("Alias")
+                        .HasName("pk_layer_analysis_aliases");
+
+                    b.HasIndex("DiffId")
+                        .HasDatabaseName("ix_layer_analysis_aliases_diff_id");
+
+                    b.ToTable("layer_analysis_aliases", (string)null);
                 });
 
             modelBuilder.Entity("ImageLab.Data.Entities.Project", b =>
@@ -435,6 +707,35 @@ namespace ImageLab.Data.Migrations
                     b.Navigation("Experiment");
                 });
 
+            modelBuilder.Entity("ImageLab.Data.Entities.IterationAnalysis", b =>
+                {
+                    b.HasOne("ImageLab.Data.Entities.Iteration", null)
+                        .WithOne()
+                        .HasForeignKey("ImageLab.Data.Entities.IterationAnalysis", "IterationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_iteration_analyses_iterations_iteration_id");
+                });
+
+            modelBuilder.Entity("ImageLab.Data.Entities.IterationAnalysisLayer", b =>
+                {
+                    b.HasOne("ImageLab.Data.Entities.AnalyzedLayer", "Layer")
+                        .WithMany()
+                        .HasForeignKey("DiffId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_iteration_analysis_layers_analyzed_layers_diff_id");
+
+                    b.HasOne("ImageLab.Data.Entities.IterationAnalysis", null)
+                        .WithMany("Layers")
+                        .HasForeignKey("IterationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_iteration_analysis_layers_iteration_analyses_iteration_id");
+
+                    b.Navigation("Layer");
+                });
+
             modelBuilder.Entity("ImageLab.Data.Entities.Layer", b =>
                 {
                     b.HasOne("ImageLab.Data.Entities.Iteration", null)
@@ -445,12 +746,27 @@ namespace ImageLab.Data.Migrations
                         .HasConstraintName("fk_layers_iterations_iteration_id");
                 });
 
+            modelBuilder.Entity("ImageLab.Data.Entities.LayerAnalysisAlias", b =>
+                {
+                    b.HasOne("ImageLab.Data.Entities.AnalyzedLayer", null)
+                        .WithMany()
+                        .HasForeignKey("DiffId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_layer_analysis_aliases_analyzed_layers_diff_id");
+                });
+
             modelBuilder.Entity("ImageLab.Data.Entities.Experiment", b =>
                 {
                     b.Navigation("Iterations");
                 });
 
             modelBuilder.Entity("ImageLab.Data.Entities.Iteration", b =>
+                {
+                    b.Navigation("Layers");
+                });
+
+            modelBuilder.Entity("ImageLab.Data.Entities.IterationAnalysis", b =>
                 {
                     b.Navigation("Layers");
                 });

@@ -16,7 +16,7 @@ internal sealed class ExperimentQueries(IDbContextFactory<ImageLabDbContext> con
             .ThenInclude(i => i.Layers.OrderBy(l => l.Index))
             .AsSplitQuery()
             .FirstOrDefaultAsync(e => e.Id == id, cancellationToken);
-        return experiment is null ? null : ToDetails(experiment);
+        return experiment is null ? null : ToDetails(experiment, await LoadAnalysesAsync(db, experiment, cancellationToken));
     }
 
     public async Task<Page<ExperimentSummary>> ListExperimentsAsync(ExperimentFilter filter, CancellationToken cancellationToken)
@@ -140,7 +140,31 @@ internal sealed class ExperimentQueries(IDbContextFactory<ImageLabDbContext> con
         }
     }
 
-    internal static ExperimentDetails ToDetails(Experiment experiment)
+    // Push sizes, efficiency and waste come from the layer analysis, when an iteration has a successful one.
+    private static async Task<Dictionary<long, IterationAnalysisNumbers>> LoadAnalysesAsync(
+        ImageLabDbContext db, Experiment experiment, CancellationToken cancellationToken)
+    {
+        var ids = experiment.Iterations.Select(i => i.Id).ToList();
+        var analyses = await db.IterationAnalyses.AsNoTracking()
+            .Where(a => ids.Contains(a.IterationId) && a.Status == AnalysisStatus.Succeeded)
+            .Select(a => new { a.IterationId, a.CompressedSizeEstimated, a.CompressedSizeBytes, a.DiveEfficiency, a.WastedBytes })
+            .ToListAsync(cancellationToken);
+        var layers = await db.IterationAnalysisLayers.AsNoTracking()
+            .Where(l => ids.Contains(l.IterationId) && l.HistoryIndex != null && l.Layer!.CompressedSizeSource != Core.Layers.CompressedSizeSource.NotComputed)
+            .Select(l => new { l.IterationId, HistoryIndex = l.HistoryIndex!.Value, l.Layer!.CompressedSizeBytes })
+            .ToListAsync(cancellationToken);
+        return analyses.ToDictionary(a => a.IterationId, a => new IterationAnalysisNumbers(
+            a.CompressedSizeEstimated ? a.CompressedSizeBytes : null,
+            a.DiveEfficiency,
+            a.WastedBytes,
+            layers.Where(l => l.IterationId == a.IterationId).GroupBy(l => l.HistoryIndex).ToDictionary(g => g.Key, g => g.Sum(l => l.CompressedSizeBytes))));
+    }
+
+    private sealed record IterationAnalysisNumbers(long? CompressedSizeBytes, double Efficiency, long WastedBytes, Dictionary<int, long> LayerCompressedBytes);
+
+    internal static ExperimentDetails ToDetails(Experiment experiment) => ToDetails(experiment, []);
+
+    private static ExperimentDetails ToDetails(Experiment experiment, Dictionary<long, IterationAnalysisNumbers> analyses)
     {
         var baseline = experiment.Iterations.FirstOrDefault(i => i.Ordinal == 1)?.SizeBytes;
         return new ExperimentDetails(
@@ -150,10 +174,10 @@ internal sealed class ExperimentQueries(IDbContextFactory<ImageLabDbContext> con
             experiment.SubmittedBy,
             experiment.Status,
             experiment.CreatedAt,
-            experiment.Iterations.OrderBy(i => i.Ordinal).Select(i => ToDetails(i, baseline)).ToList());
+            experiment.Iterations.OrderBy(i => i.Ordinal).Select(i => ToDetails(i, baseline, analyses.GetValueOrDefault(i.Id))).ToList());
     }
 
-    private static IterationDetails ToDetails(Iteration iteration, long? baselineBytes) => new()
+    private static IterationDetails ToDetails(Iteration iteration, long? baselineBytes, IterationAnalysisNumbers? analysis) => new()
     {
         Id = iteration.Id,
         Ordinal = iteration.Ordinal,
@@ -176,7 +200,13 @@ internal sealed class ExperimentQueries(IDbContextFactory<ImageLabDbContext> con
         QueuedAt = iteration.QueuedAt,
         StartedAt = iteration.StartedAt,
         FinishedAt = iteration.FinishedAt,
+        CompressedSizeBytes = analysis?.CompressedSizeBytes,
+        Efficiency = analysis?.Efficiency,
+        WastedBytes = analysis?.WastedBytes,
         Layers = iteration.Layers.OrderBy(l => l.Index).Select(l => new LayerDetails(
-            l.Index, l.HistoryId, l.CreatedBy, l.SizeBytes, l.CreatedAt, l.Comment, l.EmptyLayer, l.FromBaseImage, l.Instruction, l.Line)).ToList(),
+            l.Index, l.HistoryId, l.CreatedBy, l.SizeBytes, l.CreatedAt, l.Comment, l.EmptyLayer, l.FromBaseImage, l.Instruction, l.Line)
+        {
+            CompressedSizeBytes = analysis is not null && analysis.LayerCompressedBytes.TryGetValue(l.Index, out var compressed) ? compressed : null,
+        }).ToList(),
     };
 }

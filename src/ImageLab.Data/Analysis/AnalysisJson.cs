@@ -1,0 +1,9 @@
+using System.Text.Json;
+
+namespace ImageLab.Data.Analysis;
+
+/// <summary>How analysis lists (findings, largest files, warnings) are written to their jsonb columns.</summary>
+internal static class AnalysisJson
+{
+    public static JsonSerializerOptions Options { get; } = new(JsonSerializerDefaults.Web);
+}

@@ -1,0 +1,256 @@
+using System.Text.Json;
+using ImageLab.Core.Experiments;
+using ImageLab.Core.Layers;
+using ImageLab.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+
+namespace ImageLab.Data.Analysis;
+
+/// <summary>
+/// Layer analyses of iterations in PostgreSQL: writes the pipeline's results (or its failure), serves the stored
+/// numbers, and rebuilds an iteration's full <see cref="ImageAnalysis"/> (tree, history, comparison) from the
+/// DiffID-keyed layer rows without the image. Rebuilt analyses of the last few iterations are kept in memory.
+/// </summary>
+public sealed class AnalysisStore(IDbContextFactory<ImageLabDbContext> contexts, TimeProvider clock)
+{
+    private const int RebuiltAnalysesKept = 8;
+    private readonly Lock _recentLock = new();
+    private readonly LinkedList<(long IterationId, ImageAnalysis Analysis)> _recent = new();
+
+    /// <summary>A DiffID cache for one analysis run; see <see cref="PostgresLayerAnalysisCache"/>.</summary>
+    public PostgresLayerAnalysisCache CreateCache(bool requireCompressedSize) => new(contexts, clock, requireCompressedSize);
+
+    /// <summary>Stores a successful analysis (replacing an earlier one of the iteration).</summary>
+    public async Task SaveSucceededAsync(long iterationId, ImageAnalysis analysis, AnalysisRun run, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(analysis);
+        ArgumentNullException.ThrowIfNull(run);
+        await CreateCache(requireCompressedSize: false).EnsureStoredAsync(analysis.Layers.Select(l => l.Layer), cancellationToken);
+
+        var firstOwn = analysis.UserWaste.FirstOwnLayerIndex;
+        var row = new IterationAnalysis
+        {
+            IterationId = iterationId,
+            Status = AnalysisStatus.Succeeded,
+            AnalyzedAt = clock.GetUtcNow(),
+            DurationSeconds = run.Duration.TotalSeconds,
+            LayersAnalyzed = run.LayersAnalyzed,
+            LayersFromCache = run.LayersFromCache,
+            FirstOwnLayerIndex = firstOwn,
+            CompressedSizeEstimated = run.CompressedSizeEstimated,
+            FileCount = analysis.Tree.FileCount,
+            UncompressedSizeBytes = analysis.UncompressedSizeBytes,
+            CompressedSizeBytes = analysis.CompressedSizeBytes,
+            ContentBytes = analysis.ContentBytes,
+            WastedBytes = analysis.WastedBytes,
+            WastedPercent = analysis.WastedPercent,
+            UserWastedBytes = analysis.UserWaste.WastedBytes,
+            UserWastedPercent = analysis.UserWaste.WastedPercent,
+            DiveEfficiency = analysis.DiveEfficiency,
+            DiveWastedBytes = analysis.DiveWastedBytes,
+            DiveUserWastedPercent = analysis.DiveUserWastedPercent,
+            FindingsJson = JsonSerializer.Serialize(analysis.Findings, AnalysisJson.Options),
+            WarningsJson = JsonSerializer.Serialize(analysis.Warnings, AnalysisJson.Options),
+            Layers = analysis.Layers.Select(l => new IterationAnalysisLayer
+            {
+                IterationId = iterationId,
+                Index = l.Index,
+                DiffId = l.DiffId,
+                HistoryIndex = l.Index < run.HistoryIndexes.Count ? run.HistoryIndexes[l.Index] : null,
+                CreatedBy = l.CreatedBy,
+                IsBaseLayer = l.IsBaseLayer,
+                AddedFileCount = l.AddedFileCount,
+                AddedBytes = l.AddedBytes,
+                ModifiedFileCount = l.ModifiedFileCount,
+                ModifiedBytes = l.ModifiedBytes,
+                DeletedFileCount = l.DeletedFileCount,
+                DeletedBytes = l.DeletedBytes,
+                WastedBytes = l.WastedBytes,
+            }).ToList(),
+        };
+        await ReplaceAsync(row, cancellationToken);
+        Remember(iterationId, analysis);
+    }
+
+    /// <summary>Stores why the analysis failed; the iteration's build results stay as they are.</summary>
+    public async Task SaveFailedAsync(long iterationId, string reason, AnalysisRun run, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(reason);
+        ArgumentNullException.ThrowIfNull(run);
+        await ReplaceAsync(new IterationAnalysis
+        {
+            IterationId = iterationId,
+            Status = AnalysisStatus.Failed,
+            FailureReason = reason.Length > 2000 ? reason[..1997] + "..." : reason,
+            AnalyzedAt = clock.GetUtcNow(),
+            DurationSeconds = run.Duration.TotalSeconds,
+            LayersAnalyzed = run.LayersAnalyzed,
+            LayersFromCache = run.LayersFromCache,
+            CompressedSizeEstimated = run.CompressedSizeEstimated,
+        }, cancellationToken);
+    }
+
+    /// <summary>The iteration's build status, or null when there is no such iteration.</summary>
+    public async Task<IterationStatus?> GetIterationStatusAsync(long iterationId, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.Iterations.Where(i => i.Id == iterationId).Select(i => (IterationStatus?)i.Status).FirstOrDefaultAsync(cancellationToken);
+    }
+
+    /// <summary>The stored analysis of an iteration, or null when it has not been analyzed (yet).</summary>
+    public async Task<StoredAnalysis?> GetAnalysisAsync(long iterationId, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var row = await db.IterationAnalyses.AsNoTracking().FirstOrDefaultAsync(a => a.IterationId == iterationId, cancellationToken);
+        if (row is null)
+        {
+            return null;
+        }
+
+        // The entries blobs stay in the database: only the per-layer numbers are read here.
+        var layers = await db.IterationAnalysisLayers.AsNoTracking()
+            .Where(l => l.IterationId == iterationId)
+            .OrderBy(l => l.Index)
+            .Select(l => new
+            {
+                Own = l,
+                l.Layer!.FileCount,
+                l.Layer.ContentBytes,
+                l.Layer.UncompressedSizeBytes,
+                l.Layer.CompressedSizeBytes,
+                l.Layer.CompressedSizeSource,
+                l.Layer.LargestFilesJson,
+            })
+            .ToListAsync(cancellationToken);
+        var findings = JsonSerializer.Deserialize<List<WasteFinding>>(row.FindingsJson, AnalysisJson.Options) ?? [];
+        return new StoredAnalysis
+        {
+            IterationId = row.IterationId,
+            Status = row.Status,
+            FailureReason = row.FailureReason,
+            AnalyzedAt = row.AnalyzedAt,
+            DurationSeconds = row.DurationSeconds,
+            LayersAnalyzed = row.LayersAnalyzed,
+            LayersFromCache = row.LayersFromCache,
+            Efficiency = row.DiveEfficiency,
+            WastedBytes = row.WastedBytes,
+            WastedPercent = row.WastedPercent,
+            UserWastedBytes = row.UserWastedBytes,
+            UserWastedPercent = row.UserWastedPercent,
+            CompressedSizeBytes = row.Status == AnalysisStatus.Succeeded && row.CompressedSizeEstimated ? row.CompressedSizeBytes : null,
+            UncompressedSizeBytes = row.UncompressedSizeBytes,
+            ContentBytes = row.ContentBytes,
+            FileCount = row.FileCount,
+            FirstOwnLayerIndex = row.FirstOwnLayerIndex,
+            DiveWastedBytes = row.DiveWastedBytes,
+            DiveUserWastedPercent = row.DiveUserWastedPercent,
+            Findings = findings,
+            Layers = layers.Select(l => new StoredAnalysisLayer
+            {
+                Index = l.Own.Index,
+                DiffId = l.Own.DiffId,
+                HistoryIndex = l.Own.HistoryIndex,
+                CreatedBy = l.Own.CreatedBy,
+                IsBaseLayer = l.Own.IsBaseLayer,
+                FileCount = l.FileCount,
+                ContentBytes = l.ContentBytes,
+                UncompressedSizeBytes = l.UncompressedSizeBytes,
+                CompressedSizeBytes = l.CompressedSizeSource == CompressedSizeSource.NotComputed ? null : l.CompressedSizeBytes,
+                AddedFileCount = l.Own.AddedFileCount,
+                AddedBytes = l.Own.AddedBytes,
+                ModifiedFileCount = l.Own.ModifiedFileCount,
+                ModifiedBytes = l.Own.ModifiedBytes,
+                DeletedCount = l.Own.DeletedFileCount,
+                DeletedBytes = l.Own.DeletedBytes,
+                WastedBytes = l.Own.WastedBytes,
+                LargestFiles = JsonSerializer.Deserialize<List<LayerFile>>(l.LargestFilesJson, AnalysisJson.Options) ?? [],
+                Findings = findings.Where(f => f.LayerIndex == l.Own.Index).ToList(),
+            }).ToList(),
+        };
+    }
+
+    /// <summary>
+    /// The full analysis of a successfully analyzed iteration, rebuilt from its stored layers (tree, path history,
+    /// per-layer trees); null when there is none.
+    /// </summary>
+    public async Task<ImageAnalysis?> LoadImageAnalysisAsync(long iterationId, CancellationToken cancellationToken)
+    {
+        lock (_recentLock)
+        {
+            for (var node = _recent.First; node is not null; node = node.Next)
+            {
+                if (node.Value.IterationId == iterationId)
+                {
+                    _recent.Remove(node);
+                    _recent.AddFirst(node);
+                    return node.Value.Analysis;
+                }
+            }
+        }
+
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var head = await db.IterationAnalyses.AsNoTracking()
+            .Where(a => a.IterationId == iterationId && a.Status == AnalysisStatus.Succeeded)
+            .Select(a => new { a.FirstOwnLayerIndex })
+            .FirstOrDefaultAsync(cancellationToken);
+        if (head is null)
+        {
+            return null;
+        }
+
+        var order = await db.IterationAnalysisLayers.AsNoTracking()
+            .Where(l => l.IterationId == iterationId)
+            .OrderBy(l => l.Index)
+            .Select(l => new { l.DiffId, l.CreatedBy })
+            .ToListAsync(cancellationToken);
+        var ids = order.Select(l => l.DiffId).Distinct().ToList();
+        var rows = await db.AnalyzedLayers.AsNoTracking().Where(l => ids.Contains(l.DiffId)).ToListAsync(cancellationToken);
+        var byId = rows.ToDictionary(r => r.DiffId, PostgresLayerAnalysisCache.ToAnalysis, StringComparer.Ordinal);
+        var analysis = ImageAnalysis.FromLayers(
+            order.Select(l => byId[l.DiffId]).ToList(),
+            new ImageAnalysisOptions { FirstOwnLayerIndex = head.FirstOwnLayerIndex },
+            new ImageMetadata { CreatedBy = order.Select(l => l.CreatedBy).ToList() });
+        Remember(iterationId, analysis);
+        return analysis;
+    }
+
+    private async Task ReplaceAsync(IterationAnalysis row, CancellationToken cancellationToken)
+    {
+        Forget(row.IterationId);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.IterationAnalysisLayers.Where(l => l.IterationId == row.IterationId).ExecuteDeleteAsync(cancellationToken);
+        await db.IterationAnalyses.Where(a => a.IterationId == row.IterationId).ExecuteDeleteAsync(cancellationToken);
+        db.IterationAnalyses.Add(row);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    private void Remember(long iterationId, ImageAnalysis analysis)
+    {
+        lock (_recentLock)
+        {
+            Forget(iterationId);
+            _recent.AddFirst((iterationId, analysis));
+            while (_recent.Count > RebuiltAnalysesKept)
+            {
+                _recent.RemoveLast();
+            }
+        }
+    }
+
+    private void Forget(long iterationId)
+    {
+        lock (_recentLock)
+        {
+            for (var node = _recent.First; node is not null; node = node.Next)
+            {
+                if (node.Value.IterationId == iterationId)
+                {
+                    _recent.Remove(node);
+                    return;
+                }
+            }
+        }
+    }
+}

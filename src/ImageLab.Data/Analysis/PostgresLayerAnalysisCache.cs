@@ -1,0 +1,128 @@
+using System.Text.Json;
+using ImageLab.Core.Layers;
+using ImageLab.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace ImageLab.Data.Analysis;
+
+/// <summary>
+/// The layer-analysis cache in PostgreSQL (<c>analyzed_layers</c> and <c>layer_analysis_aliases</c>): a layer shared
+/// by several images (a ladder's base) is analyzed once, by whichever worker gets there first. One instance per
+/// analysis run, so that its counters describe that run. Thread-safe.
+/// </summary>
+public sealed class PostgresLayerAnalysisCache(
+    IDbContextFactory<ImageLabDbContext> contexts, TimeProvider clock, bool requireCompressedSize, int largestFiles = 10) : ILayerAnalysisCache
+{
+    private int _hits;
+    private int _misses;
+    private int _stores;
+
+    public int Hits => Volatile.Read(ref _hits);
+
+    public int Misses => Volatile.Read(ref _misses);
+
+    public int Stores => Volatile.Read(ref _stores);
+
+    public async ValueTask<LayerAnalysis?> TryGetAsync(string key, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(key);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var row = await db.AnalyzedLayers.AsNoTracking()
+            .Where(l => l.DiffId == key || db.LayerAnalysisAliases.Any(a => a.Alias == key && a.DiffId == l.DiffId))
+            .FirstOrDefaultAsync(cancellationToken);
+
+        // A layer cached while push sizes were switched off is analyzed again once they are wanted.
+        if (row is null || (requireCompressedSize && row.CompressedSizeSource == CompressedSizeSource.NotComputed))
+        {
+            Interlocked.Increment(ref _misses);
+            return null;
+        }
+
+        Interlocked.Increment(ref _hits);
+        return ToAnalysis(row);
+    }
+
+    public async ValueTask StoreAsync(LayerAnalysis analysis, IReadOnlyCollection<string> aliases, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(analysis);
+        ArgumentNullException.ThrowIfNull(aliases);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var existing = await db.AnalyzedLayers.FirstOrDefaultAsync(l => l.DiffId == analysis.DiffId, cancellationToken);
+        if (existing is null)
+        {
+            db.AnalyzedLayers.Add(ToRow(analysis));
+        }
+        else if (existing.CompressedSizeSource == CompressedSizeSource.NotComputed && analysis.CompressedSizeSource != CompressedSizeSource.NotComputed)
+        {
+            existing.CompressedSizeBytes = analysis.CompressedSizeBytes;
+            existing.CompressedSizeSource = analysis.CompressedSizeSource;
+        }
+
+        var known = await db.LayerAnalysisAliases.Where(a => aliases.Contains(a.Alias)).Select(a => a.Alias).ToListAsync(cancellationToken);
+        foreach (var alias in aliases.Except(known, StringComparer.Ordinal).Where(a => a != analysis.DiffId))
+        {
+            db.LayerAnalysisAliases.Add(new LayerAnalysisAlias { Alias = alias, DiffId = analysis.DiffId });
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            Interlocked.Increment(ref _stores);
+        }
+        catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        {
+            // Another worker stored the same layer at the same moment: theirs is as good as ours.
+        }
+    }
+
+    /// <summary>Makes sure every layer of <paramref name="layers"/> is stored (layers read from the cache already are).</summary>
+    internal async Task EnsureStoredAsync(IEnumerable<LayerAnalysis> layers, CancellationToken cancellationToken)
+    {
+        var all = layers.DistinctBy(l => l.DiffId).ToList();
+        var ids = all.Select(l => l.DiffId).ToList();
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var present = await db.AnalyzedLayers.Where(l => ids.Contains(l.DiffId)).Select(l => l.DiffId).ToListAsync(cancellationToken);
+        foreach (var layer in all.Where(l => !present.Contains(l.DiffId)))
+        {
+            await StoreAsync(layer, [], cancellationToken);
+        }
+    }
+
+    internal static LayerAnalysis ToAnalysis(AnalyzedLayer row) => new(
+        row.DiffId,
+        row.UncompressedSizeBytes,
+        row.CompressedSizeBytes,
+        row.CompressedSizeSource,
+        row.BlobCompression,
+        LayerEntryCodec.Decode(row.Entries, row.EntriesFormat),
+        JsonSerializer.Deserialize<List<string>>(row.WarningsJson, AnalysisJson.Options) ?? []);
+
+    private AnalyzedLayer ToRow(LayerAnalysis analysis) => new()
+    {
+        DiffId = analysis.DiffId,
+        UncompressedSizeBytes = analysis.UncompressedSizeBytes,
+        CompressedSizeBytes = analysis.CompressedSizeBytes,
+        CompressedSizeSource = analysis.CompressedSizeSource,
+        BlobCompression = analysis.BlobCompression,
+        ContentBytes = analysis.ContentBytes,
+        FileCount = analysis.FileCount,
+        DirectoryCount = analysis.DirectoryCount,
+        SymlinkCount = analysis.SymlinkCount,
+        HardLinkCount = analysis.HardLinkCount,
+        WhiteoutCount = analysis.WhiteoutCount,
+        EntryCount = analysis.Entries.Count,
+        LargestFilesJson = JsonSerializer.Serialize(LargestFiles(analysis, largestFiles), AnalysisJson.Options),
+        WarningsJson = JsonSerializer.Serialize(analysis.Warnings, AnalysisJson.Options),
+        EntriesFormat = LayerEntryCodec.Format,
+        Entries = LayerEntryCodec.Encode(analysis.Entries),
+        AnalyzedAt = clock.GetUtcNow(),
+    };
+
+    private static List<LayerFile> LargestFiles(LayerAnalysis analysis, int count) =>
+        analysis.Entries.Where(e => e.Kind == LayerEntryKind.File)
+            .OrderByDescending(e => e.SizeBytes).ThenBy(e => e.Path, StringComparer.Ordinal)
+            .Take(count)
+            .Select(e => new LayerFile(e.Path, e.SizeBytes))
+            .ToList();
+}
