@@ -1,0 +1,86 @@
+using ImageLab.Core.Builds;
+using ImageLab.Core.Experiments;
+using ImageLab.Data.Hosting;
+using ImageLab.Data.Queue;
+using ImageLab.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace ImageLab.Data.Tests.Infrastructure;
+
+/// <summary>The data layer's services over a fresh, migrated PostgreSQL database.</summary>
+public sealed class DataFixture : IAsyncLifetime
+{
+    private PostgresDatabase? _database;
+    private ServiceProvider? _services;
+
+    public IServiceProvider Services => _services ?? throw new InvalidOperationException("Not initialized.");
+
+    public IExperimentCommands Commands => Services.GetRequiredService<IExperimentCommands>();
+
+    public IExperimentQueries Queries => Services.GetRequiredService<IExperimentQueries>();
+
+    public IBuildQueue Queue => Services.GetRequiredService<IBuildQueue>();
+
+    public IDbContextFactory<ImageLabDbContext> Contexts => Services.GetRequiredService<IDbContextFactory<ImageLabDbContext>>();
+
+    public async Task InitializeAsync()
+    {
+        _database = await PostgresDatabase.CreateAsync();
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:ImageLab"] = _database.ConnectionString })
+            .Build();
+        var services = new ServiceCollection();
+        services.AddSingleton<IConfiguration>(configuration);
+        services.AddSingleton<IHostEnvironment>(new TestHostEnvironment());
+        services.AddLogging();
+        services.AddImageLabData(configuration);
+        _services = services.BuildServiceProvider();
+        await using var db = await Contexts.CreateDbContextAsync();
+        await db.Database.MigrateAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_services is not null)
+        {
+            await _services.DisposeAsync();
+        }
+
+        if (_database is not null)
+        {
+            await _database.DisposeAsync();
+        }
+    }
+
+    /// <summary>Submits an experiment of <paramref name="iterations"/> tiny Dockerfiles with a small context.</summary>
+    public async Task<long> SubmitAsync(int iterations = 1, string project = "queue-tests", byte[]? context = null)
+    {
+        var submission = new ExperimentSubmission
+        {
+            Name = "test",
+            Project = project,
+            SubmittedBy = "tester",
+            Builder = BuilderKind.BuildKit,
+            Iterations = Enumerable.Range(1, iterations)
+                .Select(i => new IterationSubmission($"v{i}", $"Dockerfile.v{i}", "FROM busybox\n"))
+                .ToList(),
+        };
+        using var stream = new MemoryStream(context ?? [1, 2, 3]);
+        return await Commands.SubmitAsync(submission, stream, CancellationToken.None);
+    }
+
+    private sealed class TestHostEnvironment : IHostEnvironment
+    {
+        public string EnvironmentName { get; set; } = "Development";
+
+        public string ApplicationName { get; set; } = "ImageLab.Data.Tests";
+
+        public string ContentRootPath { get; set; } = AppContext.BaseDirectory;
+
+        public Microsoft.Extensions.FileProviders.IFileProvider ContentRootFileProvider { get; set; } =
+            new Microsoft.Extensions.FileProviders.NullFileProvider();
+    }
+}

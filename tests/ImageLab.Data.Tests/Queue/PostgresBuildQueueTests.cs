@@ -1,0 +1,127 @@
+using ImageLab.Core.Experiments;
+using ImageLab.Data.Queue;
+using ImageLab.Data.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace ImageLab.Data.Tests.Queue;
+
+public sealed class PostgresBuildQueueTests : IAsyncLifetime
+{
+    private static readonly TimeSpan Lease = TimeSpan.FromMinutes(1);
+    private readonly DataFixture _data = new();
+
+    public Task InitializeAsync() => _data.InitializeAsync();
+
+    public Task DisposeAsync() => _data.DisposeAsync();
+
+    [Fact]
+    public async Task ClaimNext_ManyWorkersAtOnce_EachIterationClaimedExactlyOnce()
+    {
+        // Arrange
+        await _data.SubmitAsync(iterations: 20);
+
+        // Act
+        var claims = await Task.WhenAll(Enumerable.Range(0, 30).Select(w => _data.Queue.ClaimNextAsync($"worker-{w}", Lease, CancellationToken.None)));
+
+        // Assert
+        var claimed = claims.Where(c => c is not null).Select(c => c!.Value).ToList();
+        Assert.Equal(20, claimed.Count);
+        Assert.Equal(20, claimed.Distinct().Count());
+        Assert.Null(await _data.Queue.ClaimNextAsync("late", Lease, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task ClaimNext_Ladder_ClaimsInOrdinalOrderAndCountsTheAttempt()
+    {
+        // Arrange
+        var experimentId = await _data.SubmitAsync(iterations: 3);
+
+        // Act
+        var first = await _data.Queue.ClaimNextAsync("w", Lease, CancellationToken.None);
+        var second = await _data.Queue.ClaimNextAsync("w", Lease, CancellationToken.None);
+
+        // Assert
+        await using var db = await _data.Contexts.CreateDbContextAsync();
+        var iterations = await db.Iterations.Where(i => i.ExperimentId == experimentId).OrderBy(i => i.Ordinal).ToListAsync();
+        Assert.Equal(iterations[0].Id, first);
+        Assert.Equal(iterations[1].Id, second);
+        Assert.Equal(IterationStatus.Building, iterations[0].Status);
+        Assert.Equal(1, iterations[0].Attempt);
+        Assert.Equal("w", iterations[0].LeaseOwner);
+        Assert.Equal(IterationStatus.Queued, iterations[2].Status);
+    }
+
+    [Fact]
+    public async Task RecoverExpiredLeases_WorkerDied_RequeuedThenFailedAfterMaxAttempts()
+    {
+        // Arrange
+        await _data.SubmitAsync();
+        var expired = TimeSpan.FromMilliseconds(-1);
+
+        // Act: the worker dies twice (its lease expires); the third sweep gives up at MaxAttempts = 2.
+        var id = await _data.Queue.ClaimNextAsync("dead-1", expired, CancellationToken.None);
+        var firstSweep = await _data.Queue.RecoverExpiredLeasesAsync(2, "sweeper", CancellationToken.None);
+        await _data.Queue.ClaimNextAsync("dead-2", expired, CancellationToken.None);
+        var secondSweep = await _data.Queue.RecoverExpiredLeasesAsync(2, "sweeper", CancellationToken.None);
+
+        // Assert
+        Assert.Equal(new ExpiredLease(id!.Value, firstSweep[0].ExperimentId, IterationStatus.Queued, 1), firstSweep.Single());
+        Assert.Equal(IterationStatus.Failed, secondSweep.Single().NewStatus);
+        var experiment = await _data.Queries.GetExperimentAsync(firstSweep[0].ExperimentId, CancellationToken.None);
+        Assert.Contains("interrupted 2 times", experiment!.Iterations[0].Error, StringComparison.Ordinal);
+        Assert.Equal(ExperimentStatus.Failed, experiment.Status);
+    }
+
+    [Fact]
+    public async Task RecoverExpiredLeases_LiveOwnersLease_LeftAlone()
+    {
+        // Arrange
+        await _data.SubmitAsync();
+        await _data.Queue.ClaimNextAsync("me", TimeSpan.FromMilliseconds(-1), CancellationToken.None);
+
+        // Act
+        var swept = await _data.Queue.RecoverExpiredLeasesAsync(3, "me", CancellationToken.None);
+
+        // Assert
+        Assert.Empty(swept);
+    }
+
+    [Fact]
+    public async Task RenewLease_CancelRequested_SaysSoAndLostAfterRelease()
+    {
+        // Arrange
+        var experimentId = await _data.SubmitAsync();
+        var id = (await _data.Queue.ClaimNextAsync("w", Lease, CancellationToken.None))!.Value;
+
+        // Act
+        var before = await _data.Queue.RenewLeaseAsync(id, "w", Lease, CancellationToken.None);
+        await _data.Commands.CancelExperimentAsync(experimentId, CancellationToken.None);
+        var afterCancel = await _data.Queue.RenewLeaseAsync(id, "w", Lease, CancellationToken.None);
+        var someoneElse = await _data.Queue.RenewLeaseAsync(id, "other", Lease, CancellationToken.None);
+        await _data.Queue.ReleaseAsync(id, "w", CancellationToken.None);
+        var afterRelease = await _data.Queue.RenewLeaseAsync(id, "w", Lease, CancellationToken.None);
+
+        // Assert
+        Assert.Equal(LeaseState.Held, before);
+        Assert.Equal(LeaseState.CancelRequested, afterCancel);
+        Assert.Equal(LeaseState.Lost, someoneElse);
+        Assert.Equal(LeaseState.Lost, afterRelease);
+    }
+
+    [Fact]
+    public async Task Release_EngineWasDown_BackInQueueWithoutCountingTheAttempt()
+    {
+        // Arrange
+        await _data.SubmitAsync();
+        var id = (await _data.Queue.ClaimNextAsync("w", Lease, CancellationToken.None))!.Value;
+
+        // Act
+        await _data.Queue.ReleaseAsync(id, "w", CancellationToken.None);
+        var again = await _data.Queue.ClaimNextAsync("w2", Lease, CancellationToken.None);
+
+        // Assert
+        Assert.Equal(id, again);
+        await using var db = await _data.Contexts.CreateDbContextAsync();
+        Assert.Equal(1, (await db.Iterations.SingleAsync(i => i.Id == id)).Attempt);
+    }
+}

@@ -1,0 +1,98 @@
+using ImageLab.Core.Experiments;
+using ImageLab.Data.Stores;
+using ImageLab.Data.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ImageLab.Data.Tests.Stores;
+
+public sealed class ExperimentCommandsTests : IAsyncLifetime
+{
+    private readonly DataFixture _data = new();
+
+    public Task InitializeAsync() => _data.InitializeAsync();
+
+    public Task DisposeAsync() => _data.DisposeAsync();
+
+    [Fact]
+    public async Task Submit_ContextOfSeveralChunks_ReadsBackByteForByte()
+    {
+        // Arrange
+        var context = new byte[(3 * 1024 * 1024) + 12345];
+        new Random(7).NextBytes(context);
+
+        // Act
+        var id = await _data.SubmitAsync(context: context);
+        await using var stored = _data.Services.GetRequiredService<IterationStore>().OpenContext(id);
+        using var copy = new MemoryStream();
+        await stored.CopyToAsync(copy);
+
+        // Assert
+        Assert.Equal(context, copy.ToArray());
+    }
+
+    [Fact]
+    public async Task Submit_TwoIterations_QueuedInOrderUnderItsProject()
+    {
+        // Act
+        var id = await _data.SubmitAsync(iterations: 2, project: "svc");
+        var experiment = await _data.Queries.GetExperimentAsync(id, CancellationToken.None);
+
+        // Assert
+        Assert.Equal("svc", experiment!.Project);
+        Assert.Equal(ExperimentStatus.Queued, experiment.Status);
+        Assert.Equal([1, 2], experiment.Iterations.Select(i => i.Ordinal));
+        Assert.All(experiment.Iterations, i => Assert.Equal(IterationStatus.Queued, i.Status));
+        Assert.Contains("svc", await _data.Queries.ListProjectsAsync(CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Submit_SameNewProjectAtOnce_OneProjectRow()
+    {
+        // Act
+        await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => _data.SubmitAsync(project: "raced")));
+
+        // Assert
+        Assert.Single(await _data.Queries.ListProjectsAsync(CancellationToken.None), p => p == "raced");
+        var page = await _data.Queries.ListExperimentsAsync(new ExperimentFilter(Project: "raced"), CancellationToken.None);
+        Assert.Equal(8, page.Total);
+    }
+
+    [Fact]
+    public async Task Cancel_QueuedExperiment_EveryIterationCanceledWithAReason()
+    {
+        // Arrange
+        var id = await _data.SubmitAsync(iterations: 3);
+
+        // Act
+        var found = await _data.Commands.CancelExperimentAsync(id, CancellationToken.None);
+        var missing = await _data.Commands.CancelExperimentAsync(id + 1000, CancellationToken.None);
+
+        // Assert
+        var experiment = await _data.Queries.GetExperimentAsync(id, CancellationToken.None);
+        Assert.True(found);
+        Assert.False(missing);
+        Assert.Equal(ExperimentStatus.Canceled, experiment!.Status);
+        Assert.All(experiment.Iterations, i => Assert.Equal("Cancelled before it started.", i.Error));
+        Assert.Null(await _data.Queue.ClaimNextAsync("w", TimeSpan.FromMinutes(1), CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task ListExperiments_Paged_NewestFirstWithTotal()
+    {
+        // Arrange
+        for (var i = 0; i < 5; i++)
+        {
+            await _data.SubmitAsync(project: "paging");
+        }
+
+        // Act
+        var first = await _data.Queries.ListExperimentsAsync(new ExperimentFilter(Project: "paging", PageSize: 2), CancellationToken.None);
+        var last = await _data.Queries.ListExperimentsAsync(new ExperimentFilter(Project: "paging", PageNumber: 3, PageSize: 2), CancellationToken.None);
+
+        // Assert
+        Assert.Equal(5, first.Total);
+        Assert.Equal(2, first.Items.Count);
+        Assert.True(first.Items[0].Id > first.Items[1].Id);
+        Assert.Single(last.Items);
+    }
+}
