@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Starts and stops the real services ImageLab's tests need, on a fresh Debian 12 machine, as root:
-# a private Docker engine (no bridge, no iptables, its own data-root and socket) and a throwaway
-# PostgreSQL cluster on 127.0.0.1. Nothing here touches the machine's own engine or database.
+# a private Docker engine (no bridge, no iptables, its own data-root and socket), a throwaway
+# PostgreSQL cluster on 127.0.0.1 and a local registry on 127.0.0.1 (push sizes). Nothing here touches
+# the machine's own engine, database or registry.
 #
 #   scripts/services.sh install   apt-get what is missing (docker.io, debootstrap, busybox-static, chromium, docker-registry)
-#   scripts/services.sh start     start the engine and PostgreSQL (idempotent) and print their endpoints
+#   scripts/services.sh start     start the engine, PostgreSQL and the registry (idempotent) and print their endpoints
 #   scripts/services.sh stop      stop what start started
 #   scripts/services.sh env       print the environment variables the tests read
 set -euo pipefail
@@ -16,6 +17,7 @@ PG_DIR="$WORK/pg"
 PG_PORT="${IMAGELAB_PG_PORT:-55432}"
 REGISTRY_PORT="${IMAGELAB_REGISTRY_PORT:-55000}"
 PG_BIN="${PG_BIN:-/usr/lib/postgresql/15/bin}"
+REGISTRY_DIR="$WORK/registry"
 
 log() { printf '[services] %s\n' "$*" >&2; }
 
@@ -66,7 +68,46 @@ start_postgres() {
     -o "-p $PG_PORT -k $PG_DIR -c listen_addresses=127.0.0.1 -c max_connections=300 -c fsync=off" start >/dev/null
 }
 
+registry_running() { (exec 3<>"/dev/tcp/127.0.0.1/$REGISTRY_PORT") 2>/dev/null; }
+
+# Debian's docker-registry (distribution 2.x) on loopback only: the engine pushes to 127.0.0.1 without TLS.
+start_registry() {
+  if registry_running; then return; fi
+  mkdir -p "$REGISTRY_DIR/data"
+  cat >"$REGISTRY_DIR/config.yml" <<YAML
+version: 0.1
+log:
+  level: warn
+storage:
+  filesystem:
+    rootdirectory: $REGISTRY_DIR/data
+  delete:
+    enabled: true
+http:
+  addr: 127.0.0.1:$REGISTRY_PORT
+YAML
+  log "starting a local registry on 127.0.0.1:$REGISTRY_PORT"
+  setsid docker-registry serve "$REGISTRY_DIR/config.yml" >"$REGISTRY_DIR/registry.log" 2>&1 < /dev/null &
+  echo $! >"$REGISTRY_DIR/registry.pid"
+  for _ in $(seq 1 40); do
+    registry_running && return
+    sleep 0.25
+  done
+  log "the registry did not start; its log follows"; tail -n 30 "$REGISTRY_DIR/registry.log" >&2; exit 1
+}
+
+stop_registry() {
+  [ -f "$REGISTRY_DIR/registry.pid" ] || return 0
+  local pid; pid=$(cat "$REGISTRY_DIR/registry.pid" 2>/dev/null || true)
+  if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then
+    log "stopping the registry"
+    kill "$pid" || true
+  fi
+  rm -f "$REGISTRY_DIR/registry.pid"
+}
+
 stop_all() {
+  stop_registry
   if pg_running; then
     log "stopping PostgreSQL"
     runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -m fast stop >/dev/null || true
@@ -92,7 +133,7 @@ ENV
 
 case "${1:-}" in
   install) install_packages ;;
-  start) start_docker; start_postgres; print_env ;;
+  start) start_docker; start_postgres; start_registry; print_env ;;
   stop) stop_all ;;
   env) print_env ;;
   *) echo "usage: $0 install|start|stop|env" >&2; exit 2 ;;

@@ -1,5 +1,6 @@
 using ImageLab.Core.Experiments;
 using ImageLab.Data.Stores;
+using ImageLab.Worker.Analysis;
 using ImageLab.Worker.Events;
 using ImageLab.Worker.Pipeline;
 using ImageLab.Worker.Queue;
@@ -24,6 +25,8 @@ public static class WorkerServiceCollectionExtensions
         services.AddSingleton<RunningBuilds>();
         services.AddSingleton<WorkSignal>();
         services.AddSingleton<IExperimentObserver>(sp => sp.GetRequiredService<WorkSignal>());
+        services.AddOptions<AnalysisOptions>().BindConfiguration(AnalysisOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<LayerAnalysisStep>();
         services.AddSingleton<IterationPipeline>();
         services.AddSingleton<BuildWorker>();
         services.AddSingleton<ImageRetention>();

@@ -6,6 +6,7 @@ using ImageLab.Data.Queue;
 using ImageLab.Data.Stores;
 using ImageLab.Docker.Engine;
 using ImageLab.Docker.Hosting;
+using ImageLab.Worker.Analysis;
 using ImageLab.Worker.Events;
 using ImageLab.Worker.Hosting;
 using Microsoft.Extensions.Logging;
@@ -20,6 +21,7 @@ public sealed partial class IterationPipeline(
     IterationStore store,
     BuildEventWriter events,
     RunningBuilds running,
+    LayerAnalysisStep layerAnalysis,
     IOptions<WorkerOptions> workerOptions,
     IOptions<DockerOptions> dockerOptions,
     ILogger<IterationPipeline> logger)
@@ -132,6 +134,9 @@ public sealed partial class IterationPipeline(
         if (stored)
         {
             PostStatus(job, IterationStatus.Succeeded, null);
+
+            // Storing ended the lease, which cancels this build's token: the analysis runs on its own clock.
+            await layerAnalysis.RunAsync(job, measurement, CancellationToken.None);
         }
 
         return true;

@@ -1,0 +1,23 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace ImageLab.Worker.Analysis;
+
+/// <summary>The <c>Analysis</c> section: whether and how each built image's layers are analyzed.</summary>
+public sealed class AnalysisOptions
+{
+    public const string SectionName = "Analysis";
+
+    /// <summary>Analyze every successful iteration's layers (files, waste, push size). Default true.</summary>
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>Gzip every layer not yet in the DiffID cache to learn its push size (the costly part). Default true.</summary>
+    public bool EstimateCompressedSize { get; set; } = true;
+
+    /// <summary>The gzip level of the push-size estimate; see <see cref="LayerAnalysisStep"/> for why 6 is the default.</summary>
+    [Range(1, 9, ErrorMessage = "Analysis:CompressionLevel must be a gzip level between 1 and 9.")]
+    public int CompressionLevel { get; set; } = 6;
+
+    /// <summary>An analysis running longer than this is stopped and stored as failed; the build's results stay.</summary>
+    [Range(1, 24 * 60, ErrorMessage = "Analysis:TimeoutMinutes must be between 1 and 1440.")]
+    public int TimeoutMinutes { get; set; } = 30;
+}

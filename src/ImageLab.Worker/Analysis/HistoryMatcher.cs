@@ -1,0 +1,55 @@
+using ImageLab.Core.Experiments;
+
+namespace ImageLab.Worker.Analysis;
+
+/// <summary>
+/// Matches an image's layers (the order of <c>rootfs.diff_ids</c>) to its <c>docker history</c> rows. History rows
+/// that wrote no layer (ENV, CMD...) are interleaved, and the engine reports a layer of only directories as size 0,
+/// so size alone cannot tell them apart: rows are matched by their <c>created_by</c> (the config's history, which the
+/// analyzer reads, carries the same text), else by non-zero size when the counts agree.
+/// </summary>
+internal static class HistoryMatcher
+{
+    /// <returns>For each layer, its history index, or null for all when no reliable match exists.</returns>
+    public static IReadOnlyList<int?>? Match(IReadOnlyList<LayerDetails> history, int layerCount, IReadOnlyList<string?>? createdBy)
+    {
+        if (createdBy is { } texts && texts.Count == layerCount && texts.All(t => t is not null))
+        {
+            var matched = new List<int?>(layerCount);
+            var cursor = 0;
+            foreach (var text in texts)
+            {
+                while (cursor < history.Count && !string.Equals(history[cursor].CreatedBy, text, StringComparison.Ordinal))
+                {
+                    cursor++;
+                }
+
+                if (cursor == history.Count)
+                {
+                    break;
+                }
+
+                matched.Add(cursor++);
+            }
+
+            if (matched.Count == layerCount)
+            {
+                return matched;
+            }
+        }
+
+        var sized = history.Where(h => !h.EmptyLayer).Select(h => (int?)h.Index).ToList();
+        return sized.Count == layerCount ? sized : null;
+    }
+
+    /// <summary>How many of the image's lowest layers come from the base image.</summary>
+    public static int FirstOwnLayerIndex(IReadOnlyList<LayerDetails> history, IReadOnlyList<int?>? match)
+    {
+        if (match is not null)
+        {
+            return match.Count(i => i is { } index && history[index].FromBaseImage);
+        }
+
+        return history.Count(h => h.FromBaseImage && !h.EmptyLayer);
+    }
+}
