@@ -18,6 +18,7 @@ var app = builder.Build();
 app.UseImageLabWeb();
 app.MapImageLabHealth();
 app.MapExperimentsApi();
+app.MapAnalysisApi();
 app.MapBuildsHub();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 

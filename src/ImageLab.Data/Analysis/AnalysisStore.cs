@@ -90,11 +90,31 @@ public sealed class AnalysisStore(IDbContextFactory<ImageLabDbContext> contexts,
         }, cancellationToken);
     }
 
-    /// <summary>The iteration's build status, or null when there is no such iteration.</summary>
-    public async Task<IterationStatus?> GetIterationStatusAsync(long iterationId, CancellationToken cancellationToken)
+    /// <summary>Whether the iteration's analysis can be served, with a sentence saying why not.</summary>
+    public async Task<AnalysisState> GetStateAsync(long iterationId, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return await db.Iterations.Where(i => i.Id == iterationId).Select(i => (IterationStatus?)i.Status).FirstOrDefaultAsync(cancellationToken);
+        var found = await db.Iterations.AsNoTracking()
+            .Where(i => i.Id == iterationId)
+            .Select(i => new
+            {
+                i.Status,
+                Analysis = db.IterationAnalyses.Where(a => a.IterationId == i.Id).Select(a => new { a.Status, a.FailureReason }).FirstOrDefault(),
+            })
+            .FirstOrDefaultAsync(cancellationToken);
+        return found switch
+        {
+            null => new(AnalysisAvailability.NoIteration, $"There is no iteration {iterationId}."),
+            { Analysis.Status: AnalysisStatus.Succeeded } => new(AnalysisAvailability.Available, null),
+            { Analysis.Status: AnalysisStatus.Failed } => new(AnalysisAvailability.Failed,
+                $"The layer analysis of iteration {iterationId} failed: {found.Analysis.FailureReason}"),
+            { Status: IterationStatus.Failed or IterationStatus.Canceled } => new(AnalysisAvailability.NotAnalyzed,
+                $"Iteration {iterationId} did not build ({found.Status}), so there is no image to analyze."),
+            { Status: IterationStatus.Succeeded } => new(AnalysisAvailability.NotAnalyzed,
+                $"Iteration {iterationId} has not been analyzed yet: its layers are analyzed right after the build (unless Analysis:Enabled is false); try again shortly."),
+            _ => new(AnalysisAvailability.NotAnalyzed,
+                $"Iteration {iterationId} is still {found.Status.ToString().ToLowerInvariant()}: its layers are analyzed once the build succeeds."),
+        };
     }
 
     /// <summary>The stored analysis of an iteration, or null when it has not been analyzed (yet).</summary>

@@ -1,0 +1,142 @@
+using ImageLab.Core.Layers;
+using ImageLab.Data.Analysis;
+
+namespace ImageLab.Web.Api;
+
+/// <summary>
+/// Layer analysis of iterations: <c>/api/iterations/{id}/analysis</c> (numbers, layers, findings),
+/// <c>/api/iterations/{id}/files</c> (one directory of the image's tree, paged) and <c>/api/compare?a=&amp;b=</c>
+/// (two iterations' files and layers). A public contract: keep the names.
+/// </summary>
+public static class AnalysisApi
+{
+    private const int MaxLimit = 1000;
+
+    public static IEndpointRouteBuilder MapAnalysisApi(this IEndpointRouteBuilder endpoints)
+    {
+        var iterations = endpoints.MapGroup("/api/iterations").WithTags("Analysis");
+        iterations.MapGet("/{id:long}/analysis", GetAnalysisAsync);
+        iterations.MapGet("/{id:long}/files", ListFilesAsync);
+        endpoints.MapGet("/api/compare", CompareAsync).WithTags("Analysis");
+        return endpoints;
+    }
+
+    private static async Task<IResult> GetAnalysisAsync(long id, AnalysisStore store, CancellationToken cancellationToken)
+    {
+        var state = await store.GetStateAsync(id, cancellationToken);
+        if (!state.IsAvailable)
+        {
+            return Unavailable(state);
+        }
+
+        return await store.GetAnalysisAsync(id, cancellationToken) is { } analysis
+            ? Results.Ok(analysis)
+            : Unavailable(await store.GetStateAsync(id, cancellationToken));
+    }
+
+    private static async Task<IResult> ListFilesAsync(
+        long id, AnalysisStore store, CancellationToken cancellationToken,
+        int? layer = null, string? path = null, string? sort = null, string? order = null, string? filter = null, int offset = 0, int limit = 100)
+    {
+        if (!Enum.TryParse<FileTreeSort>(sort ?? nameof(FileTreeSort.Name), ignoreCase: true, out var sortBy) || !Enum.IsDefined(sortBy))
+        {
+            return Problems.BadRequest($"Unknown sort '{sort}': use name, size or layer.");
+        }
+
+        if (order is not (null or "asc" or "desc"))
+        {
+            return Problems.BadRequest($"Unknown order '{order}': use asc or desc.");
+        }
+
+        if (offset < 0 || limit is < 1 or > MaxLimit)
+        {
+            return Problems.BadRequest($"offset must be 0 or more and limit between 1 and {MaxLimit}.");
+        }
+
+        var state = await store.GetStateAsync(id, cancellationToken);
+        if (!state.IsAvailable || await store.LoadImageAnalysisAsync(id, cancellationToken) is not { } analysis)
+        {
+            return Unavailable(state);
+        }
+
+        var layerIndex = layer ?? analysis.Layers.Count - 1;
+        if (analysis.Layers.Count == 0 || layerIndex < 0 || layerIndex >= analysis.Layers.Count)
+        {
+            return Problems.BadRequest($"Iteration {id}'s image has {analysis.Layers.Count} layers: layer must be between 0 and {analysis.Layers.Count - 1}.");
+        }
+
+        var directory = string.IsNullOrWhiteSpace(path) ? "/" : path;
+        var query = new DirectoryListingQuery
+        {
+            SortBy = sortBy,
+            Descending = order is null ? sortBy == FileTreeSort.Size : order == "desc",
+            NameContains = string.IsNullOrEmpty(filter) ? null : filter,
+            Offset = offset,
+            Limit = limit,
+        };
+        var listing = analysis.GetTreeAtLayer(layerIndex).ListDirectory(directory, query);
+        return listing is null
+            ? Problems.NotFound($"There is no directory {directory} in iteration {id}'s image after layer {layerIndex}.")
+            : Results.Ok(new
+            {
+                iterationId = id,
+                layer = layerIndex,
+                path = listing.Path.Length == 0 ? "/" : listing.Path,
+                sizeBytes = listing.SizeBytes,
+                totalCount = listing.TotalCount,
+                offset = listing.Offset,
+                limit,
+                entries = listing.Entries,
+            });
+    }
+
+    private static async Task<IResult> CompareAsync(
+        long? a, long? b, AnalysisStore store, CancellationToken cancellationToken, int limit = 100)
+    {
+        if (a is null || b is null)
+        {
+            return Problems.BadRequest("Give the two iterations to compare as ?a={iterationId}&b={iterationId}.");
+        }
+
+        if (limit is < 1 or > MaxLimit)
+        {
+            return Problems.BadRequest($"limit must be between 1 and {MaxLimit}.");
+        }
+
+        var analyses = new ImageAnalysis[2];
+        long[] ids = [a.Value, b.Value];
+        for (var i = 0; i < 2; i++)
+        {
+            var state = await store.GetStateAsync(ids[i], cancellationToken);
+            if (!state.IsAvailable || await store.LoadImageAnalysisAsync(ids[i], cancellationToken) is not { } analysis)
+            {
+                return Unavailable(state);
+            }
+
+            analyses[i] = analysis;
+        }
+
+        var comparison = ImageComparer.Compare(analyses[0], analyses[1]);
+        return Results.Ok(new
+        {
+            a = a.Value,
+            b = b.Value,
+            totalBytesA = comparison.TotalBytesA,
+            totalBytesB = comparison.TotalBytesB,
+            deltaBytes = comparison.DeltaBytes,
+            compressedBytesA = comparison.CompressedBytesA,
+            compressedBytesB = comparison.CompressedBytesB,
+            sharedLayerBytes = comparison.SharedLayerBytes,
+            layers = comparison.Layers,
+            onlyInA = new { count = comparison.OnlyInA.Count, bytes = comparison.BytesOnlyInA, files = comparison.OnlyInA.Take(limit) },
+            onlyInB = new { count = comparison.OnlyInB.Count, bytes = comparison.BytesOnlyInB, files = comparison.OnlyInB.Take(limit) },
+            changed = new { count = comparison.Changed.Count, deltaBytes = comparison.ChangedDeltaBytes, files = comparison.Changed.Take(limit) },
+        });
+    }
+
+    private static IResult Unavailable(AnalysisState state) => state.Availability switch
+    {
+        AnalysisAvailability.NoIteration => Problems.NotFound(state.Sentence!),
+        _ => Results.Problem(state.Sentence, statusCode: StatusCodes.Status409Conflict, title: "The layer analysis is not available."),
+    };
+}
