@@ -1,0 +1,34 @@
+using System.Text.Json.Serialization;
+using ImageLab.Core.Experiments;
+
+namespace ImageLab.Core.Reports;
+
+/// <summary>
+/// What a report says about one experiment: its iterations against the first one and against a baseline
+/// experiment, their largest own layers and the advice with the most bytes at stake. The JSON format of
+/// <c>GET /api/experiments/{id}/report</c>, rendered as Markdown or CSV by the server and the CLI alike.
+/// </summary>
+public sealed record ExperimentReport
+{
+    public required long ExperimentId { get; init; }
+
+    public required string Name { get; init; }
+
+    public required string Project { get; init; }
+
+    [JsonConverter(typeof(JsonStringEnumConverter<ExperimentStatus>))]
+    public required ExperimentStatus Status { get; init; }
+
+    public required DateTimeOffset CreatedAt { get; init; }
+
+    /// <summary>The experiment's page, when the report knows the server's address.</summary>
+    public Uri? Url { get; init; }
+
+    /// <summary>The experiment compared against; null when there is none.</summary>
+    public ReportBaseline? Baseline { get; init; }
+
+    public required IReadOnlyList<IterationReportRow> Iterations { get; init; }
+
+    /// <summary>The findings that matter most, those with the most bytes at stake first.</summary>
+    public IReadOnlyList<ReportFinding> TopFindings { get; init; } = [];
+}

@@ -1,0 +1,99 @@
+using ImageLab.Core.Dockerfiles;
+using ImageLab.Core.Experiments;
+
+namespace ImageLab.Core.Reports;
+
+/// <summary>Builds an <see cref="ExperimentReport"/> from an experiment and, optionally, the baseline experiment to compare with.</summary>
+public sealed class ReportBuilder
+{
+    private readonly Func<IterationDetails, IEnumerable<Finding>> _findings;
+
+    /// <summary>A builder that takes each iteration's findings from the Dockerfile advisor (without measured bytes).</summary>
+    public ReportBuilder()
+        : this(AdviseOnDockerfile(new DockerfileAdvisor()))
+    {
+    }
+
+    /// <summary>A builder with another source of findings, e.g. stored findings with their bytes at stake.</summary>
+    public ReportBuilder(Func<IterationDetails, IEnumerable<Finding>> findings)
+    {
+        ArgumentNullException.ThrowIfNull(findings);
+        _findings = findings;
+    }
+
+    /// <summary>How many findings the report lists.</summary>
+    public int MaxFindings { get; init; } = 5;
+
+    public ExperimentReport Build(ExperimentDetails experiment, ExperimentDetails? baseline, string? baselineReason, Uri? experimentUrl)
+    {
+        ArgumentNullException.ThrowIfNull(experiment);
+        var first = experiment.Iterations.Count > 0 ? experiment.Iterations[0] : null;
+        var rows = experiment.Iterations.Select(iteration =>
+        {
+            var baselineSize = baseline is null ? null : MatchIn(baseline, iteration)?.SizeBytes;
+            return new IterationReportRow
+            {
+                IterationId = iteration.Id,
+                Ordinal = iteration.Ordinal,
+                Name = iteration.Name,
+                Status = iteration.Status,
+                SizeBytes = iteration.SizeBytes,
+                CompressedSizeBytes = iteration.CompressedSizeBytes,
+                ReductionPercent = ReferenceEquals(iteration, first) ? null : StatusRules.ReductionPercent(first?.SizeBytes, iteration.SizeBytes),
+                BaselineSizeBytes = baselineSize,
+                ChangeFromBaselinePercent = ChangePercent(baselineSize, iteration.SizeBytes),
+                Efficiency = iteration.Efficiency,
+                WastedBytes = iteration.WastedBytes,
+                BuildSeconds = iteration.BuildSeconds,
+                LargestOwnLayer = LargestOwnLayer(iteration),
+                Error = iteration.Error,
+            };
+        }).ToList();
+
+        return new ExperimentReport
+        {
+            ExperimentId = experiment.Id,
+            Name = experiment.Name,
+            Project = experiment.Project,
+            Status = experiment.Status,
+            CreatedAt = experiment.CreatedAt,
+            Url = experimentUrl,
+            Baseline = baseline is null ? null : new ReportBaseline(baseline.Id, baseline.Name, baseline.CreatedAt, baselineReason),
+            Iterations = rows,
+            TopFindings = TopFindings(experiment),
+        };
+    }
+
+    /// <summary>Change from <paramref name="baselineBytes"/> to <paramref name="sizeBytes"/> in percent (positive = bigger), one decimal.</summary>
+    public static double? ChangePercent(long? baselineBytes, long? sizeBytes) =>
+        baselineBytes is > 0 && sizeBytes is not null
+            ? Math.Round(((double)sizeBytes.Value / baselineBytes.Value - 1) * 100, 1)
+            : null;
+
+    // The iteration of the same name in the baseline, else the one at the same position.
+    private static IterationDetails? MatchIn(ExperimentDetails baseline, IterationDetails iteration) =>
+        baseline.Iterations.FirstOrDefault(i => string.Equals(i.Name, iteration.Name, StringComparison.Ordinal))
+        ?? baseline.Iterations.FirstOrDefault(i => i.Ordinal == iteration.Ordinal);
+
+    private static ReportLayer? LargestOwnLayer(IterationDetails iteration) =>
+        iteration.Layers
+            .Where(l => !l.FromBaseImage && !l.EmptyLayer)
+            .OrderByDescending(l => l.SizeBytes)
+            .Select(l => new ReportLayer(l.Index, l.Instruction ?? l.CreatedBy, l.Line, l.SizeBytes))
+            .FirstOrDefault();
+
+    private List<ReportFinding> TopFindings(ExperimentDetails experiment) =>
+        experiment.Iterations
+            .SelectMany(i => _findings(i).Select(f => (Iteration: i, Finding: f)))
+            .Where(x => x.Finding.BytesAtStake is > 0 || x.Finding.Severity >= FindingSeverity.Warning)
+            .OrderByDescending(x => x.Finding.BytesAtStake ?? -1)
+            .ThenByDescending(x => x.Finding.Severity)
+            .ThenBy(x => x.Iteration.Ordinal)
+            .ThenBy(x => x.Finding.Line)
+            .Take(MaxFindings)
+            .Select(x => new ReportFinding(x.Iteration.Name, x.Finding.RuleId, x.Finding.Severity, x.Finding.Line, x.Finding.Message, x.Finding.BytesAtStake))
+            .ToList();
+
+    private static Func<IterationDetails, IEnumerable<Finding>> AdviseOnDockerfile(DockerfileAdvisor advisor) =>
+        iteration => string.IsNullOrWhiteSpace(iteration.DockerfileText) ? [] : advisor.Analyze(iteration.DockerfileText).Findings;
+}
