@@ -51,7 +51,7 @@ internal sealed class PostgresBuildQueue(IDbContextFactory<ImageLabDbContext> co
                 finished_at = CASE WHEN cancel_requested OR attempt >= {maxAttempts} THEN {now} ELSE NULL END,
                 lease_owner = NULL, lease_expires_at = NULL
             WHERE status IN ('Building', 'Measuring') AND lease_expires_at < {now} AND lease_owner <> {liveOwner}
-            RETURNING id AS "IterationId", experiment_id AS "ExperimentId", status AS "Status", attempt AS "Attempt"
+            RETURNING id AS iteration_id, experiment_id, status, attempt
             """).ToListAsync(cancellationToken);
         return rows.Select(r => new ExpiredLease(r.IterationId, r.ExperimentId, Enum.Parse<IterationStatus>(r.Status), r.Attempt)).ToList();
     }
