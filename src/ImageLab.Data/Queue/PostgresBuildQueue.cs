@@ -1,4 +1,5 @@
 using ImageLab.Core.Experiments;
+using ImageLab.Data.Stores;
 using Microsoft.EntityFrameworkCore;
 
 namespace ImageLab.Data.Queue;
@@ -11,7 +12,7 @@ internal sealed class PostgresBuildQueue(IDbContextFactory<ImageLabDbContext> co
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var now = clock.GetUtcNow();
         var expires = now + lease;
-        var claimed = await db.Database.SqlQuery<long>($"""
+        var claimed = await db.Database.SqlQuery<ClaimedRow>($"""
             UPDATE iterations SET status = 'Building', lease_owner = {owner}, lease_expires_at = {expires},
                 attempt = attempt + 1, started_at = {now}, failure_reason = NULL
             WHERE id = (
@@ -20,9 +21,15 @@ internal sealed class PostgresBuildQueue(IDbContextFactory<ImageLabDbContext> co
                 ORDER BY queued_at, experiment_id, ordinal
                 FOR UPDATE SKIP LOCKED
                 LIMIT 1)
-            RETURNING id AS "Value"
+            RETURNING id AS iteration_id, experiment_id
             """).ToListAsync(cancellationToken);
-        return claimed.Count == 0 ? null : claimed[0];
+        if (claimed.Count == 0)
+        {
+            return null;
+        }
+
+        await ExperimentStatusUpdater.UpdateAsync(db, claimed[0].ExperimentId, cancellationToken);
+        return claimed[0].IterationId;
     }
 
     public async Task<LeaseState> RenewLeaseAsync(long iterationId, string owner, TimeSpan lease, CancellationToken cancellationToken)
@@ -53,6 +60,11 @@ internal sealed class PostgresBuildQueue(IDbContextFactory<ImageLabDbContext> co
             WHERE status IN ('Building', 'Measuring') AND lease_expires_at < {now} AND lease_owner <> {liveOwner}
             RETURNING id AS iteration_id, experiment_id, status, attempt
             """).ToListAsync(cancellationToken);
+        foreach (var experimentId in rows.Select(r => r.ExperimentId).Distinct())
+        {
+            await ExperimentStatusUpdater.UpdateAsync(db, experimentId, cancellationToken);
+        }
+
         return rows.Select(r => new ExpiredLease(r.IterationId, r.ExperimentId, Enum.Parse<IterationStatus>(r.Status), r.Attempt)).ToList();
     }
 
@@ -65,6 +77,8 @@ internal sealed class PostgresBuildQueue(IDbContextFactory<ImageLabDbContext> co
             WHERE id = {iterationId} AND lease_owner = {owner}
             """, cancellationToken);
     }
+
+    private sealed record ClaimedRow(long IterationId, long ExperimentId);
 
     private sealed record ExpiredRow(long IterationId, long ExperimentId, string Status, int Attempt);
 }
