@@ -1,0 +1,22 @@
+using System.Globalization;
+using ImageLab.Core.Experiments;
+using ImageLab.Web.ViewModels;
+using Microsoft.AspNetCore.Components;
+
+namespace ImageLab.Web.Components.Controls;
+
+/// <summary>The comparison: summary sentence, size bars with reductions, the side-by-side table, layer stacks, and any two iterations.</summary>
+public partial class ComparisonView
+{
+    private ComparisonModel _model = ComparisonModel.From([]);
+
+    [Parameter, EditorRequired]
+    public ExperimentDetails Experiment { get; set; } = default!;
+
+    private long ExperimentId => Experiment.Id;
+
+    protected override void OnParametersSet() => _model = ComparisonModel.From(Experiment.Iterations);
+
+    private static string Percent(long part, long whole) =>
+        whole > 0 ? (part * 100.0 / whole).ToString("0", CultureInfo.InvariantCulture) + "%" : "–";
+}

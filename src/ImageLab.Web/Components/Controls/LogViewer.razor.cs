@@ -1,0 +1,90 @@
+using System.Globalization;
+using ImageLab.Web.ViewModels;
+using Microsoft.AspNetCore.Components;
+using Microsoft.JSInterop;
+
+namespace ImageLab.Web.Components.Controls;
+
+/// <summary>
+/// A build log: virtualized (only the visible lines are in the page, so 50,000 lines scroll smoothly),
+/// ANSI colours rendered as classes, following the end until the user scrolls up.
+/// </summary>
+public sealed partial class LogViewer : IAsyncDisposable
+{
+    /// <summary>Pixels per line; the CSS gives every line exactly this height so that Virtualize can count.</summary>
+    public const float LineHeight = 19f;
+
+    private ElementReference _body;
+    private DotNetObjectReference<LogViewer>? _self;
+    private bool _following = true;
+    private int _renderedCount = -1;
+    private LogBuffer? _renderedLog;
+
+    [Inject]
+    private IJSRuntime JS { get; set; } = default!;
+
+    [Parameter, EditorRequired]
+    public LogBuffer Log { get; set; } = default!;
+
+    [Parameter]
+    public string Title { get; set; } = "Log";
+
+    /// <summary>True while lines may still arrive.</summary>
+    [Parameter]
+    public bool Live { get; set; }
+
+    [Parameter]
+    public string EmptyText { get; set; } = "No output yet.";
+
+    [Parameter]
+    public string? RawHref { get; set; }
+
+    private string LineCountText => Log.Count == 1
+        ? "1 line"
+        : Log.Count.ToString("N0", CultureInfo.InvariantCulture) + " lines" + (Log.Dropped > 0 ? $" (first {Log.Dropped.ToString("N0", CultureInfo.InvariantCulture)} dropped)" : "");
+
+    [JSInvokable]
+    public Task OnFollowChanged(bool following)
+    {
+        _following = following;
+        return InvokeAsync(StateHasChanged);
+    }
+
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (firstRender)
+        {
+            _self = DotNetObjectReference.Create(this);
+            await JS.InvokeVoidAsync("imageLab.watchLog", _body, _self);
+        }
+
+        if (!ReferenceEquals(_renderedLog, Log))
+        {
+            // Another iteration's log: start at its end, following.
+            _renderedLog = Log;
+            _following = true;
+            _renderedCount = Log.Count;
+            await JS.InvokeVoidAsync("imageLab.resumeLog", _body);
+            return;
+        }
+
+        if (_following && Log.Count != _renderedCount)
+        {
+            _renderedCount = Log.Count;
+            await JS.InvokeVoidAsync("imageLab.followLog", _body);
+        }
+    }
+
+    private async Task ResumeAsync()
+    {
+        _following = true;
+        _renderedCount = Log.Count;
+        await JS.InvokeVoidAsync("imageLab.resumeLog", _body);
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        _self?.Dispose();
+        return ValueTask.CompletedTask;
+    }
+}

@@ -1,0 +1,269 @@
+using ImageLab.Core.Experiments;
+using ImageLab.Data.Hosting;
+using ImageLab.Web.Intake;
+using ImageLab.Web.Services;
+using ImageLab.Web.ViewModels;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Forms;
+using Microsoft.Extensions.Options;
+using Microsoft.JSInterop;
+
+namespace ImageLab.Web.Components.Pages;
+
+/// <summary>
+/// Upload a context (files, a folder or an archive), edit and order the Dockerfiles, choose project,
+/// builder and build args, see every problem in words before sending, then go to the live page.
+/// </summary>
+public sealed partial class NewExperiment : IDisposable
+{
+    private const int MaxFiles = 10_000;
+    private readonly ExperimentDraft _draft = new();
+    private readonly CancellationTokenSource _stop = new();
+    private IReadOnlyList<string> _projects = [];
+    private IReadOnlyList<DraftProblem> _problems = [];
+    private InputFile? _folderInput;
+    private bool _attempted;
+    private bool _busy;
+    private bool _submitting;
+    private bool _dragging;
+    private bool _showAllFiles;
+    private string? _busyText;
+    private string? _submitError;
+
+    [Inject]
+    private ExperimentIntake Intake { get; set; } = default!;
+
+    [Inject]
+    private IExperimentQueries Queries { get; set; } = default!;
+
+    [Inject]
+    private SampleLibrary Samples { get; set; } = default!;
+
+    [Inject]
+    private IOptions<DatabaseOptions> Options { get; set; } = default!;
+
+    [Inject]
+    private NavigationManager Navigation { get; set; } = default!;
+
+    [Inject]
+    private IJSRuntime JS { get; set; } = default!;
+
+    /// <summary><c>?sample=python-offline</c> loads that sample at once (the history's empty state links here).</summary>
+    [SupplyParameterFromQuery(Name = "sample")]
+    public string? Sample { get; set; }
+
+    private long MaxBytes => Options.Value.MaxContextBytes;
+
+    protected override async Task OnInitializedAsync()
+    {
+        try
+        {
+            _projects = await Queries.ListProjectsAsync(_stop.Token);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            _submitError = $"The existing projects could not be listed ({e.Message}); you can still type a project name.";
+        }
+
+        if (Sample is { Length: > 0 } sample)
+        {
+            await LoadSampleAsync(sample);
+        }
+    }
+
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (firstRender && string.IsNullOrEmpty(_draft.SubmittedBy))
+        {
+            try
+            {
+                _draft.SubmittedBy = await JS.InvokeAsync<string?>("imageLab.getSetting", "submitter") ?? "";
+                StateHasChanged();
+            }
+            catch (JSException)
+            {
+            }
+        }
+    }
+
+    protected override void OnParametersSet() => Revalidate();
+
+    protected override bool ShouldRender()
+    {
+        Revalidate();
+        return true;
+    }
+
+    private void Revalidate() => _problems = _draft.Validate(MaxBytes);
+
+    // Before the first attempt to send, only problems inside the Dockerfiles show; afterwards, all of them.
+    private IEnumerable<string> ProblemsFor(string field) =>
+        _problems.Where(p => p.Field == field && (_attempted || field.StartsWith("iteration:", StringComparison.Ordinal) || field.StartsWith("buildArg:", StringComparison.Ordinal)))
+            .Select(p => p.Message);
+
+    private Task TrySampleAsync() => LoadSampleAsync(SampleLibrary.DefaultSample);
+
+    private async Task LoadSampleAsync(string name)
+    {
+        await RunBusyAsync("Loading the sample…", async () =>
+        {
+            if (Samples.List().All(s => s.Name != name))
+            {
+                throw new SubmissionRejectedException($"There is no built-in sample called '{name}'.");
+            }
+
+            await Samples.LoadAsync(name, _draft, MaxBytes, _stop.Token);
+            foreach (var iteration in _draft.Iterations.Skip(1))
+            {
+                iteration.Expanded = false;
+            }
+        });
+    }
+
+    private async Task OnFilesAsync(InputFileChangeEventArgs e)
+    {
+        _dragging = false;
+        var files = e.GetMultipleFiles(MaxFiles);
+        await RunBusyAsync($"Reading {files.Count} file{(files.Count == 1 ? "" : "s")}…", async () =>
+        {
+            if (files.Count == 1 && ExperimentDraft.IsArchive(files[0].Name))
+            {
+                await using var stream = files[0].OpenReadStream(MaxBytes, _stop.Token);
+                await _draft.SetArchiveAsync(files[0].Name, stream, MaxBytes, _stop.Token);
+                return;
+            }
+
+            foreach (var file in files)
+            {
+                await using var stream = file.OpenReadStream(MaxBytes, _stop.Token);
+                await _draft.AddFileAsync(file.Name, stream, MaxBytes, _stop.Token);
+            }
+        });
+    }
+
+    private async Task OnFolderAsync(InputFileChangeEventArgs e)
+    {
+        var files = e.GetMultipleFiles(MaxFiles);
+        await RunBusyAsync($"Reading {files.Count} files…", async () =>
+        {
+            // Blazor gives file names only; the browser knows each file's path inside the chosen folder.
+            var paths = _folderInput?.Element is { } input
+                ? await JS.InvokeAsync<string[]>("imageLab.relativePaths", _stop.Token, input)
+                : [];
+            for (var i = 0; i < files.Count; i++)
+            {
+                var path = i < paths.Length && paths[i].IndexOf('/', StringComparison.Ordinal) is var slash and > 0 ? paths[i][(slash + 1)..] : files[i].Name;
+                await using var stream = files[i].OpenReadStream(MaxBytes, _stop.Token);
+                await _draft.AddFileAsync(path, stream, MaxBytes, _stop.Token);
+            }
+        });
+    }
+
+    private async Task RunBusyAsync(string text, Func<Task> work)
+    {
+        _busy = true;
+        _busyText = text;
+        _submitError = null;
+        StateHasChanged();
+        try
+        {
+            await work();
+        }
+        catch (SubmissionRejectedException e)
+        {
+            _submitError = e.Message;
+        }
+        catch (UploadTooLargeException e)
+        {
+            _submitError = e.Message;
+        }
+        catch (IOException e)
+        {
+            _submitError = $"A file could not be read: {e.Message}";
+        }
+        finally
+        {
+            _busy = false;
+            _busyText = null;
+        }
+    }
+
+    private void AddIteration()
+    {
+        var iteration = _draft.AddIteration(_draft.NextIterationName(), "");
+        iteration.Expanded = true;
+    }
+
+    private static void Rename(IterationDraft iteration, string? name) => iteration.Name = (name ?? "").Trim();
+
+    private void ClearContext()
+    {
+        _draft.ClearContext();
+        _attempted = false;
+    }
+
+    private Task<IEnumerable<string>> SearchProjectsAsync(string? text, CancellationToken cancellationToken) =>
+        Task.FromResult(string.IsNullOrWhiteSpace(text)
+            ? _projects
+            : _projects.Where(p => p.Contains(text.Trim(), StringComparison.OrdinalIgnoreCase)));
+
+    private async Task SubmitterChangedAsync(string? name)
+    {
+        _draft.SubmittedBy = name ?? "";
+        try
+        {
+            await JS.InvokeVoidAsync("imageLab.setSetting", "submitter", _draft.SubmittedBy.Trim());
+        }
+        catch (JSException)
+        {
+        }
+    }
+
+    private async Task SubmitAsync()
+    {
+        _attempted = true;
+        Revalidate();
+        if (_problems.Count > 0)
+        {
+            return;
+        }
+
+        _busy = _submitting = true;
+        _submitError = null;
+        long id;
+        try
+        {
+            using var upload = SpooledUpload.Create();
+            var request = await _draft.ToRequestAsync(upload, MaxBytes, _stop.Token);
+            id = await Intake.SubmitAsync(request, _stop.Token);
+        }
+        catch (SubmissionRejectedException e)
+        {
+            _submitError = e.Message;
+            return;
+        }
+        catch (UploadTooLargeException e)
+        {
+            _submitError = e.Message;
+            return;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            _submitError = $"The experiment could not be stored: {e.Message}";
+            return;
+        }
+        finally
+        {
+            _busy = _submitting = false;
+        }
+
+        Navigation.NavigateTo($"/experiments/{id}");
+    }
+
+    public void Dispose()
+    {
+        _stop.Cancel();
+        _stop.Dispose();
+        _draft.Dispose();
+    }
+}

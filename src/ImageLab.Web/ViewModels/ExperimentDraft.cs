@@ -1,0 +1,387 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using ImageLab.Core.BuildContexts;
+using ImageLab.Core.Builds;
+using ImageLab.Core.Dockerfiles;
+using ImageLab.Core.Experiments;
+using ImageLab.Web.Intake;
+
+namespace ImageLab.Web.ViewModels;
+
+/// <summary>
+/// The New experiment form: context files (or one archive), the iterations in order, project, builder
+/// and build args. Files are kept in a private folder as they arrive, so nothing large sits in memory,
+/// and the draft checks itself in words before anything is sent.
+/// </summary>
+public sealed partial class ExperimentDraft : IDisposable
+{
+    private const long MaxDockerfileBytes = 1024 * 1024;
+
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "imagelab-draft-" + Guid.NewGuid().ToString("N"));
+    private readonly List<ContextFileDraft> _files = [];
+    private readonly List<IterationDraft> _iterations = [];
+
+    public string? Name { get; set; }
+
+    public string Project { get; set; } = "";
+
+    public string SubmittedBy { get; set; } = "";
+
+    public BuilderKind Builder { get; set; } = BuilderKind.BuildKit;
+
+    public List<BuildArgDraft> BuildArgs { get; } = [];
+
+    public IReadOnlyList<ContextFileDraft> Files => _files;
+
+    public ArchiveDraft? Archive { get; private set; }
+
+    public IReadOnlyList<IterationDraft> Iterations => _iterations;
+
+    public long TotalBytes =>
+        _files.Sum(f => f.SizeBytes) + (Archive?.SizeBytes ?? 0) + _iterations.Sum(i => (long)Encoding.UTF8.GetByteCount(i.Text));
+
+    public bool IsEmpty => _files.Count == 0 && Archive is null && _iterations.Count == 0;
+
+    /// <summary>True for names the Dockerfile naming rules turn into iterations (not their .dockerignore files).</summary>
+    public static bool IsDockerfile(string path) =>
+        DockerfileNaming.MayBeDockerfile(path) && !path.EndsWith(".dockerignore", StringComparison.OrdinalIgnoreCase);
+
+    public static bool IsArchive(string fileName)
+    {
+        ArgumentNullException.ThrowIfNull(fileName);
+        var name = fileName.ToLowerInvariant();
+        return name.EndsWith(".tar", StringComparison.Ordinal) || name.EndsWith(".tar.gz", StringComparison.Ordinal)
+            || name.EndsWith(".tgz", StringComparison.Ordinal) || name.EndsWith(".zip", StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// Adds one file at its context path: a Dockerfile becomes an iteration (its text in the editor), any
+    /// other file joins the context. Loose files replace an archive.
+    /// </summary>
+    public async Task AddFileAsync(string contextPath, Stream content, long maxBytes, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        var path = UploadPath.Validate(contextPath);
+        RemoveArchive();
+        var slash = path.LastIndexOf('/');
+        if (IsDockerfile(path))
+        {
+            using var reader = new StreamReader(new BoundedStream(content, MaxDockerfileBytes, path), Encoding.UTF8);
+            var text = await reader.ReadToEndAsync(cancellationToken);
+            var name = DockerfileNaming.IterationName(path);
+            _iterations.RemoveAll(i => i.ArchivePath is null && i.ContextPath == path);
+            _iterations.Add(new IterationDraft { Name = name, Folder = slash >= 0 ? path[..(slash + 1)] : "", Text = text });
+            SortIterationsByName();
+            return;
+        }
+
+        var stored = Path.Combine(_folder, "files", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(Path.GetDirectoryName(stored)!);
+        var output = File.Create(stored);
+        long size;
+        await using (output)
+        {
+            await content.CopyToAsync(new BoundedStream(output, Math.Max(0, maxBytes - TotalBytes), path, writing: true), cancellationToken);
+            size = output.Length;
+        }
+
+        RemoveFile(path);
+        _files.Add(new ContextFileDraft(path, size, stored));
+        _files.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
+    }
+
+    /// <summary>Sets the context to one archive; its Dockerfiles become the iterations (in name order).</summary>
+    public async Task SetArchiveAsync(string fileName, Stream content, long maxBytes, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(fileName);
+        ArgumentNullException.ThrowIfNull(content);
+        var extension = ArchiveKind.ExtensionOf(fileName);
+        ClearContext();
+        var stored = Path.Combine(_folder, "archive-" + Guid.NewGuid().ToString("N") + extension);
+        Directory.CreateDirectory(_folder);
+        var output = File.Create(stored);
+        await using (output)
+        {
+            await content.CopyToAsync(new BoundedStream(output, maxBytes, fileName, writing: true), cancellationToken);
+        }
+
+        IReadOnlyList<string> entries;
+        try
+        {
+            entries = await BuildContextWriter.ListArchiveAsync(stored, cancellationToken);
+        }
+        catch (BuildContextException e)
+        {
+            File.Delete(stored);
+            throw new SubmissionRejectedException(e.Message, e);
+        }
+
+        Archive = new ArchiveDraft(Path.GetFileName(fileName), new FileInfo(stored).Length, stored, entries.Count);
+        foreach (var path in DockerfileNaming.FindIterations(entries.Select(e => e.TrimStart('.', '/'))))
+        {
+            _iterations.Add(new IterationDraft { Name = DockerfileNaming.IterationName(path), ArchivePath = path, Expanded = false });
+        }
+    }
+
+    public IterationDraft AddIteration(string name, string text)
+    {
+        var iteration = new IterationDraft { Name = name, Text = text };
+        _iterations.Add(iteration);
+        return iteration;
+    }
+
+    /// <summary>A free name like "iteration-3" for a new pasted iteration.</summary>
+    public string NextIterationName()
+    {
+        for (var n = _iterations.Count + 1; ; n++)
+        {
+            var name = "iteration-" + n.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            if (_iterations.TrueForAll(i => !i.Name.Equals(name, StringComparison.OrdinalIgnoreCase)))
+            {
+                return name;
+            }
+        }
+    }
+
+    public void Move(IterationDraft iteration, int delta)
+    {
+        var from = _iterations.IndexOf(iteration);
+        var to = from + delta;
+        if (from < 0 || to < 0 || to >= _iterations.Count)
+        {
+            return;
+        }
+
+        _iterations.RemoveAt(from);
+        _iterations.Insert(to, iteration);
+    }
+
+    public void Remove(IterationDraft iteration) => _iterations.Remove(iteration);
+
+    public void RemoveFile(string path)
+    {
+        foreach (var file in _files.Where(f => f.Path == path).ToList())
+        {
+            TryDelete(file.StoredAt);
+            _files.Remove(file);
+        }
+    }
+
+    public void RemoveArchive()
+    {
+        if (Archive is null)
+        {
+            return;
+        }
+
+        TryDelete(Archive.StoredAt);
+        Archive = null;
+        _iterations.RemoveAll(i => i.ArchivePath is not null);
+    }
+
+    /// <summary>Forgets every file, the archive and the iterations.</summary>
+    public void ClearContext()
+    {
+        RemoveArchive();
+        foreach (var file in _files)
+        {
+            TryDelete(file.StoredAt);
+        }
+
+        _files.Clear();
+        _iterations.Clear();
+    }
+
+    /// <summary>Every reason the draft cannot be sent yet, in words; empty when it can.</summary>
+    public IReadOnlyList<DraftProblem> Validate(long maxBytes)
+    {
+        var problems = new List<DraftProblem>();
+        if (string.IsNullOrWhiteSpace(Project))
+        {
+            problems.Add(new DraftProblem(DraftProblem.ProjectField, "Choose a project: the name your team tracks this image under, such as fastapi-service."));
+        }
+        else if (!ProjectPattern().IsMatch(Project.Trim()))
+        {
+            problems.Add(new DraftProblem(DraftProblem.ProjectField, "A project name uses letters, digits, '.', '-' and '_' (at most 100), and starts with a letter or digit."));
+        }
+
+        if (Name is { Length: > 200 })
+        {
+            problems.Add(new DraftProblem(DraftProblem.NameField, "Keep the experiment's name under 200 characters."));
+        }
+
+        if (_iterations.Count == 0)
+        {
+            problems.Add(new DraftProblem(
+                DraftProblem.ContextField,
+                Archive is null
+                    ? "Add at least one Dockerfile: drop files or a folder, paste one into a new iteration, or try the sample."
+                    : $"The archive {Archive.FileName} has no Dockerfile: name them Dockerfile, Dockerfile.<name> or <name>.Dockerfile."));
+        }
+
+        if (TotalBytes > maxBytes)
+        {
+            problems.Add(new DraftProblem(
+                DraftProblem.ContextField,
+                $"The context is {ByteSize.Format(TotalBytes)}, over the limit of {ByteSize.Format(maxBytes)}: remove large files or add a .dockerignore."));
+        }
+
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var index = 0; index < _iterations.Count; index++)
+        {
+            var iteration = _iterations[index];
+            var field = DraftProblem.IterationField(iteration.Id);
+            var label = $"Iteration {index + 1}";
+            if (string.IsNullOrWhiteSpace(iteration.Name))
+            {
+                problems.Add(new DraftProblem(field, $"{label} needs a name, such as slim or multistage."));
+                continue;
+            }
+
+            if (iteration.ArchivePath is null && !IterationNamePattern().IsMatch(iteration.Name.Trim()))
+            {
+                problems.Add(new DraftProblem(field, $"{label}: a name uses letters, digits, '.', '-' and '_' only, because it becomes the file name {iteration.ContextPath}."));
+            }
+
+            if (!seen.Add(iteration.ContextPath))
+            {
+                problems.Add(new DraftProblem(field, $"Two iterations are called '{iteration.Name}': give each its own name."));
+            }
+
+            if (iteration.ArchivePath is not null)
+            {
+                continue;
+            }
+
+            if (string.IsNullOrWhiteSpace(iteration.Text))
+            {
+                problems.Add(new DraftProblem(field, $"'{iteration.Name}' is empty: paste its Dockerfile."));
+                continue;
+            }
+
+            var document = DockerfileParser.Parse(iteration.Text);
+            if (document.Errors.Count > 0)
+            {
+                var error = document.Errors[0];
+                problems.Add(new DraftProblem(field, $"'{iteration.Name}', line {error.Line}: {error.Message}"));
+            }
+            else if (document.Stages.Count == 0)
+            {
+                problems.Add(new DraftProblem(field, $"'{iteration.Name}' has no FROM instruction: every Dockerfile starts from a base image."));
+            }
+        }
+
+        if (Archive is not null && _iterations.Any(i => i.ArchivePath is null))
+        {
+            problems.Add(new DraftProblem(DraftProblem.ContextField, "An archive brings its own Dockerfiles: remove the archive to paste or edit Dockerfiles here."));
+        }
+
+        var argNames = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var arg in BuildArgs)
+        {
+            if (string.IsNullOrWhiteSpace(arg.Name) && string.IsNullOrEmpty(arg.Value))
+            {
+                continue;
+            }
+
+            var field = DraftProblem.BuildArgField(arg.Id);
+            if (!BuildArgPattern().IsMatch(arg.Name.Trim()))
+            {
+                problems.Add(new DraftProblem(field, "A build argument's name uses letters, digits and '_' and does not start with a digit."));
+            }
+            else if (!argNames.Add(arg.Name.Trim()))
+            {
+                problems.Add(new DraftProblem(field, $"The build argument {arg.Name.Trim()} is set twice."));
+            }
+        }
+
+        return problems;
+    }
+
+    /// <summary>Writes the draft into <paramref name="upload"/> and describes it for <see cref="ExperimentIntake"/>.</summary>
+    public async Task<IntakeRequest> ToRequestAsync(SpooledUpload upload, long maxBytes, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(upload);
+        if (Archive is { } archive)
+        {
+            var stream = File.OpenRead(archive.StoredAt);
+            await using (stream)
+            {
+                await upload.SetArchiveAsync(archive.FileName, stream, maxBytes, cancellationToken);
+            }
+        }
+        else
+        {
+            foreach (var file in _files)
+            {
+                var stream = File.OpenRead(file.StoredAt);
+                await using (stream)
+                {
+                    await upload.AddFileAsync(file.Path, stream, maxBytes, cancellationToken);
+                }
+            }
+
+            foreach (var iteration in _iterations)
+            {
+                using var text = new MemoryStream(Encoding.UTF8.GetBytes(iteration.Text));
+                await upload.AddFileAsync(iteration.ContextPath, text, maxBytes, cancellationToken);
+            }
+        }
+
+        return new IntakeRequest
+        {
+            Upload = upload,
+            Name = string.IsNullOrWhiteSpace(Name) ? null : Name.Trim(),
+            Project = Project.Trim(),
+            SubmittedBy = string.IsNullOrWhiteSpace(SubmittedBy) ? "anonymous" : SubmittedBy.Trim(),
+            Builder = Builder,
+            Dockerfiles = _iterations.Select(i => i.ContextPath).ToList(),
+            BuildArgs = BuildArgs.Where(a => !string.IsNullOrWhiteSpace(a.Name))
+                .GroupBy(a => a.Name.Trim(), StringComparer.Ordinal)
+                .ToDictionary(g => g.Key, g => g.Last().Value, StringComparer.Ordinal),
+        };
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            if (Directory.Exists(_folder))
+            {
+                Directory.Delete(_folder, recursive: true);
+            }
+        }
+        catch (IOException)
+        {
+        }
+        catch (UnauthorizedAccessException)
+        {
+        }
+    }
+
+    private void SortIterationsByName()
+    {
+        var ordered = DockerfileNaming.FindIterations(_iterations.Select(i => i.ContextPath)).ToList();
+        _iterations.Sort((a, b) => ordered.IndexOf(a.ContextPath).CompareTo(ordered.IndexOf(b.ContextPath)));
+    }
+
+    private static void TryDelete(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (IOException)
+        {
+        }
+    }
+
+    [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$")]
+    private static partial Regex ProjectPattern();
+
+    [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$")]
+    private static partial Regex IterationNamePattern();
+
+    [GeneratedRegex(@"^[A-Za-z_][A-Za-z0-9_]*$")]
+    private static partial Regex BuildArgPattern();
+}

@@ -1,0 +1,62 @@
+using System.Text.RegularExpressions;
+using ImageLab.Core.Experiments;
+
+namespace ImageLab.Web.ViewModels;
+
+/// <summary>Readable text for a layer: the Dockerfile instruction when it was matched, else a tidied <c>docker history</c> created-by.</summary>
+public static partial class LayerText
+{
+    public static string Describe(LayerDetails layer)
+    {
+        ArgumentNullException.ThrowIfNull(layer);
+        return !string.IsNullOrWhiteSpace(layer.Instruction) ? layer.Instruction.Trim() : Tidy(layer.CreatedBy);
+    }
+
+    /// <summary>Drops the shell prefix, build-arg preamble and BuildKit marker that <c>docker history</c> adds.</summary>
+    public static string Tidy(string? createdBy)
+    {
+        if (string.IsNullOrWhiteSpace(createdBy))
+        {
+            return "(no created-by recorded)";
+        }
+
+        var text = createdBy.Trim();
+        if (text.EndsWith("# buildkit", StringComparison.Ordinal))
+        {
+            text = text[..^"# buildkit".Length].TrimEnd();
+        }
+
+        text = ArgPreamble().Replace(text, "");
+        if (text.StartsWith("/bin/sh -c #(nop)", StringComparison.Ordinal))
+        {
+            return text["/bin/sh -c #(nop)".Length..].Trim();
+        }
+
+        if (text.StartsWith("/bin/sh -c ", StringComparison.Ordinal))
+        {
+            return "RUN " + text["/bin/sh -c ".Length..].Trim();
+        }
+
+        if (text.StartsWith("RUN /bin/sh -c ", StringComparison.Ordinal))
+        {
+            return "RUN " + text["RUN /bin/sh -c ".Length..].Trim();
+        }
+
+        return text;
+    }
+
+    /// <summary>The first <paramref name="max"/> characters, with an ellipsis when cut.</summary>
+    public static string Shorten(string text, int max)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var oneLine = Whitespace().Replace(text, " ");
+        return oneLine.Length <= max ? oneLine : oneLine[..(max - 1)].TrimEnd() + "…";
+    }
+
+    // "|2 A=1 B=2 /bin/sh -c ..." is how the classic builder records build args before the command.
+    [GeneratedRegex(@"^(RUN\s+)?\|\d+(\s+\S+=\S*)*\s+")]
+    private static partial Regex ArgPreamble();
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Whitespace();
+}

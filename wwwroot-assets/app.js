@@ -1,0 +1,42 @@
+// Small browser helpers the dashboard calls through JS interop.
+window.imageLab = {
+  // Theme: remembered in localStorage, else the system's preference.
+  getTheme: () => {
+    const saved = localStorage.getItem('imagelab-theme');
+    if (saved === 'dark' || saved === 'light') { return saved; }
+    return window.matchMedia && window.matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
+  },
+  setTheme: (theme) => {
+    localStorage.setItem('imagelab-theme', theme);
+    document.documentElement.dataset.theme = theme;
+  },
+  // Paths of the files chosen through a folder input, relative to the folder's parent, in the input's order.
+  relativePaths: (input) => Array.from(input.files || []).map(f => f.webkitRelativePath || f.name),
+  getSetting: (key) => localStorage.getItem('imagelab-' + key),
+  setSetting: (key, value) => localStorage.setItem('imagelab-' + key, value),
+
+  // Log tail: follows the end until the user scrolls up, resumes when they scroll back down.
+  watchLog: (element, dotnet) => {
+    if (!element || element._imageLabWatched) { return; }
+    element._imageLabWatched = true;
+    element._follow = true;
+    element.addEventListener('scroll', () => {
+      const atBottom = element.scrollHeight - element.scrollTop - element.clientHeight < 40;
+      if (atBottom !== element._follow) {
+        element._follow = atBottom;
+        dotnet.invokeMethodAsync('OnFollowChanged', atBottom);
+      }
+    }, { passive: true });
+  },
+  followLog: (element) => {
+    if (element && element._follow !== false) { element.scrollTop = element.scrollHeight; }
+  },
+  resumeLog: (element) => {
+    if (element) { element._follow = true; element.scrollTop = element.scrollHeight; }
+  },
+};
+
+(() => {
+  const theme = window.imageLab.getTheme();
+  document.documentElement.dataset.theme = theme;
+})();
