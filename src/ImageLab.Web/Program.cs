@@ -12,12 +12,14 @@ builder.Services.AddImageLabData(builder.Configuration);
 builder.Services.AddImageLabDocker();
 builder.Services.AddBuildWorker(builder.Configuration);
 builder.Services.AddImageLabWeb();
+builder.Services.AddImageLabDashboard();
 
 var app = builder.Build();
 
 app.UseImageLabWeb();
 app.MapImageLabHealth();
 app.MapExperimentsApi();
+app.MapDockerfilesApi();
 app.MapAnalysisApi();
 app.MapBuildsHub();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
