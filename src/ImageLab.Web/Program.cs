@@ -20,6 +20,7 @@ app.UseImageLabWeb();
 app.MapImageLabHealth();
 app.MapExperimentsApi();
 app.MapDockerfilesApi();
+app.MapDockerfilesApi();
 app.MapAnalysisApi();
 app.MapBuildsHub();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

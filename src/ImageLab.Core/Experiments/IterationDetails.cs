@@ -1,4 +1,5 @@
 using ImageLab.Core.Builds;
+using ImageLab.Core.Dockerfiles;
 
 namespace ImageLab.Core.Experiments;
 
@@ -60,4 +61,7 @@ public sealed record IterationDetails
     public long? WastedBytes { get; init; }
 
     public IReadOnlyList<LayerDetails> Layers { get; init; } = [];
+
+    /// <summary>The Dockerfile advisor's findings, measured against the layers once built; filled by the API, empty from the store.</summary>
+    public IReadOnlyList<Finding> Findings { get; init; } = [];
 }

@@ -1,5 +1,6 @@
 using ImageLab.Core.Builds;
 using ImageLab.Core.Experiments;
+using ImageLab.Data.Analysis;
 using ImageLab.Data.Hosting;
 using ImageLab.Web.Intake;
 using Microsoft.AspNetCore.Http.Features;
@@ -113,9 +114,9 @@ public static class ExperimentsApi
         }
     }
 
-    private static async Task<IResult> GetAsync(long id, IExperimentQueries queries, CancellationToken cancellationToken) =>
+    private static async Task<IResult> GetAsync(long id, IExperimentQueries queries, AnalysisStore analyses, CancellationToken cancellationToken) =>
         await queries.GetExperimentAsync(id, cancellationToken) is { } experiment
-            ? Results.Ok(experiment)
+            ? Results.Ok(await ExperimentFindings.AddAsync(experiment, analyses, cancellationToken))
             : Problems.NotFound($"There is no experiment {id}.");
 
     private static async Task<IResult> ListAsync(
