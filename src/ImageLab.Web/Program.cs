@@ -20,7 +20,6 @@ app.UseImageLabWeb();
 app.MapImageLabHealth();
 app.MapExperimentsApi();
 app.MapDockerfilesApi();
-app.MapDockerfilesApi();
 app.MapAnalysisApi();
 app.MapBuildsHub();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
