@@ -13,13 +13,14 @@ internal static class HistoryMatcher
     /// <returns>For each layer, its history index, or null for all when no reliable match exists.</returns>
     public static IReadOnlyList<int?>? Match(IReadOnlyList<LayerDetails> history, int layerCount, IReadOnlyList<string?>? createdBy)
     {
-        if (createdBy is { } texts && texts.Count == layerCount && texts.All(t => t is not null))
+        // An imported base has no created_by in its config; docker history shows it as empty.
+        if (createdBy is { } texts && texts.Count == layerCount)
         {
             var matched = new List<int?>(layerCount);
             var cursor = 0;
             foreach (var text in texts)
             {
-                while (cursor < history.Count && !string.Equals(history[cursor].CreatedBy, text, StringComparison.Ordinal))
+                while (cursor < history.Count && !string.Equals(history[cursor].CreatedBy, text ?? "", StringComparison.Ordinal))
                 {
                     cursor++;
                 }

@@ -1,0 +1,42 @@
+using ImageLab.Core.Experiments;
+using ImageLab.Data.Analysis;
+
+namespace ImageLab.Worker.Tests.Analysis;
+
+/// <summary>
+/// Two iterations of the sample ladder on the same slim base, built and analyzed once through the real pipeline:
+/// <c>Dockerfile.2-slim</c> first (every layer read), then <c>Dockerfile.3-multistage</c> (the base from the cache).
+/// </summary>
+public sealed class LadderFixture : IAsyncLifetime
+{
+    private PipelineHarness? _harness;
+
+    internal PipelineHarness Harness => _harness ?? throw new InvalidOperationException("The fixture did not start.");
+
+    public ExperimentDetails Experiment { get; private set; } = null!;
+
+    public IReadOnlyList<StoredAnalysis> Analyses { get; private set; } = [];
+
+    public async Task InitializeAsync()
+    {
+        _harness = await PipelineHarness.StartAsync();
+        Experiment = await _harness.BuildLadderAsync("Dockerfile.2-slim", "Dockerfile.3-multistage");
+        var analyses = new List<StoredAnalysis>();
+        foreach (var iteration in Experiment.Iterations)
+        {
+            Assert.Equal(IterationStatus.Succeeded, iteration.Status);
+            analyses.Add(await _harness.Analyses.GetAnalysisAsync(iteration.Id, CancellationToken.None)
+                ?? throw new InvalidOperationException($"Iteration {iteration.Name} has no analysis."));
+        }
+
+        Analyses = analyses;
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_harness is not null)
+        {
+            await _harness.DisposeAsync();
+        }
+    }
+}

@@ -1,0 +1,133 @@
+using System.Formats.Tar;
+using ImageLab.Core.Builds;
+using ImageLab.Core.Experiments;
+using ImageLab.Data;
+using ImageLab.Data.Analysis;
+using ImageLab.Data.Hosting;
+using ImageLab.Data.Queue;
+using ImageLab.Docker.Engine;
+using ImageLab.Docker.Hosting;
+using ImageLab.Testing;
+using ImageLab.Worker.Hosting;
+using ImageLab.Worker.Pipeline;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace ImageLab.Worker.Tests.Analysis;
+
+/// <summary>
+/// The real pipeline (build, measure, store, analyze) against the test engine and a fresh database, without the
+/// background worker: tests submit the sample ladder's Dockerfiles and run each iteration to its end.
+/// </summary>
+internal sealed class PipelineHarness : IAsyncDisposable
+{
+    private const string Owner = "analysis-tests";
+    private readonly ServiceProvider _services;
+
+    private PipelineHarness(PostgresDatabase database, ServiceProvider services)
+    {
+        Database = database;
+        _services = services;
+    }
+
+    public PostgresDatabase Database { get; }
+
+    public AnalysisStore Analyses => _services.GetRequiredService<AnalysisStore>();
+
+    public IExperimentQueries Queries => _services.GetRequiredService<IExperimentQueries>();
+
+    public IDbContextFactory<ImageLabDbContext> Contexts => _services.GetRequiredService<IDbContextFactory<ImageLabDbContext>>();
+
+    /// <param name="engineDecorator">Wraps the real engine (e.g. to corrupt the save stream); null uses it as it is.</param>
+    /// <param name="settings">Configuration on top of the test defaults.</param>
+    public static async Task<PipelineHarness> StartAsync(
+        Func<IDockerEngine, IDockerEngine>? engineDecorator = null, IDictionary<string, string?>? settings = null)
+    {
+        var database = await PostgresDatabase.CreateAsync("imagelab_analysis");
+        var values = new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:ImageLab"] = database.ConnectionString,
+            ["Docker:Endpoint"] = TestEnvironment.DockerEndpoint,
+            ["Docker:NetworkMode"] = "host",
+            ["Worker:Enabled"] = "false",
+            ["Worker:KeepImagesOfLatestExperiments"] = "0",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            values[key] = value;
+        }
+
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
+        var services = new ServiceCollection()
+            .AddLogging()
+            .AddSingleton<IConfiguration>(configuration)
+            .AddSingleton<IHostApplicationLifetime, TestLifetime>();
+        services.AddImageLabData(configuration);
+        services.AddImageLabDocker();
+        services.AddBuildWorker(configuration);
+        if (engineDecorator is not null)
+        {
+            var real = services.Last(d => d.ServiceType == typeof(IDockerEngine));
+            services.Remove(real);
+            services.AddSingleton(sp => engineDecorator((IDockerEngine)(real.ImplementationFactory?.Invoke(sp)
+                ?? real.ImplementationInstance
+                ?? ActivatorUtilities.CreateInstance(sp, real.ImplementationType!))));
+        }
+
+        var provider = services.BuildServiceProvider(validateScopes: true);
+        await using (var db = await provider.GetRequiredService<IDbContextFactory<ImageLabDbContext>>().CreateDbContextAsync())
+        {
+            await db.Database.MigrateAsync();
+        }
+
+        return new PipelineHarness(database, provider);
+    }
+
+    /// <summary>Submits Dockerfiles of samples/python-offline as one experiment and runs every iteration, in order.</summary>
+    public async Task<ExperimentDetails> BuildLadderAsync(params string[] dockerfiles)
+    {
+        var folder = Path.Combine(TestEnvironment.SamplesFolder, "python-offline");
+        using var context = new MemoryStream();
+        await TarFile.CreateFromDirectoryAsync(folder, context, includeBaseDirectory: false);
+        context.Position = 0;
+        var submission = new ExperimentSubmission
+        {
+            Name = "analysis ladder",
+            Project = "analysis-tests",
+            SubmittedBy = "tests",
+            Builder = BuilderKind.Classic,
+            Iterations = dockerfiles.Select(f => new IterationSubmission(f, f, File.ReadAllText(Path.Combine(folder, f)))).ToList(),
+        };
+        var id = await _services.GetRequiredService<IExperimentCommands>().SubmitAsync(submission, context, CancellationToken.None);
+        var queue = _services.GetRequiredService<IBuildQueue>();
+        var pipeline = _services.GetRequiredService<IterationPipeline>();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(10));
+        while (await queue.ClaimNextAsync(Owner, TimeSpan.FromSeconds(60), timeout.Token) is { } iterationId)
+        {
+            Assert.True(await pipeline.RunAsync(iterationId, Owner, timeout.Token), "The engine could not be reached.");
+        }
+
+        return (await Queries.GetExperimentAsync(id, CancellationToken.None))!;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _services.DisposeAsync();
+        await Database.DisposeAsync();
+    }
+
+    private sealed class TestLifetime : IHostApplicationLifetime
+    {
+        public CancellationToken ApplicationStarted => CancellationToken.None;
+
+        public CancellationToken ApplicationStopping => CancellationToken.None;
+
+        public CancellationToken ApplicationStopped => CancellationToken.None;
+
+        public void StopApplication()
+        {
+        }
+    }
+}
