@@ -1,0 +1,100 @@
+using ImageLab.Core.Advice;
+using ImageLab.Core.Experiments;
+using ImageLab.Data.Analysis;
+using ImageLab.Web.Api;
+using Microsoft.AspNetCore.Components;
+using MudBlazor;
+
+namespace ImageLab.Web.Components.Advisor;
+
+/// <summary>
+/// <c>/experiments/{id}/advice</c>: the lesson's checklist for every iteration, each iteration's measured findings,
+/// and the instruction-by-instruction change between any two iterations.
+/// </summary>
+public partial class AdvicePage
+{
+    private ExperimentDetails? _experiment;
+    private List<IterationAdvice> _advice = [];
+    private List<ScorecardColumn> _columns = [];
+    private List<BreadcrumbItem> _breadcrumbs = [];
+    private IterationChange? _change;
+    private long _beforeId;
+    private long _afterId;
+    private bool _notFound;
+    private string? _error;
+
+    [Inject]
+    private IExperimentQueries Queries { get; set; } = default!;
+
+    [Inject]
+    private AnalysisStore Analyses { get; set; } = default!;
+
+    [Parameter]
+    public long Id { get; set; }
+
+    protected override async Task OnParametersSetAsync()
+    {
+        if (_experiment?.Id == Id)
+        {
+            return;
+        }
+
+        try
+        {
+            _experiment = await Queries.GetExperimentAsync(Id, CancellationToken.None);
+            _notFound = _experiment is null;
+            if (_experiment is null)
+            {
+                return;
+            }
+
+            var advice = new List<IterationAdvice>(_experiment.Iterations.Count);
+            foreach (var iteration in _experiment.Iterations)
+            {
+                advice.Add(IterationAdvice.Create(iteration, await ExperimentFindings.LoadWasteAsync(Analyses, iteration, CancellationToken.None)));
+            }
+
+            _advice = advice;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            _error = $"The advice for experiment {Id} could not be read: {e.Message}";
+            return;
+        }
+
+        _columns = _advice.Select(a => new ScorecardColumn(a.Title, a.Scorecard)).ToList();
+        _breadcrumbs =
+        [
+            new BreadcrumbItem("Experiments", "/"),
+            new BreadcrumbItem(_experiment.Name, $"/experiments/{Id}"),
+            new BreadcrumbItem("Advice", null, disabled: true),
+        ];
+        if (_advice.Count >= 2)
+        {
+            _beforeId = _advice[0].Iteration.Id;
+            _afterId = _advice[^1].Iteration.Id;
+            Compare();
+        }
+    }
+
+    private void SelectBefore(long id)
+    {
+        _beforeId = id;
+        Compare();
+    }
+
+    private void SelectAfter(long id)
+    {
+        _afterId = id;
+        Compare();
+    }
+
+    private void Compare()
+    {
+        var before = _advice.FirstOrDefault(a => a.Iteration.Id == _beforeId)?.Iteration;
+        var after = _advice.FirstOrDefault(a => a.Iteration.Id == _afterId)?.Iteration;
+        _change = before is null || after is null ? null : IterationChange.Compare(before, after);
+    }
+
+    private string TitleOf(long id) => _advice.FirstOrDefault(a => a.Iteration.Id == id)?.Title ?? "";
+}
