@@ -3,24 +3,12 @@ using ImageLab.Core.Experiments;
 
 namespace ImageLab.Core.Reports;
 
-/// <summary>Builds an <see cref="ExperimentReport"/> from an experiment and, optionally, the baseline experiment to compare with.</summary>
+/// <summary>
+/// Builds an <see cref="ExperimentReport"/> from an experiment (with its iterations' findings, as the REST API serves
+/// it) and, optionally, the baseline experiment to compare with.
+/// </summary>
 public sealed class ReportBuilder
 {
-    private readonly Func<IterationDetails, IEnumerable<Finding>> _findings;
-
-    /// <summary>A builder that takes each iteration's findings from the Dockerfile advisor (without measured bytes).</summary>
-    public ReportBuilder()
-        : this(AdviseOnDockerfile(new DockerfileAdvisor()))
-    {
-    }
-
-    /// <summary>A builder with another source of findings, e.g. stored findings with their bytes at stake.</summary>
-    public ReportBuilder(Func<IterationDetails, IEnumerable<Finding>> findings)
-    {
-        ArgumentNullException.ThrowIfNull(findings);
-        _findings = findings;
-    }
-
     /// <summary>How many findings the report lists.</summary>
     public int MaxFindings { get; init; } = 5;
 
@@ -84,7 +72,7 @@ public sealed class ReportBuilder
 
     private List<ReportFinding> TopFindings(ExperimentDetails experiment) =>
         experiment.Iterations
-            .SelectMany(i => _findings(i).Select(f => (Iteration: i, Finding: f)))
+            .SelectMany(i => i.Findings.Select(f => (Iteration: i, Finding: f)))
             .Where(x => x.Finding.BytesAtStake is > 0 || x.Finding.Severity >= FindingSeverity.Warning)
             .OrderByDescending(x => x.Finding.BytesAtStake ?? -1)
             .ThenByDescending(x => x.Finding.Severity)
@@ -93,7 +81,4 @@ public sealed class ReportBuilder
             .Take(MaxFindings)
             .Select(x => new ReportFinding(x.Iteration.Name, x.Finding.RuleId, x.Finding.Severity, x.Finding.Line, x.Finding.Message, x.Finding.BytesAtStake))
             .ToList();
-
-    private static Func<IterationDetails, IEnumerable<Finding>> AdviseOnDockerfile(DockerfileAdvisor advisor) =>
-        iteration => string.IsNullOrWhiteSpace(iteration.DockerfileText) ? [] : advisor.Analyze(iteration.DockerfileText).Findings;
 }

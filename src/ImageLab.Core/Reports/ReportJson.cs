@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -10,6 +11,8 @@ public static class ReportJson
     {
         Converters = { new JsonStringEnumConverter() },
         WriteIndented = true,
+        // Reports are files and API answers, never inline HTML: keep quotes and arrows readable.
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     };
 }

@@ -1,0 +1,3 @@
+using ImageLab.Cli;
+
+return await CliApplication.RunAsync(args, CliConsole.FromProcess(), CancellationToken.None);
