@@ -1,0 +1,101 @@
+using ImageLab.Core.Layers;
+using ImageLab.Data;
+using ImageLab.Data.Analysis;
+using ImageLab.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+
+namespace ImageLab.Data.Tests.Analysis;
+
+public sealed class LayerAnalysisCacheTests : IAsyncLifetime
+{
+    private PostgresDatabase _database = null!;
+    private PooledDbContextFactory<ImageLabDbContext> _contexts = null!;
+
+    public async Task InitializeAsync()
+    {
+        _database = await PostgresDatabase.CreateAsync("imagelab_cache");
+        var options = new DbContextOptionsBuilder<ImageLabDbContext>().UseNpgsql(_database.ConnectionString).UseSnakeCaseNamingConvention().Options;
+        _contexts = new PooledDbContextFactory<ImageLabDbContext>(options);
+        await using var db = await _contexts.CreateDbContextAsync();
+        await db.Database.MigrateAsync();
+    }
+
+    public async Task DisposeAsync() => await _database.DisposeAsync();
+
+    [Fact]
+    public async Task TryGet_StoredUnderDiffIdAndAlias_ReturnsTheSameEntriesFromANewCache()
+    {
+        var layer = SampleLayer("sha256:" + new string('a', 64), CompressedSizeSource.Estimated);
+        var writer = new PostgresLayerAnalysisCache(_contexts, TimeProvider.System, requireCompressedSize: true);
+        await writer.StoreAsync(layer, ["legacy:0123", "sha256:" + new string('b', 64)], CancellationToken.None);
+
+        var reader = new PostgresLayerAnalysisCache(_contexts, TimeProvider.System, requireCompressedSize: true);
+        var byDiffId = await reader.TryGetAsync(layer.DiffId, CancellationToken.None);
+        var byAlias = await reader.TryGetAsync("legacy:0123", CancellationToken.None);
+        var unknown = await reader.TryGetAsync("legacy:4567", CancellationToken.None);
+
+        Assert.NotNull(byDiffId);
+        Assert.NotNull(byAlias);
+        Assert.Null(unknown);
+        Assert.Equal(2, reader.Hits);
+        Assert.Equal(1, reader.Misses);
+        Assert.Equal(layer.Entries, byAlias.Entries);
+        Assert.Equal(layer.CompressedSizeBytes, byAlias.CompressedSizeBytes);
+        Assert.Equal(layer.FileCount, byAlias.FileCount);
+        Assert.Equal(layer.ContentBytes, byAlias.ContentBytes);
+    }
+
+    [Fact]
+    public async Task TryGet_LayerCachedWithoutPushSize_IsAMissWhenPushSizesAreWanted()
+    {
+        var layer = SampleLayer("sha256:" + new string('c', 64), CompressedSizeSource.NotComputed);
+        await new PostgresLayerAnalysisCache(_contexts, TimeProvider.System, requireCompressedSize: false).StoreAsync(layer, [], CancellationToken.None);
+
+        Assert.Null(await new PostgresLayerAnalysisCache(_contexts, TimeProvider.System, requireCompressedSize: true).TryGetAsync(layer.DiffId, CancellationToken.None));
+        Assert.NotNull(await new PostgresLayerAnalysisCache(_contexts, TimeProvider.System, requireCompressedSize: false).TryGetAsync(layer.DiffId, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Store_SameLayerTwice_KeepsOneRow()
+    {
+        var layer = SampleLayer("sha256:" + new string('d', 64), CompressedSizeSource.Estimated);
+        var cache = new PostgresLayerAnalysisCache(_contexts, TimeProvider.System, requireCompressedSize: true);
+        await Task.WhenAll(
+            cache.StoreAsync(layer, ["legacy:x"], CancellationToken.None).AsTask(),
+            cache.StoreAsync(layer, ["legacy:x"], CancellationToken.None).AsTask());
+
+        await using var db = await _contexts.CreateDbContextAsync();
+        Assert.Equal(1, await db.AnalyzedLayers.CountAsync(l => l.DiffId == layer.DiffId));
+        Assert.Equal(1, await db.LayerAnalysisAliases.CountAsync(a => a.Alias == "legacy:x"));
+    }
+
+    [Fact]
+    public void Codec_AwkwardEntries_RoundTrip()
+    {
+        LayerEntry[] entries =
+        [
+            new("/usr", LayerEntryKind.Directory, 0, null, 1_700_000_000),
+            new("/usr/lib/python3.11/site-packages/" + new string('x', 300) + ".py", LayerEntryKind.File, 12_345, null, 1_700_000_001),
+            new("/usr/lib/python3.11/site-packages/émoji-😀.txt", LayerEntryKind.File, 5_000_000_000, null, -1),
+            new("/usr/bin/python", LayerEntryKind.Symlink, 0, "python3.11", 0),
+            new("/usr/bin/python3", LayerEntryKind.HardLink, 0, "/usr/bin/python3.11", 0),
+            new("/var/lib/apt/lists", LayerEntryKind.OpaqueDirectory, 0),
+            new("/tmp/gone", LayerEntryKind.Whiteout, 0),
+            new("/dev/null", LayerEntryKind.Other, 0),
+        ];
+
+        var decoded = LayerEntryCodec.Decode(LayerEntryCodec.Encode(entries), LayerEntryCodec.Format);
+
+        Assert.Equal(entries, decoded);
+    }
+
+    private static LayerAnalysis SampleLayer(string diffId, CompressedSizeSource source) => new(
+        diffId, 10_240, source == CompressedSizeSource.NotComputed ? 0 : 1_234, source, LayerBlobCompression.None,
+        [
+            new LayerEntry("/app", LayerEntryKind.Directory, 0),
+            new LayerEntry("/app/main.py", LayerEntryKind.File, 307, null, 1_700_000_000),
+            new LayerEntry("/app/big.bin", LayerEntryKind.File, 4_096),
+            new LayerEntry("/app/link", LayerEntryKind.Symlink, 0, "main.py"),
+        ]);
+}
