@@ -114,7 +114,7 @@ internal sealed class ScorecardEvaluator
 
         var builder = _analysis.Findings.Where(f => NoCacheRules.Contains(f.RuleId)).ToList();
         var note = builder.Count > 0
-            ? $" (Line{(builder.Count > 1 ? "s" : "")} {string.Join(", ", builder.Select(f => f.Line))} keep a cache in a builder stage, which the image does not carry.)"
+            ? $" {(builder.Count > 1 ? "Lines" : "Line")} {string.Join(", ", builder.Select(f => f.Line))} {(builder.Count > 1 ? "keep" : "keeps")} a cache only in a builder stage, which the image does not carry."
             : "";
         return Pass(question, "No package manager leaves its cache in the final image." + note);
     }
