@@ -31,7 +31,6 @@ public static class WebHostingExtensions
         }
 
         app.UseStatusCodePages();
-        app.UseStaticFiles();
         app.UseAntiforgery();
         app.MapStaticAssets();
         return app;
