@@ -15,5 +15,8 @@ public sealed record ExperimentSubmission
 
     public IReadOnlyDictionary<string, string> BuildArgs { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>Labels such as <c>branch=main</c>; baselines are found by them.</summary>
+    public IReadOnlyDictionary<string, string> Labels { get; init; } = new Dictionary<string, string>();
+
     public required IReadOnlyList<IterationSubmission> Iterations { get; init; }
 }

@@ -259,6 +259,32 @@ namespace ImageLab.Data.Migrations
                     b.ToTable("events", (string)null);
                 });
 
+            modelBuilder.Entity("ImageLab.Data.Entities.ExperimentLabel", b =>
+                {
+                    b.Property<long>("ExperimentId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("experiment_id");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("key");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("value");
+
+                    b.HasKey("ExperimentId", "Key")
+                        .HasName("pk_experiment_labels");
+
+                    b.HasIndex("Key", "Value", "ExperimentId")
+                        .HasDatabaseName("ix_experiment_labels_key_value_experiment_id");
+
+                    b.ToTable("experiment_labels", (string)null);
+                });
+
             modelBuilder.Entity("ImageLab.Data.Entities.Iteration", b =>
                 {
                     b.Property<long>("Id")
@@ -693,6 +719,16 @@ namespace ImageLab.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_events_experiments_experiment_id");
+                });
+
+            modelBuilder.Entity("ImageLab.Data.Entities.ExperimentLabel", b =>
+                {
+                    b.HasOne("ImageLab.Data.Entities.Experiment", null)
+                        .WithMany()
+                        .HasForeignKey("ExperimentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_experiment_labels_experiments_experiment_id");
                 });
 
             modelBuilder.Entity("ImageLab.Data.Entities.Iteration", b =>

@@ -56,6 +56,7 @@ internal sealed class ExperimentCommands(
             Status = IterationStatus.Queued,
             QueuedAt = now,
         }));
+        db.Set<ExperimentLabel>().AddRange(submission.Labels.Select(l => new ExperimentLabel { ExperimentId = experiment.Id, Key = l.Key, Value = l.Value }));
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         foreach (var observer in observers)

@@ -1,6 +1,7 @@
 using ImageLab.Core.Builds;
 using ImageLab.Core.Experiments;
 using ImageLab.Data.Analysis;
+using ImageLab.Data;
 using ImageLab.Data.Hosting;
 using ImageLab.Web.Intake;
 using Microsoft.AspNetCore.Http.Features;
@@ -54,6 +55,7 @@ public static class ExperimentsApi
                 Builder = ParseBuilder(First(fields, "builder")),
                 Dockerfiles = fields.GetValueOrDefault("dockerfiles") ?? [],
                 BuildArgs = ParseBuildArgs(fields.GetValueOrDefault("buildArgs") ?? []),
+                Labels = ExperimentLabels.Parse(fields.GetValueOrDefault("label") ?? []),
             };
             var id = await intake.SubmitAsync(intakeRequest, cancellationToken);
             var experiment = await request.HttpContext.RequestServices.GetRequiredService<IExperimentQueries>().GetExperimentAsync(id, cancellationToken);

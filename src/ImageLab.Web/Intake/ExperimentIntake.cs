@@ -65,6 +65,7 @@ public sealed class ExperimentIntake(IExperimentCommands commands, IOptions<Data
             SubmittedBy = request.SubmittedBy,
             Builder = request.Builder,
             BuildArgs = request.BuildArgs,
+            Labels = request.Labels,
             Iterations = iterations,
         };
         var tar = File.OpenRead(tarPath);

@@ -19,4 +19,7 @@ public sealed record IntakeRequest
     public IReadOnlyList<string> Dockerfiles { get; init; } = [];
 
     public IReadOnlyDictionary<string, string> BuildArgs { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>The repeated <c>label</c> field (<c>key=value</c>), parsed.</summary>
+    public IReadOnlyDictionary<string, string> Labels { get; init; } = new Dictionary<string, string>();
 }
