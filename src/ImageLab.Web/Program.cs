@@ -21,6 +21,7 @@ app.MapImageLabHealth();
 app.MapExperimentsApi();
 app.MapDockerfilesApi();
 app.MapAnalysisApi();
+app.MapReportsApi();
 app.MapBuildsHub();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
