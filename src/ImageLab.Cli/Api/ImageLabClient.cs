@@ -44,7 +44,8 @@ public sealed class ImageLabClient : IDisposable
     {
         ArgumentNullException.ThrowIfNull(request);
         var options = new BuildContextOptions { DockerfilePaths = request.ContextDockerfiles };
-        using var content = new MultipartFormDataContent();
+        // Owned (and disposed once) by the request message below.
+        var content = new MultipartFormDataContent();
         AddField(content, "name", request.Name);
         AddField(content, "project", request.Project);
         AddField(content, "builder", request.Builder);
@@ -64,7 +65,7 @@ public sealed class ImageLabClient : IDisposable
         }
 
         var tar = BuildContextStream.Start((output, ct) => BuildContextWriter.WriteDirectoryAsync(request.Folder, output, options, ct), cancellationToken);
-        var context = new StreamContent(tar, 64 * 1024);
+        var context = new StreamContent(new UploadStream(tar), 64 * 1024);
         context.Headers.ContentType = new MediaTypeHeaderValue("application/x-tar");
         content.Add(context, "context", "context.tar");
 

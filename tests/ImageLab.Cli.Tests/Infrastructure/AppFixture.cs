@@ -1,0 +1,33 @@
+using ImageLab.Testing;
+
+namespace ImageLab.Cli.Tests.Infrastructure;
+
+/// <summary>The real app as a process on a fresh database, shared by the tests of one class.</summary>
+public sealed class AppFixture : IAsyncLifetime
+{
+    private PostgresDatabase? _database;
+    private AppProcess? _app;
+
+    public Uri BaseAddress => (_app ?? throw new InvalidOperationException("The app is not started.")).BaseAddress;
+
+    public string AppOutput => _app?.Output ?? "";
+
+    public async Task InitializeAsync()
+    {
+        _database = await PostgresDatabase.CreateAsync("imagelab_cli");
+        _app = await AppProcess.StartAsync(_database.ConnectionString);
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_app is not null)
+        {
+            await _app.DisposeAsync();
+        }
+
+        if (_database is not null)
+        {
+            await _database.DisposeAsync();
+        }
+    }
+}
