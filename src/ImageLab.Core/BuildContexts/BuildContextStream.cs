@@ -15,6 +15,7 @@ public sealed class BuildContextStream : Stream
     private readonly Stream _reader;
     private readonly CancellationTokenSource _stop;
     private readonly Task _writing;
+    private int _disposed;
 
     private BuildContextStream(Stream reader, CancellationTokenSource stop, Task writing)
     {
@@ -85,9 +86,10 @@ public sealed class BuildContextStream : Stream
 
     public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
+    // HttpClient's StreamContent disposes a request body more than once; the second call must be a no-op.
     protected override void Dispose(bool disposing)
     {
-        if (disposing)
+        if (disposing && Interlocked.Exchange(ref _disposed, 1) == 0)
         {
             _stop.Cancel();
             _reader.Dispose();

@@ -22,6 +22,9 @@ public interface IBuildQueue
     /// </summary>
     Task<IReadOnlyList<ExpiredLease>> RecoverExpiredLeasesAsync(int maxAttempts, string liveOwner, CancellationToken cancellationToken);
 
-    /// <summary>Puts a claimed iteration back in the queue without counting the attempt (the engine was unreachable, or the app is stopping).</summary>
-    Task ReleaseAsync(long iterationId, string owner, CancellationToken cancellationToken);
+    /// <summary>
+    /// Puts a claimed iteration back in the queue without counting the attempt (the engine was unreachable,
+    /// or the app is stopping), with a sentence saying why it waits.
+    /// </summary>
+    Task ReleaseAsync(long iterationId, string owner, string reason, CancellationToken cancellationToken);
 }

@@ -68,12 +68,13 @@ internal sealed class PostgresBuildQueue(IDbContextFactory<ImageLabDbContext> co
         return rows.Select(r => new ExpiredLease(r.IterationId, r.ExperimentId, Enum.Parse<IterationStatus>(r.Status), r.Attempt)).ToList();
     }
 
-    public async Task ReleaseAsync(long iterationId, string owner, CancellationToken cancellationToken)
+    public async Task ReleaseAsync(long iterationId, string owner, string reason, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await db.Database.ExecuteSqlAsync($"""
             UPDATE iterations SET status = 'Queued', lease_owner = NULL, lease_expires_at = NULL,
-                attempt = GREATEST(attempt - 1, 0), started_at = NULL, total_steps = 0, completed_steps = 0, cached_steps = 0
+                attempt = GREATEST(attempt - 1, 0), started_at = NULL, total_steps = 0, completed_steps = 0, cached_steps = 0,
+                failure_reason = {reason}
             WHERE id = {iterationId} AND lease_owner = {owner}
             """, cancellationToken);
     }

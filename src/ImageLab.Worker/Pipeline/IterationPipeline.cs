@@ -69,15 +69,17 @@ public sealed partial class IterationPipeline(
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)
         {
             // The app is stopping: hand the iteration back so that the next start (or another worker) builds it.
-            await queue.ReleaseAsync(iterationId, owner, CancellationToken.None);
-            PostStatus(job, IterationStatus.Queued, "ImageLab stopped during the build; it will be built again.");
+            const string reason = "ImageLab stopped during the build; it will be built again.";
+            await queue.ReleaseAsync(iterationId, owner, reason, CancellationToken.None);
+            PostStatus(job, IterationStatus.Queued, reason);
             return true;
         }
         catch (DockerEngineUnavailableException e)
         {
             LogEngineUnavailable(logger, iterationId, e.Message);
-            await queue.ReleaseAsync(iterationId, owner, CancellationToken.None);
-            PostStatus(job, IterationStatus.Queued, $"{e.Message} The build waits until the engine is back.");
+            var reason = $"{e.Message} The build waits until the engine is back.";
+            await queue.ReleaseAsync(iterationId, owner, reason, CancellationToken.None);
+            PostStatus(job, IterationStatus.Queued, reason);
             return false;
         }
         catch (Exception e)

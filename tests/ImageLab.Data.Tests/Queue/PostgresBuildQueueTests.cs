@@ -98,7 +98,7 @@ public sealed class PostgresBuildQueueTests : IAsyncLifetime
         await _data.Commands.CancelExperimentAsync(experimentId, CancellationToken.None);
         var afterCancel = await _data.Queue.RenewLeaseAsync(id, "w", Lease, CancellationToken.None);
         var someoneElse = await _data.Queue.RenewLeaseAsync(id, "other", Lease, CancellationToken.None);
-        await _data.Queue.ReleaseAsync(id, "w", CancellationToken.None);
+        await _data.Queue.ReleaseAsync(id, "w", "The engine is down.", CancellationToken.None);
         var afterRelease = await _data.Queue.RenewLeaseAsync(id, "w", Lease, CancellationToken.None);
 
         // Assert
@@ -116,7 +116,7 @@ public sealed class PostgresBuildQueueTests : IAsyncLifetime
         var id = (await _data.Queue.ClaimNextAsync("w", Lease, CancellationToken.None))!.Value;
 
         // Act
-        await _data.Queue.ReleaseAsync(id, "w", CancellationToken.None);
+        await _data.Queue.ReleaseAsync(id, "w", "The engine is down.", CancellationToken.None);
         var again = await _data.Queue.ClaimNextAsync("w2", Lease, CancellationToken.None);
 
         // Assert
