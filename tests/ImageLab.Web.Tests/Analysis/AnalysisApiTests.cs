@@ -1,0 +1,176 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using ImageLab.Testing;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace ImageLab.Web.Tests.Analysis;
+
+/// <summary>
+/// The analysis endpoints on the real app: two small iterations of the sample ladder are submitted, built by the
+/// worker against the test engine and analyzed; the answers are checked against the engine and the sample files.
+/// </summary>
+public sealed class AnalysisApiTests : IAsyncLifetime
+{
+    private PostgresDatabase _database = null!;
+    private WebApplicationFactory<Program> _factory = null!;
+    private HttpClient _client = null!;
+    private long _cleaned;
+    private long _minimal;
+
+    public async Task InitializeAsync()
+    {
+        _database = await PostgresDatabase.CreateAsync("imagelab_api");
+        _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder => builder
+            .UseSetting("ConnectionStrings:ImageLab", _database.ConnectionString)
+            .UseSetting("Docker:Endpoint", TestEnvironment.DockerEndpoint)
+            .UseSetting("Docker:NetworkMode", "host")
+            .UseSetting("Database:MigrateOnStart", "true")
+            .UseSetting("Worker:KeepImagesOfLatestExperiments", "0"));
+        _client = _factory.CreateClient();
+
+        var folder = Path.Combine(TestEnvironment.SamplesFolder, "python-offline");
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent("api analysis"), "name" },
+            { new StringContent("analysis-api-tests"), "project" },
+            { new StringContent("Classic"), "builder" },
+            { new StringContent("Dockerfile.5-cleaned"), "dockerfiles" },
+            { new StringContent("Dockerfile.4-minimal"), "dockerfiles" },
+        };
+        foreach (var file in Directory.GetFiles(folder))
+        {
+            form.Add(new ByteArrayContent(await File.ReadAllBytesAsync(file)), "files", Path.GetFileName(file));
+        }
+
+        using var created = await _client.PostAsync(new Uri("/api/experiments", UriKind.Relative), form);
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        using var experiment = JsonDocument.Parse(await created.Content.ReadAsStringAsync());
+        var ids = experiment.RootElement.GetProperty("iterations").EnumerateArray().Select(i => i.GetProperty("id").GetInt64()).ToList();
+        (_cleaned, _minimal) = (ids[0], ids[1]);
+
+        // The worker builds both, then analyzes each right after its build.
+        var deadline = DateTime.UtcNow.AddMinutes(5);
+        foreach (var id in ids)
+        {
+            while (true)
+            {
+                using var response = await _client.GetAsync(new Uri($"/api/iterations/{id}/analysis", UriKind.Relative));
+                if (response.StatusCode == HttpStatusCode.OK)
+                {
+                    break;
+                }
+
+                Assert.True(DateTime.UtcNow < deadline, $"Iteration {id} was not analyzed in time: {await response.Content.ReadAsStringAsync()}");
+                await Task.Delay(500);
+            }
+        }
+    }
+
+    public async Task DisposeAsync()
+    {
+        _client.Dispose();
+        await _factory.DisposeAsync();
+        await _database.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task GetAnalysis_AnalyzedIteration_HasTheEnginesLayersAndPushSize()
+    {
+        using var analysis = JsonDocument.Parse(await _client.GetStringAsync(new Uri($"/api/iterations/{_cleaned}/analysis", UriKind.Relative)));
+        var root = analysis.RootElement;
+        var imageId = await ImageIdAsync(_cleaned);
+        using var inspect = JsonDocument.Parse(await DockerCli.RunAsync("image", "inspect", imageId));
+        var diffIds = inspect.RootElement[0].GetProperty("RootFS").GetProperty("Layers").EnumerateArray().Select(l => l.GetString()).ToList();
+
+        var layers = root.GetProperty("layers").EnumerateArray().ToList();
+        Assert.Equal(diffIds, layers.Select(l => l.GetProperty("diffId").GetString()).ToList());
+        Assert.Equal(root.GetProperty("compressedSizeBytes").GetInt64(), layers.Sum(l => l.GetProperty("compressedSizeBytes").GetInt64()));
+        Assert.InRange(root.GetProperty("efficiency").GetDouble(), 0, 1);
+        Assert.True(root.GetProperty("wastedBytes").GetInt64() >= 0);
+        Assert.True(root.TryGetProperty("userWastedPercent", out _));
+        Assert.All(layers, l =>
+        {
+            Assert.True(l.TryGetProperty("fileCount", out _));
+            Assert.True(l.TryGetProperty("addedBytes", out _));
+            Assert.True(l.TryGetProperty("deletedCount", out _));
+            Assert.True(l.TryGetProperty("largestFiles", out _));
+            Assert.True(l.TryGetProperty("findings", out _));
+        });
+    }
+
+    [Fact]
+    public async Task ListFiles_AppDirectory_ShowsMainPyWithItsSize()
+    {
+        using var listing = JsonDocument.Parse(await _client.GetStringAsync(new Uri($"/api/iterations/{_cleaned}/files?path=/app", UriKind.Relative)));
+        var main = listing.RootElement.GetProperty("entries").EnumerateArray().Single(e => e.GetProperty("name").GetString() == "main.py");
+        Assert.Equal(new FileInfo(Path.Combine(TestEnvironment.SamplesFolder, "python-offline", "main.py")).Length, main.GetProperty("sizeBytes").GetInt64());
+        Assert.Equal("File", main.GetProperty("kind").GetString());
+    }
+
+    [Fact]
+    public async Task ListFiles_SortBySizeAndPaged_ReturnsLargestFirstWithTotals()
+    {
+        var first = await ListAsync($"/api/iterations/{_minimal}/files?path=/&sort=size&limit=2");
+        var second = await ListAsync($"/api/iterations/{_minimal}/files?path=/&sort=size&offset=2&limit=2");
+        var all = await ListAsync($"/api/iterations/{_minimal}/files?path=/&sort=size&limit=1000");
+
+        var sizes = all.GetProperty("entries").EnumerateArray().Select(e => e.GetProperty("sizeBytes").GetInt64()).ToList();
+        Assert.Equal(sizes.OrderByDescending(s => s), sizes);
+        Assert.Equal(all.GetProperty("totalCount").GetInt32(), sizes.Count);
+        Assert.Equal(sizes.Take(4), first.GetProperty("entries").EnumerateArray().Concat(second.GetProperty("entries").EnumerateArray()).Select(e => e.GetProperty("sizeBytes").GetInt64()));
+        Assert.Equal(sizes.Sum(), all.GetProperty("sizeBytes").GetInt64());
+    }
+
+    [Fact]
+    public async Task Compare_TwoIterations_AccountsForEveryByte()
+    {
+        using var comparison = JsonDocument.Parse(await _client.GetStringAsync(new Uri($"/api/compare?a={_cleaned}&b={_minimal}&limit=5", UriKind.Relative)));
+        var root = comparison.RootElement;
+        var a = await AnalysisAsync(_cleaned);
+        var b = await AnalysisAsync(_minimal);
+        Assert.Equal(a.GetProperty("contentBytes").GetInt64(), root.GetProperty("totalBytesA").GetInt64());
+        Assert.Equal(b.GetProperty("contentBytes").GetInt64(), root.GetProperty("totalBytesB").GetInt64());
+        Assert.Equal(a.GetProperty("compressedSizeBytes").GetInt64(), root.GetProperty("compressedBytesA").GetInt64());
+        Assert.True(root.GetProperty("onlyInA").GetProperty("count").GetInt32() + root.GetProperty("onlyInB").GetProperty("count").GetInt32() + root.GetProperty("changed").GetProperty("count").GetInt32() > 0);
+        Assert.True(root.GetProperty("onlyInA").GetProperty("files").GetArrayLength() <= 5);
+        Assert.NotEmpty(root.GetProperty("layers").EnumerateArray());
+    }
+
+    [Theory]
+    [InlineData("/api/iterations/987654/analysis", HttpStatusCode.NotFound)]
+    [InlineData("/api/iterations/987654/files", HttpStatusCode.NotFound)]
+    [InlineData("/api/compare?a=987654&b=1", HttpStatusCode.NotFound)]
+    [InlineData("/api/compare?a=1", HttpStatusCode.BadRequest)]
+    public async Task Endpoints_MissingIterationOrArguments_AnswerWithAProblemSentence(string url, HttpStatusCode expected)
+    {
+        using var response = await _client.GetAsync(new Uri(url, UriKind.Relative));
+        Assert.Equal(expected, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.EndsWith(".", problem.GetProperty("detail").GetString());
+    }
+
+    [Fact]
+    public async Task ListFiles_BadSortOrMissingDirectory_AnswerWithAProblemSentence()
+    {
+        using var badSort = await _client.GetAsync(new Uri($"/api/iterations/{_cleaned}/files?sort=colour", UriKind.Relative));
+        using var missing = await _client.GetAsync(new Uri($"/api/iterations/{_cleaned}/files?path=/no/such/dir", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.BadRequest, badSort.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+        Assert.Contains("/no/such/dir", (await missing.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    private async Task<JsonElement> ListAsync(string url) =>
+        JsonDocument.Parse(await _client.GetStringAsync(new Uri(url, UriKind.Relative))).RootElement.Clone();
+
+    private async Task<JsonElement> AnalysisAsync(long id) => await ListAsync($"/api/iterations/{id}/analysis");
+
+    private async Task<string> ImageIdAsync(long iterationId)
+    {
+        var experiments = JsonDocument.Parse(await _client.GetStringAsync(new Uri("/api/experiments", UriKind.Relative)));
+        var experimentId = experiments.RootElement.GetProperty("items")[0].GetProperty("id").GetInt64();
+        using var experiment = JsonDocument.Parse(await _client.GetStringAsync(new Uri($"/api/experiments/{experimentId}", UriKind.Relative)));
+        return experiment.RootElement.GetProperty("iterations").EnumerateArray()
+            .Single(i => i.GetProperty("id").GetInt64() == iterationId).GetProperty("imageId").GetString()!;
+    }
+}
