@@ -39,22 +39,16 @@ public partial class AdvicePage
             return;
         }
 
+        // Everything is computed before any field changes, so no render shows a half-loaded page.
+        ExperimentDetails? experiment;
+        var advice = new List<IterationAdvice>();
         try
         {
-            _experiment = await Queries.GetExperimentAsync(Id, CancellationToken.None);
-            _notFound = _experiment is null;
-            if (_experiment is null)
-            {
-                return;
-            }
-
-            var advice = new List<IterationAdvice>(_experiment.Iterations.Count);
-            foreach (var iteration in _experiment.Iterations)
+            experiment = await Queries.GetExperimentAsync(Id, CancellationToken.None);
+            foreach (var iteration in experiment?.Iterations ?? [])
             {
                 advice.Add(IterationAdvice.Create(iteration, await ExperimentFindings.LoadWasteAsync(Analyses, iteration, CancellationToken.None)));
             }
-
-            _advice = advice;
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -62,13 +56,21 @@ public partial class AdvicePage
             return;
         }
 
+        _notFound = experiment is null;
+        if (experiment is null)
+        {
+            return;
+        }
+
+        _advice = advice;
         _columns = _advice.Select(a => new ScorecardColumn(a.Title, a.Scorecard)).ToList();
         _breadcrumbs =
         [
             new BreadcrumbItem("Experiments", "/"),
-            new BreadcrumbItem(_experiment.Name, $"/experiments/{Id}"),
+            new BreadcrumbItem(experiment.Name, $"/experiments/{Id}"),
             new BreadcrumbItem("Advice", null, disabled: true),
         ];
+        _experiment = experiment;
         if (_advice.Count >= 2)
         {
             _beforeId = _advice[0].Iteration.Id;
