@@ -65,7 +65,7 @@ public sealed class ImageLabClient : IDisposable
         }
 
         var tar = BuildContextStream.Start((output, ct) => BuildContextWriter.WriteDirectoryAsync(request.Folder, output, options, ct), cancellationToken);
-        var context = new StreamContent(new UploadStream(tar), 64 * 1024);
+        var context = new StreamContent(tar, 64 * 1024);
         context.Headers.ContentType = new MediaTypeHeaderValue("application/x-tar");
         content.Add(context, "context", "context.tar");
 

@@ -1,4 +1,5 @@
 using System.IO.Pipelines;
+using ImageLab.Core.IO;
 
 namespace ImageLab.Core.BuildContexts;
 
@@ -8,7 +9,7 @@ namespace ImageLab.Core.BuildContexts;
 /// writer (e.g. a <see cref="BuildContextException"/>) surfaces on the reader's next read; disposing
 /// the reader stops the writer.
 /// </summary>
-public sealed class BuildContextStream : Stream
+public sealed class BuildContextStream : ReadOnlyStream
 {
     private const long PauseWriterBytes = 1 << 20;
 
@@ -52,39 +53,10 @@ public sealed class BuildContextStream : Stream
         return new BuildContextStream(pipe.Reader.AsStream(), stop, writing);
     }
 
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position
-    {
-        get => throw new NotSupportedException();
-        set => throw new NotSupportedException();
-    }
-
-    public override int Read(byte[] buffer, int offset, int count) => _reader.Read(buffer, offset, count);
-
     public override int Read(Span<byte> buffer) => _reader.Read(buffer);
-
-    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        _reader.ReadAsync(buffer, offset, count, cancellationToken);
 
     public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
         _reader.ReadAsync(buffer, cancellationToken);
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     // HttpClient's StreamContent disposes a request body more than once; the second call must be a no-op.
     protected override void Dispose(bool disposing)

@@ -1,30 +1,24 @@
+using ImageLab.Core.IO;
 using Microsoft.EntityFrameworkCore;
 
 namespace ImageLab.Data.Stores;
 
 /// <summary>A forward-only stream over an experiment's stored context chunks; one chunk in memory at a time.</summary>
-internal sealed class ContextChunkStream(IDbContextFactory<ImageLabDbContext> contexts, long experimentId) : Stream
+internal sealed class ContextChunkStream(IDbContextFactory<ImageLabDbContext> contexts, long experimentId) : ReadOnlyStream
 {
     private byte[] _chunk = [];
     private int _offset;
     private int _nextIndex;
     private bool _ended;
 
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-
-    public override int Read(byte[] buffer, int offset, int count) =>
-        ReadAsync(buffer.AsMemory(offset, count)).AsTask().GetAwaiter().GetResult();
-
-    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+    // Only synchronous callers come here (the engine client reads asynchronously).
+    public override int Read(Span<byte> buffer)
+    {
+        var rented = new byte[buffer.Length];
+        var read = ReadAsync(rented).AsTask().GetAwaiter().GetResult();
+        rented.AsSpan(0, read).CopyTo(buffer);
+        return read;
+    }
 
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
@@ -61,14 +55,4 @@ internal sealed class ContextChunkStream(IDbContextFactory<ImageLabDbContext> co
         _nextIndex++;
         return true;
     }
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 }

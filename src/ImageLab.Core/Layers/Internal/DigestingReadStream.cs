@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Security.Cryptography;
+using ImageLab.Core.IO;
 
 namespace ImageLab.Core.Layers.Internal;
 
@@ -7,7 +8,7 @@ namespace ImageLab.Core.Layers.Internal;
 /// Passes the uncompressed layer tar through while hashing it (the DiffID) and feeding the compressed-size counter,
 /// so that content bytes are seen once and never kept.
 /// </summary>
-internal sealed class DigestingReadStream(Stream inner, ICompressedSizeCounter? counter) : ReadOnlyStreamBase
+internal sealed class DigestingReadStream(Stream inner, ICompressedSizeCounter? counter) : ReadOnlyStream
 {
     private readonly IncrementalHash _sha256 = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
 

@@ -1,7 +1,9 @@
+using ImageLab.Core.IO;
+
 namespace ImageLab.Core.Layers.Internal;
 
 /// <summary>Replays bytes already peeked from a forward-only stream, then continues with the stream.</summary>
-internal sealed class PrefixedReadStream(ReadOnlyMemory<byte> prefix, Stream inner) : ReadOnlyStreamBase
+internal sealed class PrefixedReadStream(ReadOnlyMemory<byte> prefix, Stream inner) : ReadOnlyStream
 {
     private ReadOnlyMemory<byte> _prefix = prefix;
 

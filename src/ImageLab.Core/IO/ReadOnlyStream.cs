@@ -1,7 +1,10 @@
-namespace ImageLab.Core.Layers.Internal;
+namespace ImageLab.Core.IO;
 
-/// <summary>Forward-only, read-only stream plumbing shared by the analyzer's wrappers.</summary>
-internal abstract class ReadOnlyStreamBase : Stream
+/// <summary>
+/// The plumbing of a forward-only, read-only stream (live HTTP bodies, stored chunks, pipes): subclasses
+/// implement the two span/memory reads, everything else answers "not supported" or forwards to them.
+/// </summary>
+public abstract class ReadOnlyStream : Stream
 {
     public override bool CanRead => true;
 
