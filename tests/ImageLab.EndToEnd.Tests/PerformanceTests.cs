@@ -1,0 +1,54 @@
+using System.Diagnostics;
+using System.Globalization;
+using ImageLab.Testing;
+using Microsoft.Playwright;
+using Xunit.Abstractions;
+
+namespace ImageLab.EndToEnd.Tests;
+
+/// <summary>
+/// The dashboard's performance budgets, measured in real Chromium against the real app (bench/Dashboard/README.md):
+/// the history page with 10,000 experiments renders its first page in under 300 ms.
+/// </summary>
+public sealed class PerformanceTests(ITestOutputHelper output)
+{
+    private const int Experiments = 10_000;
+    private static readonly TimeSpan HistoryBudget = TimeSpan.FromMilliseconds(300);
+
+    [Fact]
+    public async Task History_TenThousandExperiments_FirstPageRendersWithinBudget()
+    {
+        await using var database = await PostgresDatabase.CreateAsync();
+        await using var app = await AppProcess.StartAsync(database.ConnectionString);
+        await HistorySeed.SeedAsync(database.ConnectionString, Experiments);
+        await using var browser = await BrowserSession.StartAsync();
+        var page = await browser.NewPageAsync(app.BaseAddress);
+
+        // Warm the app (first circuit, JIT, connection pool); then measure fresh navigations.
+        await page.GotoAsync("/");
+        await Assertions.Expect(page.Locator(".history-name")).ToHaveCountAsync(20);
+        await Assertions.Expect(page.Locator(".mud-table-pagination")).ToContainTextAsync("of 10000");
+
+        var samples = new List<double>();
+        for (var i = 0; i < 7; i++)
+        {
+            var watch = Stopwatch.StartNew();
+            await page.GotoAsync("/", new() { WaitUntil = WaitUntilState.Commit });
+            await Assertions.Expect(page.Locator(".history-name")).ToHaveCountAsync(20, new() { Timeout = 10_000 });
+            samples.Add(watch.Elapsed.TotalMilliseconds);
+        }
+
+        // The next page is also read on the server.
+        var next = Stopwatch.StartNew();
+        await page.GetByLabel("Next page").ClickAsync();
+        await Assertions.Expect(page.Locator(".history-name").First).ToHaveTextAsync("seeded experiment 21");
+        var paging = next.Elapsed.TotalMilliseconds;
+
+        await BrowserSession.ScreenshotAsync(page, "10-history-10k");
+        samples.Sort();
+        var median = samples[samples.Count / 2];
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"history with {Experiments} experiments: first render median {median:0} ms (min {samples[0]:0}, max {samples[^1]:0}); next page {paging:0} ms"));
+        Assert.True(median < HistoryBudget.TotalMilliseconds, $"The history page took {median:0} ms (median) to show its first page; the budget is {HistoryBudget.TotalMilliseconds} ms.");
+    }
+}

@@ -1,0 +1,76 @@
+using Bunit;
+using ImageLab.Web.Components.Controls;
+using ImageLab.Web.Tests.Components.Fakes;
+
+namespace ImageLab.Web.Tests.Components.Controls;
+
+public class ComparisonViewTests : ImageLabTestContext
+{
+    [Fact]
+    public void Render_Ladder_EveryBarSaysItsReductionAgainstTheBaseline()
+    {
+        RenderPopovers();
+
+        var view = Render<ComparisonView>(p => p.Add(c => c.Experiment, Ladder.Finished()));
+
+        var bars = view.Find(".size-bars");
+        Assert.Equal("baseline", bars.QuerySelector("[data-iteration='1-naive'] .size-bar-note")!.TextContent);
+        Assert.Equal("1.17 GB → 329 MB (72% smaller)", bars.QuerySelector("[data-iteration='2-slim'] .size-bar-reduction")!.TextContent);
+        Assert.Equal("1.17 GB → 60.1 MB (95% smaller)", bars.QuerySelector("[data-iteration='4-minimal'] .size-bar-reduction")!.TextContent);
+        Assert.Contains("5-cleaned is the smallest", view.Find(".comparison-summary").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_Ladder_TableShowsExactBytesLayersAndBuildTime()
+    {
+        RenderPopovers();
+
+        var view = Render<ComparisonView>(p => p.Add(c => c.Experiment, Ladder.Finished()));
+
+        var row = view.Find(".comparison-table tr[data-iteration='3-multistage']");
+        var size = row.QuerySelector("td.num [data-bytes]")!;
+        Assert.Equal(Ladder.Multistage.ToString(System.Globalization.CultureInfo.InvariantCulture), size.GetAttribute("data-bytes"));
+        Assert.Equal("120,345,678 bytes", size.GetAttribute("title"));
+        Assert.Contains("90% smaller", row.TextContent, StringComparison.Ordinal);
+        Assert.Contains("4 of 5", row.TextContent, StringComparison.Ordinal);
+        Assert.Contains("14 s", row.TextContent, StringComparison.Ordinal);
+        var largest = row.QuerySelector(".largest-cell a")!;
+        Assert.StartsWith("RUN apt-get update && apt-get install", largest.TextContent, StringComparison.Ordinal);
+        Assert.Contains("RUN apt-get update && apt-get install -y python3-fastapi\n36.3 MB (36,342,678 bytes) · own layer", largest.GetAttribute("title"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_Ladder_LayerStacksCallOutTheLargestOwnLayer()
+    {
+        RenderPopovers();
+
+        var view = Render<ComparisonView>(p => p.Add(c => c.Experiment, Ladder.Finished()));
+
+        var stack = view.Find(".stack-row[data-iteration='1-naive']");
+        Assert.Single(stack.QuerySelectorAll(".layer-seg.is-largest"));
+        Assert.Equal(2, stack.QuerySelectorAll(".layer-seg[class*='layer-base']").Length);
+        Assert.Contains("Largest own layer", stack.TextContent, StringComparison.Ordinal);
+        Assert.Contains("(93% of the image)", stack.TextContent, StringComparison.Ordinal);
+        Assert.Equal("/experiments/7/iterations/101?layer=3", stack.QuerySelector(".layer-seg.is-largest")!.GetAttribute("href"));
+    }
+
+    [Fact]
+    public void Render_PairOfIterations_SaysWhichIsSmallerByHowMuch()
+    {
+        RenderPopovers();
+
+        var view = Render<ComparisonView>(p => p.Add(c => c.Experiment, Ladder.Finished()));
+
+        view.WaitForAssertion(() => Assert.Equal(
+            "5-cleaned is 1.13 GB smaller than 1-naive: 1.17 GB → 44.1 MB (96% smaller).",
+            view.Find(".pair-verdict").GetAttribute("data-verdict")));
+    }
+
+    [Fact]
+    public void Render_NothingMeasured_SaysWhereSizesWillAppear()
+    {
+        var view = Render<ComparisonView>(p => p.Add(c => c.Experiment, Ladder.Queued()));
+
+        Assert.Contains("Nothing to compare yet", view.Markup, StringComparison.Ordinal);
+    }
+}

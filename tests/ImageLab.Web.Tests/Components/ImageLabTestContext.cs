@@ -1,0 +1,57 @@
+using Bunit;
+using ImageLab.Core.Experiments;
+using ImageLab.Data.Hosting;
+using ImageLab.Testing;
+using ImageLab.Web.Intake;
+using ImageLab.Web.Services;
+using ImageLab.Web.Tests.Components.Fakes;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using MudBlazor;
+using MudBlazor.Services;
+
+namespace ImageLab.Web.Tests.Components;
+
+/// <summary>
+/// bUnit context for the dashboard: MudBlazor with zero transitions, loose JS interop, and channel-fed
+/// fakes of our own seams (queries, commands, the event feed) that a test can drive.
+/// </summary>
+public class ImageLabTestContext : BunitContext, IAsyncLifetime
+{
+    public ImageLabTestContext()
+    {
+        JSInterop.Mode = JSRuntimeMode.Loose;
+        DefaultWaitTimeout = TimeSpan.FromSeconds(10);
+        Services.AddMudServices(options =>
+        {
+            options.PopoverOptions.CheckForPopoverProvider = false;
+            options.PopoverOptions.Duration = TimeSpan.Zero;
+            options.PopoverOptions.Delay = TimeSpan.Zero;
+            options.SnackbarConfiguration.ShowTransitionDuration = 0;
+            options.SnackbarConfiguration.HideTransitionDuration = 0;
+        });
+        Services.AddSingleton<IExperimentQueries>(Queries);
+        Services.AddSingleton<IExperimentCommands>(Commands);
+        Services.AddSingleton<IBuildEventFeed>(Feed);
+        Services.AddSingleton<TimeProvider>(Clock);
+        Services.AddSingleton(new SampleLibrary(TestEnvironment.SamplesFolder));
+        Services.AddSingleton(Options.Create(new DatabaseOptions { MaxContextBytes = 50L * 1024 * 1024 }));
+        Services.AddSingleton<ExperimentIntake>();
+    }
+
+    public FakeExperimentQueries Queries { get; } = new();
+
+    public FakeExperimentCommands Commands { get; } = new();
+
+    public ChannelBuildEventFeed Feed { get; } = new();
+
+    public ManualClock Clock { get; } = new(new DateTimeOffset(2025, 11, 29, 15, 0, 0, TimeSpan.Zero));
+
+    Task IAsyncLifetime.InitializeAsync() => Task.CompletedTask;
+
+    // MudBlazor's services only dispose asynchronously; xunit 2 calls this before Dispose.
+    Task IAsyncLifetime.DisposeAsync() => DisposeAsync().AsTask();
+
+    /// <summary>Renders the popover provider first, as MainLayout does, so that selects and menus can open.</summary>
+    public IRenderedComponent<MudPopoverProvider> RenderPopovers() => Render<MudPopoverProvider>();
+}

@@ -1,0 +1,86 @@
+using System.Text;
+using ImageLab.Core.Builds;
+using ImageLab.Web.Intake;
+using ImageLab.Web.ViewModels;
+
+namespace ImageLab.Web.Tests.Components.ViewModels;
+
+public class ExperimentDraftTests
+{
+    private const long Max = 10 * 1024 * 1024;
+
+    private static MemoryStream Text(string text) => new(Encoding.UTF8.GetBytes(text));
+
+    [Fact]
+    public async Task AddFileAsync_Dockerfiles_BecomeIterationsInNaturalOrder()
+    {
+        using var draft = new ExperimentDraft();
+
+        await draft.AddFileAsync("Dockerfile.v10", Text("FROM b"), Max, default);
+        await draft.AddFileAsync("app/main.py", Text("print(1)"), Max, default);
+        await draft.AddFileAsync("Dockerfile.v2", Text("FROM a"), Max, default);
+
+        Assert.Equal(["v2", "v10"], draft.Iterations.Select(i => i.Name));
+        Assert.Equal("FROM a", draft.Iterations[0].Text);
+        Assert.Equal("app/main.py", Assert.Single(draft.Files).Path);
+    }
+
+    [Fact]
+    public void Validate_EmptyDraft_SaysWhatIsMissingInWords()
+    {
+        using var draft = new ExperimentDraft();
+
+        var problems = draft.Validate(Max).Select(p => p.Message).ToList();
+
+        Assert.Contains(problems, p => p.StartsWith("Choose a project", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.StartsWith("Add at least one Dockerfile", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Validate_BadIterations_NamesEachProblem()
+    {
+        using var draft = new ExperimentDraft { Project = "api" };
+        draft.AddIteration("slim", "FROM python:3.12-slim");
+        draft.AddIteration("slim", "FROM python:3.12-slim");
+        draft.AddIteration("no from", "RUN echo hi");
+        draft.AddIteration("empty", "  ");
+        draft.BuildArgs.Add(new BuildArgDraft { Name = "1BAD", Value = "x" });
+
+        var problems = draft.Validate(Max).Select(p => p.Message).ToList();
+
+        Assert.Contains("Two iterations are called 'slim': give each its own name.", problems);
+        Assert.Contains(problems, p => p.Contains("a name uses letters, digits", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Contains("'no from'", StringComparison.Ordinal));
+        Assert.Contains("'empty' is empty: paste its Dockerfile.", problems);
+        Assert.Contains(problems, p => p.StartsWith("A build argument's name", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Validate_OverTheLimit_SaysBySizes()
+    {
+        using var draft = new ExperimentDraft { Project = "api" };
+        draft.AddIteration("big", "FROM scratch\n" + new string('#', 2_000));
+
+        Assert.Contains(draft.Validate(1_000), p => p.Message.StartsWith("The context is 2.01 kB, over the limit of 1 kB", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task ToRequestAsync_EditedDraft_WritesFilesAndDockerfilesInOrder()
+    {
+        using var draft = new ExperimentDraft { Project = " api ", Name = "  try  ", Builder = BuilderKind.Classic };
+        await draft.AddFileAsync("main.py", Text("print(1)"), Max, default);
+        var second = draft.AddIteration("second", "FROM b");
+        draft.AddIteration("first", "FROM a");
+        draft.Move(second, 1);
+        draft.BuildArgs.Add(new BuildArgDraft { Name = "VERSION", Value = "3" });
+        using var upload = SpooledUpload.Create();
+
+        var request = await draft.ToRequestAsync(upload, Max, default);
+
+        Assert.Equal(["Dockerfile.first", "Dockerfile.second"], request.Dockerfiles);
+        Assert.Equal(("api", "try", "anonymous", BuilderKind.Classic), (request.Project, request.Name, request.SubmittedBy, request.Builder));
+        Assert.Equal("3", request.BuildArgs["VERSION"]);
+        Assert.Equal(3, upload.FileCount);
+        Assert.Equal("FROM a", await File.ReadAllTextAsync(Path.Combine(upload.FilesFolder, "Dockerfile.first")));
+    }
+}
