@@ -9,7 +9,15 @@ public static partial class LayerText
     public static string Describe(LayerDetails layer)
     {
         ArgumentNullException.ThrowIfNull(layer);
-        return !string.IsNullOrWhiteSpace(layer.Instruction) ? layer.Instruction.Trim() : Tidy(layer.CreatedBy);
+        // The created-by carries the whole command; the matched instruction may be its keyword only.
+        if (!string.IsNullOrWhiteSpace(layer.CreatedBy))
+        {
+            return Tidy(layer.CreatedBy);
+        }
+
+        return string.IsNullOrWhiteSpace(layer.Instruction)
+            ? layer.FromBaseImage ? "(base image layer, no created-by recorded)" : "(no created-by recorded)"
+            : layer.Instruction.Trim();
     }
 
     /// <summary>Drops the shell prefix, build-arg preamble and BuildKit marker that <c>docker history</c> adds.</summary>

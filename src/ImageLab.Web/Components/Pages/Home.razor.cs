@@ -63,6 +63,9 @@ public partial class Home
             if (_trendProject is null && (Project ?? (page.Items.Count > 0 ? page.Items[0].Project : null) ?? (_projects.Count > 0 ? _projects[0] : null)) is { } project)
             {
                 await LoadTrendAsync(project, cancellationToken);
+
+                // The trend lives outside the table, which only re-renders itself.
+                StateHasChanged();
             }
 
             return new TableData<ExperimentSummary> { Items = page.Items, TotalItems = (int)Math.Min(page.Total, int.MaxValue) };
@@ -74,6 +77,7 @@ public partial class Home
         catch (Exception e)
         {
             _error = $"The experiments could not be read: {e.Message}";
+            StateHasChanged();
             return new TableData<ExperimentSummary> { Items = [], TotalItems = 0 };
         }
     }
