@@ -8,22 +8,29 @@ using ImageLab.Worker.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
 
+var role = builder.AddImageLabRole();
 builder.Services.AddImageLabData(builder.Configuration);
 builder.Services.AddImageLabDocker();
 builder.Services.AddBuildWorker(builder.Configuration);
-builder.Services.AddImageLabWeb();
-builder.Services.AddImageLabDashboard();
+if (role.ServesWeb())
+{
+    builder.Services.AddImageLabWeb();
+    builder.Services.AddImageLabDashboard();
+}
 
 var app = builder.Build();
 
-app.UseImageLabWeb();
 app.MapImageLabHealth();
-app.MapExperimentsApi();
-app.MapDockerfilesApi();
-app.MapAnalysisApi();
-app.MapReportsApi();
-app.MapBuildsHub();
-app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+if (role.ServesWeb())
+{
+    app.UseImageLabWeb();
+    app.MapExperimentsApi();
+    app.MapDockerfilesApi();
+    app.MapAnalysisApi();
+    app.MapReportsApi();
+    app.MapBuildsHub();
+    app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+}
 
 app.Run();
 

@@ -1,5 +1,6 @@
 using ImageLab.Core.Experiments;
 using ImageLab.Data.Analysis;
+using ImageLab.Data.Notifications;
 using ImageLab.Data.Queue;
 using ImageLab.Data.Stores;
 using Microsoft.EntityFrameworkCore;
@@ -27,6 +28,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<IExperimentQueries, ExperimentQueries>();
         services.AddSingleton<IExperimentCommands, ExperimentCommands>();
         services.AddSingleton<IterationStore>();
+        services.AddSingleton<IEventNotifier, PostgresEventNotifier>();
         services.AddSingleton<EventStore>();
         services.AddSingleton<AnalysisStore>();
         services.AddSingleton<IBuildQueue, PostgresBuildQueue>();

@@ -1,11 +1,15 @@
 using ImageLab.Core.Experiments;
 using ImageLab.Data.Entities;
+using ImageLab.Data.Notifications;
 using Microsoft.EntityFrameworkCore;
 
 namespace ImageLab.Data.Stores;
 
-/// <summary>Appends events in batches and reads them back by sequence.</summary>
-public sealed class EventStore(IDbContextFactory<ImageLabDbContext> contexts)
+/// <summary>
+/// Appends events in batches and reads them back by sequence. With a notifier, each batch is stored in a
+/// transaction that orders it against other processes' writers and announces it to them on commit.
+/// </summary>
+public sealed class EventStore(IDbContextFactory<ImageLabDbContext> contexts, IEventNotifier? notifier = null)
 {
     /// <summary>Stores a batch in one round trip; returns the messages with the sequences the database gave them.</summary>
     public async Task<IReadOnlyList<BuildEventMessage>> AppendAsync(IReadOnlyList<BuildEventMessage> batch, CancellationToken cancellationToken)
@@ -24,9 +28,21 @@ public sealed class EventStore(IDbContextFactory<ImageLabDbContext> contexts)
             Cached = m.Cached,
             Text = m.Text,
         }).ToList();
+        if (notifier is null)
+        {
+            db.Events.AddRange(rows);
+            await db.SaveChangesAsync(cancellationToken);
+            return rows.Select(ToMessage).ToList();
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await notifier.BeforeAppendAsync(db, rows.Select(r => r.ExperimentId).Distinct().ToList(), cancellationToken);
         db.Events.AddRange(rows);
         await db.SaveChangesAsync(cancellationToken);
-        return rows.Select(ToMessage).ToList();
+        var stored = rows.Select(ToMessage).ToList();
+        await notifier.AfterAppendAsync(db, stored, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return stored;
     }
 
     /// <summary>Up to <paramref name="limit"/> stored events of an experiment after a sequence, in order.</summary>

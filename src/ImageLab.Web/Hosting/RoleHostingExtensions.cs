@@ -1,0 +1,56 @@
+using ImageLab.Worker.Events;
+using ImageLab.Worker.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace ImageLab.Web.Hosting;
+
+/// <summary>
+/// <c>--role web|worker|all</c> (configuration key <c>Role</c>): which parts of ImageLab this process runs.
+/// Processes of any role share one PostgreSQL database; live events cross them through it.
+/// </summary>
+public static class RoleHostingExtensions
+{
+    public const string SettingName = "Role";
+
+    /// <summary>Reads and checks the role, turns the build loops off for <c>web</c> and relays other processes' events where pages are served.</summary>
+    public static ImageLabRole AddImageLabRole(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var role = ReadRole(builder.Configuration);
+        var workerEnabledKey = $"{WorkerOptions.SectionName}:{nameof(WorkerOptions.Enabled)}";
+        if (role == ImageLabRole.Worker && !builder.Configuration.GetValue(workerEnabledKey, defaultValue: true))
+        {
+            throw Invalid($"--role worker runs builds, but {workerEnabledKey} is false: remove one of the two settings.");
+        }
+
+        if (role == ImageLabRole.Web)
+        {
+            builder.Configuration.AddInMemoryCollection([new(workerEnabledKey, "false")]);
+        }
+
+        if (role.ServesWeb())
+        {
+            builder.Services.AddHostedService<CrossProcessEventRelay>();
+        }
+
+        return role;
+    }
+
+    /// <summary>Whether this process serves the pages, the REST API and the hub.</summary>
+    public static bool ServesWeb(this ImageLabRole role) => role != ImageLabRole.Worker;
+
+    internal static ImageLabRole ReadRole(IConfiguration configuration)
+    {
+        var value = configuration[SettingName];
+        return value?.Trim().ToUpperInvariant() switch
+        {
+            null or "" or "ALL" => ImageLabRole.All,
+            "WEB" => ImageLabRole.Web,
+            "WORKER" => ImageLabRole.Worker,
+            _ => throw Invalid($"--role '{value}' is not one of web, worker or all (the setting Role; default all)."),
+        };
+    }
+
+    private static OptionsValidationException Invalid(string sentence) =>
+        new(SettingName, typeof(ImageLabRole), [sentence]);
+}
