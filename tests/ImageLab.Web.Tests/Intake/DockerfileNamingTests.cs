@@ -14,7 +14,7 @@ public sealed class DockerfileNamingTests
         var found = DockerfileNaming.FindIterations(paths).ToList();
 
         // Assert
-        Assert.Equal(["docs/Dockerfile.old", "Dockerfile", "Dockerfile.v2", "Dockerfile.v10", "slim.Dockerfile"], found);
+        Assert.Equal(["Dockerfile", "Dockerfile.v2", "Dockerfile.v10", "docs/Dockerfile.old", "slim.Dockerfile"], found);
     }
 
     [Theory]
