@@ -1,0 +1,37 @@
+using ImageLab.Core.Experiments;
+using ImageLab.Testing;
+using ImageLab.Web.Tests.Infrastructure;
+using ImageLab.Worker.Queue;
+
+namespace ImageLab.Web.Tests.Api;
+
+public sealed class ImageRetentionTests(ImageLabWebFactory factory) : IClassFixture<ImageLabWebFactory>
+{
+    [Fact]
+    public async Task RemoveExpired_KeepNewestOne_OlderImagesGoneTheirNumbersStay()
+    {
+        // Arrange: two experiments of one tiny iteration each.
+        var client = factory.CreateClient();
+        var ids = new List<long>();
+        foreach (var _ in Enumerable.Range(0, 2))
+        {
+            var submitted = await ExperimentUpload.SubmitAsync(client,
+                ExperimentUpload.FromFiles([("Dockerfile", $"FROM busybox\nRUN echo {Guid.NewGuid()} > /stamp\n")], ("project", "retention")));
+            await Polling.WaitForAsync(client, submitted.Id, e => e.Status.IsFinal(), TimeSpan.FromMinutes(2), "the build");
+            ids.Add(submitted.Id);
+        }
+
+        var older = await ExperimentUpload.GetAsync(client, ids[0]);
+        var newer = await ExperimentUpload.GetAsync(client, ids[1]);
+
+        // Act
+        await factory.GetService<ImageRetention>().RemoveExpiredAsync(keep: 1, CancellationToken.None);
+
+        // Assert
+        var olderAfter = await ExperimentUpload.GetAsync(client, ids[0]);
+        await Assert.ThrowsAsync<InvalidOperationException>(() => DockerCli.ImageSizeAsync(older.Iterations[0].ImageTag!));
+        Assert.Equal(older.Iterations[0].SizeBytes, olderAfter.Iterations[0].SizeBytes);
+        Assert.Equal(older.Iterations[0].Layers.Count, olderAfter.Iterations[0].Layers.Count);
+        Assert.Equal(newer.Iterations[0].SizeBytes, await DockerCli.ImageSizeAsync(newer.Iterations[0].ImageTag!));
+    }
+}
