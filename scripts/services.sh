@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Starts and stops the real services ImageLab's tests need, on a fresh Debian 12 machine, as root:
-# a private Docker engine (no bridge, no iptables, its own data-root and socket), a throwaway
+# a private Docker engine (no bridge, no iptables, its own data-root and socket) and a second one beside it
+# for the scale-out test (builds spread over two engines), a throwaway
 # PostgreSQL cluster on 127.0.0.1 and a local registry on 127.0.0.1 (push sizes). Nothing here touches
 # the machine's own engine, database or registry.
 #
@@ -13,6 +14,8 @@ set -euo pipefail
 WORK="${IMAGELAB_WORK:-/var/tmp/imagelab-test}"
 DOCKER_DIR="$WORK/docker"
 DOCKER_SOCK="$WORK/docker.sock"
+DOCKER2_DIR="$WORK/docker2"
+DOCKER2_SOCK="$WORK/docker2.sock"
 PG_DIR="$WORK/pg"
 PG_PORT="${IMAGELAB_PG_PORT:-55432}"
 REGISTRY_PORT="${IMAGELAB_REGISTRY_PORT:-55000}"
@@ -37,21 +40,34 @@ install_packages() {
   fi
 }
 
-docker_running() { [ -S "$DOCKER_SOCK" ] && docker -H "unix://$DOCKER_SOCK" version >/dev/null 2>&1; }
+docker_running() { [ -S "$1" ] && docker -H "unix://$1" version >/dev/null 2>&1; }
 
+# start_docker DIR SOCK: a private engine with its own data root, exec root, pidfile and socket.
 start_docker() {
-  if docker_running; then return; fi
-  mkdir -p "$DOCKER_DIR/data" "$DOCKER_DIR/exec"
-  log "starting a private Docker engine at unix://$DOCKER_SOCK"
+  local dir="$1" sock="$2"
+  if docker_running "$sock"; then return; fi
+  mkdir -p "$dir/data" "$dir/exec"
+  log "starting a private Docker engine at unix://$sock"
   setsid dockerd --bridge=none --iptables=false --ip-masq=false \
-    --data-root "$DOCKER_DIR/data" --exec-root "$DOCKER_DIR/exec" \
-    --pidfile "$DOCKER_DIR/dockerd.pid" --host "unix://$DOCKER_SOCK" \
-    >"$DOCKER_DIR/dockerd.log" 2>&1 < /dev/null &
+    --data-root "$dir/data" --exec-root "$dir/exec" \
+    --pidfile "$dir/dockerd.pid" --host "unix://$sock" \
+    >"$dir/dockerd.log" 2>&1 < /dev/null &
   for _ in $(seq 1 60); do
-    docker_running && return
+    docker_running "$sock" && return
     sleep 0.5
   done
-  log "the Docker engine did not start; its log follows"; tail -n 30 "$DOCKER_DIR/dockerd.log" >&2; exit 1
+  log "the Docker engine did not start; its log follows"; tail -n 30 "$dir/dockerd.log" >&2; exit 1
+}
+
+stop_docker() {
+  local dir="$1"
+  [ -f "$dir/dockerd.pid" ] || return 0
+  local pid; pid=$(cat "$dir/dockerd.pid" 2>/dev/null || true)
+  if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then
+    log "stopping the Docker engine under $dir"
+    kill "$pid" || true
+    for _ in $(seq 1 40); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
+  fi
 }
 
 pg_running() { [ -f "$PG_DIR/data/postmaster.pid" ] && runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$PG_DIR/data" status >/dev/null 2>&1; }
@@ -112,19 +128,14 @@ stop_all() {
     log "stopping PostgreSQL"
     runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -m fast stop >/dev/null || true
   fi
-  if [ -f "$DOCKER_DIR/dockerd.pid" ]; then
-    local pid; pid=$(cat "$DOCKER_DIR/dockerd.pid" 2>/dev/null || true)
-    if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then
-      log "stopping the Docker engine"
-      kill "$pid" || true
-      for _ in $(seq 1 40); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
-    fi
-  fi
+  stop_docker "$DOCKER2_DIR"
+  stop_docker "$DOCKER_DIR"
 }
 
 print_env() {
   cat <<ENV
 export IMAGELAB_TEST_DOCKER_ENDPOINT=unix://$DOCKER_SOCK
+export IMAGELAB_TEST_DOCKER2_ENDPOINT=unix://$DOCKER2_SOCK
 export IMAGELAB_TEST_POSTGRES='Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=postgres'
 export IMAGELAB_TEST_REGISTRY_PORT=$REGISTRY_PORT
 export IMAGELAB_TEST_PG_CTL='runuser -u postgres -- $PG_BIN/pg_ctl -D $PG_DIR/data'
@@ -133,7 +144,7 @@ ENV
 
 case "${1:-}" in
   install) install_packages ;;
-  start) start_docker; start_postgres; start_registry; print_env ;;
+  start) start_docker "$DOCKER_DIR" "$DOCKER_SOCK"; start_docker "$DOCKER2_DIR" "$DOCKER2_SOCK"; start_postgres; start_registry; print_env ;;
   stop) stop_all ;;
   env) print_env ;;
   *) echo "usage: $0 install|start|stop|env" >&2; exit 2 ;;

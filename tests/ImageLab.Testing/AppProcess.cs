@@ -37,8 +37,9 @@ public sealed class AppProcess : IAsyncDisposable
         }
     }
 
-    /// <summary>Starts the app and waits until <c>/healthz</c> answers.</summary>
-    public static async Task<AppProcess> StartAsync(string connectionString, IDictionary<string, string>? settings = null, int? port = null)
+    /// <summary>Starts the app and waits until <c>/healthz</c> answers; <paramref name="arguments"/> go on its command line (e.g. <c>--role worker</c>).</summary>
+    public static async Task<AppProcess> StartAsync(
+        string connectionString, IDictionary<string, string>? settings = null, int? port = null, IReadOnlyList<string>? arguments = null)
     {
         var listenPort = port ?? FreePort();
         var baseAddress = new Uri($"http://127.0.0.1:{listenPort}");
@@ -51,6 +52,11 @@ public sealed class AppProcess : IAsyncDisposable
         start.ArgumentList.Add(Path.Combine(WebAppFolder, "ImageLab.Web.dll"));
         start.ArgumentList.Add("--urls");
         start.ArgumentList.Add(baseAddress.ToString());
+        foreach (var argument in arguments ?? [])
+        {
+            start.ArgumentList.Add(argument);
+        }
+
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         start.Environment["ConnectionStrings__ImageLab"] = connectionString;
         start.Environment["Docker__Endpoint"] = TestEnvironment.DockerEndpoint;

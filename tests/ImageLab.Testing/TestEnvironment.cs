@@ -8,6 +8,9 @@ public static class TestEnvironment
 {
     public static string DockerEndpoint => Require("IMAGELAB_TEST_DOCKER_ENDPOINT", "a Docker engine");
 
+    /// <summary>A second private engine, for builds spread over two engines.</summary>
+    public static string SecondDockerEndpoint => Require("IMAGELAB_TEST_DOCKER2_ENDPOINT", "a second Docker engine");
+
     public static string PostgresConnectionString => Require("IMAGELAB_TEST_POSTGRES", "PostgreSQL");
 
     /// <summary>The command that controls the test PostgreSQL cluster (for restart tests).</summary>

@@ -1,17 +1,26 @@
 using ImageLab.Data;
 using ImageLab.Docker.Engine;
+using ImageLab.Worker.Hosting;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace ImageLab.Web.Hosting;
 
-/// <summary><c>GET /healthz</c>: whether the engine and the database answer, each with a sentence, as JSON.</summary>
+/// <summary>
+/// <c>GET /healthz</c>: whether the engine and the database answer, each with a sentence, as JSON. A process
+/// that runs no builds (<c>--role web</c>) does not need the engine, so its health does not depend on it.
+/// </summary>
 public static class HealthEndpoints
 {
     public static IEndpointRouteBuilder MapImageLabHealth(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/healthz", async (IDockerEngine engine, IDbContextFactory<ImageLabDbContext> contexts, CancellationToken cancellationToken) =>
+        endpoints.MapGet("/healthz", async (
+            IDockerEngine engine, IDbContextFactory<ImageLabDbContext> contexts, IOptions<WorkerOptions> worker, CancellationToken cancellationToken) =>
         {
-            var checks = await Task.WhenAll(CheckEngineAsync(engine, cancellationToken), CheckDatabaseAsync(contexts, cancellationToken));
+            var engineCheck = worker.Value.Enabled
+                ? CheckEngineAsync(engine, cancellationToken)
+                : Task.FromResult(new ComponentHealth(true, "This process runs no builds (Worker:Enabled is false, e.g. --role web); worker processes use their engines."));
+            var checks = await Task.WhenAll(engineCheck, CheckDatabaseAsync(contexts, cancellationToken));
             var healthy = checks.All(c => c.Healthy);
             return Results.Json(
                 new { status = healthy ? "healthy" : "unhealthy", engine = checks[0], database = checks[1] },
