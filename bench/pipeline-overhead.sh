@@ -43,14 +43,14 @@ plain_build() { # builder dockerfile
 imagelab_build() { # builder dockerfile
   local args=() f
   for f in "$SAMPLE"/*; do args+=(-F "files=@$f;filename=$(basename "$f")"); done
-  local id; id=$(curl -sf "${args[@]}" -F "builder=$1" -F "dockerfiles=$2" -F project=bench \
+  local id; id=$(curl -sSf "${args[@]}" -F "builder=$1" -F "dockerfiles=$2" -F project=bench \
     "http://127.0.0.1:$PORT/api/experiments" | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
   until curl -sf "http://127.0.0.1:$PORT/api/experiments/$id" | python3 -c '
 import json,sys; s=json.load(sys.stdin)["status"]; sys.exit(0 if s in ("Succeeded","Failed","Canceled") else 1)'; do sleep 0.1; done
 }
 
 printf '%-12s %-22s %8s %9s %6s\n' builder dockerfile plain_s imagelab_s ratio
-for builder in buildkit classic; do
+for builder in ${BUILDERS:-buildkit classic}; do
   for dockerfile in $(cd "$SAMPLE" && ls Dockerfile.*); do
     [ "$COLD" = 0 ] && plain_build "$builder" "$dockerfile"
     prune; t0=$(now); plain_build "$builder" "$dockerfile"; t1=$(now)
