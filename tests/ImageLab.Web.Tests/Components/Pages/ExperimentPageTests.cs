@@ -88,6 +88,7 @@ public class ExperimentPageTests : ImageLabTestContext
             var card = page.Find(".iteration-card[data-iteration='2-slim']");
             Assert.Equal("Failed", card.QuerySelector(".status-chip")!.GetAttribute("data-status"));
             Assert.Contains("exited with code 100", card.QuerySelector(".iteration-reason")!.TextContent, StringComparison.Ordinal);
+            Assert.Equal("Step 4 (RUN apt-get install) exited with code 100.", card.QuerySelector(".status-chip")!.GetAttribute("title"));
         });
     }
 
