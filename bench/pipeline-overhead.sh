@@ -33,7 +33,7 @@ context_tar() { tar -C "$SAMPLE" -c . ; }
 
 plain_build() { # builder dockerfile
   if [ "$1" = classic ]; then
-    docker build -q --network host -f "$2" "$SAMPLE" >/dev/null 2>&1
+    docker build -q --network host -f "$SAMPLE/$2" "$SAMPLE" >/dev/null
   else
     context_tar | curl -sf --unix-socket "$SOCK" -H 'Content-Type: application/x-tar' --data-binary @- \
       "http://localhost/build?version=2&dockerfile=$2&networkmode=host" -o /dev/null
