@@ -27,13 +27,17 @@ export IMAGELAB_SAMPLES="$ROOT/samples"
 export PLAYWRIGHT_CHROMIUM_EXECUTABLE="${PLAYWRIGHT_CHROMIUM_EXECUTABLE:-/usr/bin/chromium}"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
+# Benchmarks (Category=Benchmark) measure, they do not pass or fail: bench/ runs them. A caller's --filter wins.
+filter=(--filter "Category!=Benchmark")
+for arg in "$@"; do [ "$arg" = --filter ] && filter=(); done
+
 rm -rf "$RESULTS"
 mkdir -p "$RESULTS"
 dotnet build ImageLab.sln -c Release -nologo -v quiet
 set +e
 dotnet test ImageLab.sln -c Release --no-build --nologo \
   --logger "trx" --results-directory "$RESULTS" \
-  --logger "console;verbosity=normal" "$@"
+  --logger "console;verbosity=normal" "${filter[@]}" "$@"
 test_status=$?
 set -e
 

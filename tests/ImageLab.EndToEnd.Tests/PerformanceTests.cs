@@ -7,20 +7,19 @@ using Xunit.Abstractions;
 namespace ImageLab.EndToEnd.Tests;
 
 /// <summary>
-/// The dashboard's performance budgets, measured in real Chromium against the real app (bench/Dashboard/README.md):
-/// the history page with 10,000 experiments renders its first page in under 300 ms.
+/// A benchmark, not a test (scripts/test.sh leaves Category=Benchmark out): the history page with 10,000
+/// experiments, timed in real Chromium against the real app; the numbers go to the output and
+/// bench/Dashboard/README.md. Run: <c>dotnet test tests/ImageLab.EndToEnd.Tests --filter Category=Benchmark
+/// --logger "console;verbosity=detailed"</c>.
 /// </summary>
 public sealed class PerformanceTests(ITestOutputHelper output)
 {
     private const int Experiments = 10_000;
-    private static readonly TimeSpan HistoryBudget = TimeSpan.FromMilliseconds(300);
-
-    // On a shared CI machine only gross regressions fail (such as reading every row); IMAGELAB_BENCHMARK=1 holds the real budget.
-    private static readonly TimeSpan RegressionBound = TimeSpan.FromSeconds(5);
+    private const double TargetMilliseconds = 300;
 
     [Fact]
     [Trait("Category", "Benchmark")]
-    public async Task History_TenThousandExperiments_FirstPageRendersWithinBudget()
+    public async Task History_TenThousandExperiments_FirstPageRenderTime()
     {
         await using var database = await PostgresDatabase.CreateAsync();
         await using var app = await AppProcess.StartAsync(database.ConnectionString);
@@ -57,8 +56,6 @@ public sealed class PerformanceTests(ITestOutputHelper output)
         samples.Sort();
         var median = samples[samples.Count / 2];
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"history with {Experiments} experiments: first render median {median:0} ms (min {samples[0]:0}, max {samples[^1]:0}); circuit and page shell alone median {shells[shells.Count / 2]:0} ms; next page {paging:0} ms"));
-        var limit = Environment.GetEnvironmentVariable("IMAGELAB_BENCHMARK") == "1" ? HistoryBudget : RegressionBound;
-        Assert.True(median < limit.TotalMilliseconds, $"The history page took {median:0} ms (median) to show its first page; the limit is {limit.TotalMilliseconds} ms.");
+            $"history with {Experiments} experiments: first render median {median:0} ms against a target of {TargetMilliseconds:0} ms (min {samples[0]:0}, max {samples[^1]:0}); circuit and page shell alone median {shells[shells.Count / 2]:0} ms; next page {paging:0} ms"));
     }
 }
