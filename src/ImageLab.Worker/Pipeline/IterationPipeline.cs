@@ -132,6 +132,8 @@ public sealed partial class IterationPipeline(
         await RetryAsync(() => store.SetStatusAsync(job.IterationId, owner, IterationStatus.Measuring, null, cancellationToken), cancellationToken);
         PostStatus(job, IterationStatus.Measuring, null);
         var measurement = await MeasureAsync(job, document, result, buildSeconds, cancellationToken);
+        // The log must be whole in the store before anyone reading the iteration's status sees it end.
+        await events.FlushAsync(CancellationToken.None);
         var stored = await RetryAsync(() => store.CompleteAsync(job.IterationId, owner, measurement, CancellationToken.None), cancellationToken);
         if (stored)
         {
@@ -217,6 +219,7 @@ public sealed partial class IterationPipeline(
 
     private async Task EndAsync(BuildJob job, string owner, IterationStatus status, string reason)
     {
+        await events.FlushAsync(CancellationToken.None);
         if (await RetryAsync(() => store.SetStatusAsync(job.IterationId, owner, status, reason, CancellationToken.None), CancellationToken.None))
         {
             PostStatus(job, status, reason);
