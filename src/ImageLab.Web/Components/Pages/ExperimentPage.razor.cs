@@ -50,6 +50,8 @@ public sealed partial class ExperimentPage : IAsyncDisposable
 
     private IterationLiveState? Selected => _selectedId is { } id ? _state?.Find(id) : null;
 
+    private string ReportHref(string format) => $"/api/experiments/{Id}/report?format={format}&baseline=auto";
+
     private string BuilderName => _state?.Experiment.Iterations is [var first, ..] && first.Builder == BuilderKind.Classic ? "classic builder" : "BuildKit";
 
     private string? RunningBadge => _state?.Iterations.Count(i => !i.Status.IsFinal()) is > 0 and var n ? n.ToString(System.Globalization.CultureInfo.InvariantCulture) : null;

@@ -15,18 +15,27 @@ public sealed class ChannelBuildEventFeed : IBuildEventFeed
     private readonly List<(long ExperimentId, Channel<BuildEventMessage> Channel)> _watchers = [];
     private long _sequence;
 
-    public int ActiveWatchers
+    public IReadOnlyList<long> RequestedAfter => _requestedAfter;
+
+    /// <summary>
+    /// Blocks until <paramref name="count"/> watchers are subscribed. A page subscribes from a background task,
+    /// not in a render, so bUnit's WaitForAssertion (which re-checks on renders) cannot wait for it.
+    /// </summary>
+    public void WaitForWatchers(int count)
     {
-        get
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
+        lock (_gate)
         {
-            lock (_gate)
+            while (_watchers.Count != count)
             {
-                return _watchers.Count;
+                var left = deadline - DateTime.UtcNow;
+                if (left <= TimeSpan.Zero || !Monitor.Wait(_gate, left) && _watchers.Count != count)
+                {
+                    throw new TimeoutException($"Expected {count} watchers within 10 s; there are {_watchers.Count}.");
+                }
             }
         }
     }
-
-    public IReadOnlyList<long> RequestedAfter => _requestedAfter;
 
     private readonly List<long> _requestedAfter = [];
 
@@ -67,6 +76,7 @@ public sealed class ChannelBuildEventFeed : IBuildEventFeed
             _requestedAfter.Add(afterSequence);
             replay = _stored.Where(m => m.ExperimentId == experimentId && m.Sequence > afterSequence).ToList();
             _watchers.Add((experimentId, channel));
+            Monitor.PulseAll(_gate);
         }
 
         try
@@ -92,6 +102,7 @@ public sealed class ChannelBuildEventFeed : IBuildEventFeed
             lock (_gate)
             {
                 _watchers.RemoveAll(w => w.Channel == channel);
+                Monitor.PulseAll(_gate);
             }
         }
     }

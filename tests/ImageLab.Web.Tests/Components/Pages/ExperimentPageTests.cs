@@ -32,7 +32,7 @@ public class ExperimentPageTests : ImageLabTestContext
     {
         Queries.Experiments[7] = Ladder.Queued();
         var page = RenderPage();
-        page.WaitForAssertion(() => Assert.Equal(1, Feed.ActiveWatchers));
+        Feed.WaitForWatchers(1);
 
         Feed.Publish(7, 101, BuildEventType.Status, IterationStatus.Building);
         Feed.Publish(7, 101, BuildEventType.StepStarted, step: 1, totalSteps: 6, text: "FROM python:3.11-bookworm");
@@ -59,7 +59,7 @@ public class ExperimentPageTests : ImageLabTestContext
     {
         Queries.Experiments[7] = Ladder.Experiment(7, ExperimentStatus.Running, i => i == 0 ? IterationStatus.Building : IterationStatus.Queued);
         var page = RenderPage();
-        page.WaitForAssertion(() => Assert.Equal(1, Feed.ActiveWatchers));
+        Feed.WaitForWatchers(1);
 
         Queries.Experiments[7] = Ladder.Experiment(7, ExperimentStatus.Running, i => i == 0 ? IterationStatus.Succeeded : IterationStatus.Queued);
         Feed.Publish(7, 101, BuildEventType.Status, IterationStatus.Succeeded);
@@ -78,7 +78,7 @@ public class ExperimentPageTests : ImageLabTestContext
     {
         Queries.Experiments[7] = Ladder.Queued();
         var page = RenderPage();
-        page.WaitForAssertion(() => Assert.Equal(1, Feed.ActiveWatchers));
+        Feed.WaitForWatchers(1);
 
         Feed.Publish(7, 102, BuildEventType.Status, IterationStatus.Building);
         Feed.Publish(7, 102, BuildEventType.Status, IterationStatus.Failed, text: "Step 4 (RUN apt-get install) exited with code 100.");
@@ -135,11 +135,11 @@ public class ExperimentPageTests : ImageLabTestContext
     {
         Queries.Experiments[7] = Ladder.Queued();
         var page = RenderPage();
-        page.WaitForAssertion(() => Assert.Equal(1, Feed.ActiveWatchers));
+        Feed.WaitForWatchers(1);
 
         await DisposeComponentsAsync();
 
-        page.WaitForAssertion(() => Assert.Equal(0, Feed.ActiveWatchers));
+        Feed.WaitForWatchers(0);
     }
 
     [Fact]
