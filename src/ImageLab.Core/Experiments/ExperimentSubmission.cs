@@ -15,6 +15,12 @@ public sealed record ExperimentSubmission
 
     public IReadOnlyDictionary<string, string> BuildArgs { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>Names of build arguments whose values are masked in logs (besides those <see cref="SecretMasker"/> finds by name).</summary>
+    public IReadOnlyList<string> SecretBuildArgs { get; init; } = [];
+
+    /// <summary>Whether RUN steps ask for network; they get it only when the engine's settings allow it.</summary>
+    public bool RequestsNetwork { get; init; }
+
     /// <summary>Labels such as <c>branch=main</c>; baselines are found by them.</summary>
     public IReadOnlyDictionary<string, string> Labels { get; init; } = new Dictionary<string, string>();
 

@@ -25,6 +25,12 @@ public sealed class Experiment
 
     public Dictionary<string, string> BuildArgs { get; set; } = [];
 
+    /// <summary>Build arguments the submitter marked secret; their values are masked in logs.</summary>
+    public List<string> SecretBuildArgs { get; set; } = [];
+
+    /// <summary>Whether the submitter asked for network in RUN steps (granted only when the engine's settings allow it).</summary>
+    public bool RequestsNetwork { get; set; }
+
     public long ContextSizeBytes { get; set; }
 
     /// <summary>True once the images were removed by retention; the numbers stay.</summary>

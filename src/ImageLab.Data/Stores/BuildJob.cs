@@ -14,4 +14,11 @@ public sealed record BuildJob(
     string DockerfileText,
     BuilderKind Builder,
     IReadOnlyDictionary<string, string> BuildArgs,
-    int Attempt);
+    int Attempt)
+{
+    /// <summary>Build arguments the submitter marked secret.</summary>
+    public IReadOnlyList<string> SecretBuildArgs { get; init; } = [];
+
+    /// <summary>Whether the submitter asked for network in RUN steps.</summary>
+    public bool RequestsNetwork { get; init; }
+}

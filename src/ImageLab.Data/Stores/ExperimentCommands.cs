@@ -35,6 +35,8 @@ internal sealed class ExperimentCommands(
             CreatedAt = now,
             Builder = submission.Builder,
             BuildArgs = submission.BuildArgs.ToDictionary(),
+            SecretBuildArgs = [.. submission.SecretBuildArgs],
+            RequestsNetwork = submission.RequestsNetwork,
             Status = ExperimentStatus.Queued,
         };
         db.Experiments.Add(experiment);

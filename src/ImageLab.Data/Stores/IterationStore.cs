@@ -17,7 +17,11 @@ public sealed class IterationStore(IDbContextFactory<ImageLabDbContext> contexts
             .Where(i => i.Id == iterationId)
             .Select(i => new BuildJob(
                 i.Id, i.ExperimentId, i.Experiment!.Name, i.Experiment.Project!.Name, i.Ordinal, i.Name,
-                i.DockerfilePath, i.DockerfileText, i.Builder, i.Experiment.BuildArgs, i.Attempt))
+                i.DockerfilePath, i.DockerfileText, i.Builder, i.Experiment.BuildArgs, i.Attempt)
+            {
+                SecretBuildArgs = i.Experiment.SecretBuildArgs,
+                RequestsNetwork = i.Experiment.RequestsNetwork,
+            })
             .FirstOrDefaultAsync(cancellationToken);
     }
 

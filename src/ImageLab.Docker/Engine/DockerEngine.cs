@@ -264,6 +264,81 @@ public sealed class DockerEngine : IDockerEngine
             new Dictionary<string, string>(i.Labels ?? new Dictionary<string, string>(), StringComparer.Ordinal)))];
     }
 
+    public async Task<EngineDiskUsage> GetDiskUsageAsync(CancellationToken cancellationToken)
+    {
+        using var json = await SendForJsonAsync(HttpMethod.Get, "/system/df", cancellationToken);
+        var root = json.RootElement;
+        int images = 0, labelledImages = 0, cacheRecords = 0;
+        long labelledBytes = 0, labelledUniqueBytes = 0, cacheBytes = 0, reclaimableBytes = 0;
+        foreach (var image in Items(root, "Images"))
+        {
+            images++;
+            if (image.TryGetProperty("Labels", out var labels) && labels.ValueKind == JsonValueKind.Object
+                && labels.TryGetProperty(BuildQuery.ManagedLabel, out _))
+            {
+                labelledImages++;
+                var size = Number(image, "Size");
+                labelledBytes += size;
+                labelledUniqueBytes += size - Math.Max(0, Number(image, "SharedSize"));
+            }
+        }
+
+        foreach (var record in Items(root, "BuildCache"))
+        {
+            cacheRecords++;
+            var size = Number(record, "Size");
+            cacheBytes += size;
+            if (!(record.TryGetProperty("InUse", out var inUse) && inUse.ValueKind == JsonValueKind.True))
+            {
+                reclaimableBytes += size;
+            }
+        }
+
+        return new EngineDiskUsage(Endpoint, labelledImages, labelledBytes, labelledUniqueBytes, images, Number(root, "LayersSize"),
+            cacheRecords, cacheBytes, reclaimableBytes);
+    }
+
+    public async Task<long> PruneBuildCacheAsync(TimeSpan unusedFor, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(unusedFor, TimeSpan.Zero);
+        var filters = JsonSerializer.Serialize(new Dictionary<string, string[]>
+        {
+            ["until"] = [string.Create(CultureInfo.InvariantCulture, $"{(long)unusedFor.TotalSeconds}s")],
+        });
+        using var json = await SendForJsonAsync(HttpMethod.Post, "/build/prune?filters=" + Uri.EscapeDataString(filters), cancellationToken);
+        var reclaimed = Number(json.RootElement, "SpaceReclaimed");
+        DockerEngineLog.BuildCachePruned(_logger, Endpoint, reclaimed);
+        return reclaimed;
+    }
+
+    private async Task<JsonDocument> SendForJsonAsync(HttpMethod method, string pathAndQuery, CancellationToken cancellationToken)
+    {
+        var connection = await ConnectAsync(cancellationToken);
+        using var message = new HttpRequestMessage(method, new Uri(connection.PathPrefix + pathAndQuery, UriKind.Relative));
+        try
+        {
+            using var response = await connection.Http.SendAsync(message, cancellationToken);
+            if (!response.IsSuccessStatusCode)
+            {
+                throw new InvalidOperationException(
+                    $"The engine at {Endpoint} refused {method} {pathAndQuery.Split('?')[0]}: {await ReadErrorAsync(response, cancellationToken)}");
+            }
+
+            var body = await response.Content.ReadAsStreamAsync(cancellationToken);
+            return await JsonDocument.ParseAsync(body, cancellationToken: cancellationToken);
+        }
+        catch (Exception ex) when (IsTransportFailure(ex) && !cancellationToken.IsCancellationRequested)
+        {
+            throw Unavailable(ex);
+        }
+    }
+
+    private static JsonElement.ArrayEnumerator Items(JsonElement root, string name) =>
+        root.TryGetProperty(name, out var items) && items.ValueKind == JsonValueKind.Array ? items.EnumerateArray() : default;
+
+    private static long Number(JsonElement element, string name) =>
+        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number ? value.GetInt64() : 0;
+
     private async Task<EngineConnection> ConnectAsync(CancellationToken cancellationToken)
     {
         var key = Endpoint + "|" + _tlsCertPath;

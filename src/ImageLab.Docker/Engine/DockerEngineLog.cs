@@ -27,4 +27,7 @@ internal static partial class DockerEngineLog
 
     [LoggerMessage(EventId = 8, Level = LogLevel.Information, Message = "Removed image {Image}")]
     public static partial void ImageRemoved(ILogger logger, string image);
+
+    [LoggerMessage(EventId = 9, Level = LogLevel.Information, Message = "Pruned the build cache of the engine at {Endpoint}: {Bytes} bytes reclaimed")]
+    public static partial void BuildCachePruned(ILogger logger, string endpoint, long bytes);
 }

@@ -44,4 +44,14 @@ public interface IDockerEngine
 
     /// <summary>Images carrying a label (<c>key</c> or <c>key=value</c>).</summary>
     Task<IReadOnlyList<ImageSummary>> ListImagesAsync(string labelFilter, CancellationToken cancellationToken);
+
+    /// <summary><c>GET /system/df</c>: how much of the engine's disk ImageLab's images and the build cache take.</summary>
+    Task<EngineDiskUsage> GetDiskUsageAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// <c>POST /build/prune</c> of BuildKit cache records unused for at least <paramref name="unusedFor"/>;
+    /// returns the bytes reclaimed. The engine labels no cache record, so this prunes the engine's build cache
+    /// by age, not ImageLab's alone; BuildKit never removes cache that a running build uses.
+    /// </summary>
+    Task<long> PruneBuildCacheAsync(TimeSpan unusedFor, CancellationToken cancellationToken);
 }

@@ -23,6 +23,18 @@ public sealed class WorkerOptions
     [Range(1, 24 * 60, ErrorMessage = "Worker:BuildTimeoutMinutes must be between 1 and 1440.")]
     public int BuildTimeoutMinutes { get; set; } = 30;
 
+    /// <summary>When above 0, the build time limit in seconds, in place of <see cref="BuildTimeoutMinutes"/> (for tests and tight setups).</summary>
+    [Range(0, 24 * 3600, ErrorMessage = "Worker:BuildTimeoutSeconds must be 0 (use Worker:BuildTimeoutMinutes) or between 1 and 86400.")]
+    public int BuildTimeoutSeconds { get; set; }
+
+    /// <summary>Log bytes kept per build; further lines are dropped and one line says so.</summary>
+    [Range(1024, long.MaxValue, ErrorMessage = "Worker:MaxLogBytes must be at least 1024 bytes.")]
+    public long MaxLogBytes { get; set; } = 10 * 1024 * 1024;
+
+    /// <summary>Build cache unused for this many hours is pruned from the engine; 0 keeps it.</summary>
+    [Range(0, 24 * 365, ErrorMessage = "Worker:PruneBuildCacheAfterHours must be 0 (never prune) or between 1 and 8760.")]
+    public int PruneBuildCacheAfterHours { get; set; } = 7 * 24;
+
     /// <summary>Memory limit of RUN steps in MB (classic builder), or 0 for none.</summary>
     [Range(0, 1024 * 1024, ErrorMessage = "Worker:MemoryLimitMb must be 0 (no limit) or a positive number of MB.")]
     public long MemoryLimitMb { get; set; }
@@ -44,5 +56,10 @@ public sealed class WorkerOptions
 
     public TimeSpan Lease => TimeSpan.FromSeconds(LeaseSeconds);
 
-    public TimeSpan BuildTimeout => TimeSpan.FromMinutes(BuildTimeoutMinutes);
+    public TimeSpan BuildTimeout => BuildTimeoutSeconds > 0 ? TimeSpan.FromSeconds(BuildTimeoutSeconds) : TimeSpan.FromMinutes(BuildTimeoutMinutes);
+
+    /// <summary>The limit in words with the setting that sets it, for the reason a timed-out build gets.</summary>
+    public string BuildTimeoutDescription => BuildTimeoutSeconds > 0
+        ? $"{BuildTimeoutSeconds} seconds (Worker:BuildTimeoutSeconds)"
+        : $"{BuildTimeoutMinutes} minutes (Worker:BuildTimeoutMinutes)";
 }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
+using ImageLab.Core.Builds;
 using ImageLab.Core.Dockerfiles;
 using ImageLab.Core.Experiments;
 using ImageLab.Data.Queue;
@@ -63,7 +64,7 @@ public sealed partial class IterationPipeline(
         catch (OperationCanceledException) when (timeout.IsCancellationRequested)
         {
             await EndAsync(job, owner, IterationStatus.Failed,
-                $"The build took longer than the limit of {options.BuildTimeoutMinutes} minutes (Worker:BuildTimeoutMinutes) and was stopped.");
+                $"The build took longer than the limit of {options.BuildTimeoutDescription} and was stopped.");
             return true;
         }
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)
@@ -99,14 +100,15 @@ public sealed partial class IterationPipeline(
     private async Task<bool> BuildAndMeasureAsync(BuildJob job, string owner, CancellationToken cancellationToken)
     {
         var document = DockerfileParser.Parse(job.DockerfileText, job.BuildArgs);
-        var progress = new StepProgress(job, events, (total, done, cached) =>
+        var guard = new BuildLogGuard(SecretMasker.For(job.BuildArgs, job.SecretBuildArgs), workerOptions.Value.MaxLogBytes);
+        var progress = new StepProgress(job, events, guard, (total, done, cached) =>
             _ = UpdateStepsQuietlyAsync(job.IterationId, owner, total, done, cached), StepWriteInterval);
         var request = new BuildRequest
         {
             DockerfilePath = job.DockerfilePath,
             Builder = job.Builder,
             BuildArgs = job.BuildArgs.ToDictionary(p => p.Key, p => (string?)p.Value),
-            NetworkMode = dockerOptions.Value.NetworkMode,
+            NetworkMode = NetworkFor(job),
             MemoryBytes = workerOptions.Value.MemoryLimitMb > 0 ? workerOptions.Value.MemoryLimitMb * 1024 * 1024 : null,
             Cpus = workerOptions.Value.Cpus > 0 ? workerOptions.Value.Cpus : null,
             Tags = [ImageTagFor(job)],
@@ -125,13 +127,14 @@ public sealed partial class IterationPipeline(
         progress.Flush();
         if (!result.Succeeded || result.ImageId is null)
         {
-            await EndAsync(job, owner, IterationStatus.Failed, result.Error ?? "The build failed without a message from the engine.");
+            await EndAsync(job, owner, IterationStatus.Failed, ExplainFailure(guard.Mask(result.Error) ?? "The build failed without a message from the engine."));
             return true;
         }
 
         await RetryAsync(() => store.SetStatusAsync(job.IterationId, owner, IterationStatus.Measuring, null, cancellationToken), cancellationToken);
         PostStatus(job, IterationStatus.Measuring, null);
         var measurement = await MeasureAsync(job, document, result, buildSeconds, cancellationToken);
+        measurement = measurement with { Layers = [.. measurement.Layers.Select(l => l with { CreatedBy = guard.Mask(l.CreatedBy)! })] };
         // The log must be whole in the store before anyone reading the iteration's status sees it end.
         await events.FlushAsync(CancellationToken.None);
         var stored = await RetryAsync(() => store.CompleteAsync(job.IterationId, owner, measurement, CancellationToken.None), cancellationToken);
@@ -144,6 +147,33 @@ public sealed partial class IterationPipeline(
         }
 
         return true;
+    }
+
+    // RUN steps get network only when the experiment asked for it; they then get what Docker:NetworkMode allows.
+    private BuildNetworkMode NetworkFor(BuildJob job)
+    {
+        var allowed = dockerOptions.Value.NetworkMode;
+        if (!job.RequestsNetwork)
+        {
+            return BuildNetworkMode.None;
+        }
+
+        if (allowed == BuildNetworkMode.None)
+        {
+            events.Post(job.ExperimentId, job.IterationId, BuildEventType.Warning,
+                text: "The experiment asked for network, but Docker:NetworkMode is none on this engine: RUN steps have no network.");
+        }
+
+        return allowed;
+    }
+
+    // The engine reports an out-of-memory kill as exit code 137 and nothing more; say what it most likely means.
+    private string ExplainFailure(string error)
+    {
+        var limit = workerOptions.Value.MemoryLimitMb;
+        return limit > 0 && OutOfMemoryExit().IsMatch(error)
+            ? $"{error} The step was killed, most likely for going past the memory limit of {limit} MB (Worker:MemoryLimitMb)."
+            : error;
     }
 
     private async Task<IterationMeasurement> MeasureAsync(
@@ -256,6 +286,9 @@ public sealed partial class IterationPipeline(
         var project = InvalidRepositoryCharacters().Replace(job.Project.ToLowerInvariant(), "-").Trim('-', '.', '_');
         return $"imagelab/{(project.Length == 0 ? "default" : project)}:{job.ExperimentId}-{job.Ordinal}";
     }
+
+    [GeneratedRegex(@"code:? 137\b")]
+    private static partial Regex OutOfMemoryExit();
 
     [GeneratedRegex("[^a-z0-9._-]+")]
     private static partial Regex InvalidRepositoryCharacters();

@@ -6,7 +6,7 @@ using ImageLab.Worker.Events;
 namespace ImageLab.Worker.Pipeline;
 
 /// <summary>Turns the engine's build events into stored events and a throttled step count on the iteration.</summary>
-internal sealed class StepProgress(BuildJob job, BuildEventWriter events, Action<int, int, int> writeSteps, TimeSpan writeInterval)
+internal sealed class StepProgress(BuildJob job, BuildEventWriter events, BuildLogGuard guard, Action<int, int, int> writeSteps, TimeSpan writeInterval)
 {
     private int _total;
     private int _completed;
@@ -29,6 +29,12 @@ internal sealed class StepProgress(BuildJob job, BuildEventWriter events, Action
                 WriteStepsIfDue();
                 break;
             case BuildEventKind.Log:
+                if (guard.Admit(e.Text) is { } line)
+                {
+                    Post(BuildEventType.Log, e, line);
+                }
+
+                break;
             case BuildEventKind.Error:
                 Post(BuildEventType.Log, e);
                 break;
@@ -40,8 +46,9 @@ internal sealed class StepProgress(BuildJob job, BuildEventWriter events, Action
 
     public void Flush() => writeSteps(_total, _completed, _cached);
 
-    private void Post(BuildEventType type, BuildEvent e) =>
-        events.Post(job.ExperimentId, job.IterationId, type, step: e.Step, totalSteps: e.TotalSteps ?? (_total > 0 ? _total : null), cached: e.Cached, text: e.Text);
+    private void Post(BuildEventType type, BuildEvent e, string? text = null) =>
+        events.Post(job.ExperimentId, job.IterationId, type, step: e.Step, totalSteps: e.TotalSteps ?? (_total > 0 ? _total : null), cached: e.Cached,
+            text: text ?? guard.Mask(e.Text));
 
     private void WriteStepsIfDue()
     {

@@ -7,7 +7,10 @@ using Microsoft.Extensions.Options;
 
 namespace ImageLab.Worker.Queue;
 
-/// <summary>Removes the images of all but the newest experiments from the engine; their numbers stay in the store.</summary>
+/// <summary>
+/// Removes the images of all but the newest experiments from the engine (their numbers stay in the store), and
+/// prunes build cache unused for <c>Worker:PruneBuildCacheAfterHours</c>.
+/// </summary>
 public sealed partial class ImageRetention(
     IterationStore store, IDockerEngine engine, IOptions<WorkerOptions> options, ILogger<ImageRetention> logger) : BackgroundService
 {
@@ -16,7 +19,8 @@ public sealed partial class ImageRetention(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var keep = options.Value.KeepImagesOfLatestExperiments;
-        if (keep == 0)
+        var pruneAfter = TimeSpan.FromHours(options.Value.PruneBuildCacheAfterHours);
+        if (keep == 0 && pruneAfter == TimeSpan.Zero)
         {
             return;
         }
@@ -26,7 +30,15 @@ public sealed partial class ImageRetention(
         {
             try
             {
-                await RemoveExpiredAsync(keep, stoppingToken);
+                if (keep > 0)
+                {
+                    await RemoveExpiredAsync(keep, stoppingToken);
+                }
+
+                if (pruneAfter > TimeSpan.Zero)
+                {
+                    await engine.PruneBuildCacheAsync(pruneAfter, stoppingToken);
+                }
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {

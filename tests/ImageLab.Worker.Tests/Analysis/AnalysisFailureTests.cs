@@ -66,5 +66,9 @@ public sealed class AnalysisFailureTests
         public Task<bool> RemoveImageAsync(string image, CancellationToken cancellationToken) => inner.RemoveImageAsync(image, cancellationToken);
 
         public Task<IReadOnlyList<ImageSummary>> ListImagesAsync(string labelFilter, CancellationToken cancellationToken) => inner.ListImagesAsync(labelFilter, cancellationToken);
+
+        public Task<EngineDiskUsage> GetDiskUsageAsync(CancellationToken cancellationToken) => inner.GetDiskUsageAsync(cancellationToken);
+
+        public Task<long> PruneBuildCacheAsync(TimeSpan unusedFor, CancellationToken cancellationToken) => inner.PruneBuildCacheAsync(unusedFor, cancellationToken);
     }
 }

@@ -8,6 +8,7 @@ using ImageLab.Data.Queue;
 using ImageLab.Docker.Engine;
 using ImageLab.Docker.Hosting;
 using ImageLab.Testing;
+using ImageLab.Worker.Events;
 using ImageLab.Worker.Hosting;
 using ImageLab.Worker.Pipeline;
 using Microsoft.EntityFrameworkCore;
@@ -82,6 +83,8 @@ internal sealed class PipelineHarness : IAsyncDisposable
             await db.Database.MigrateAsync();
         }
 
+        // The pipeline waits for its events to be stored before it stores an iteration's end, as in the app.
+        await provider.GetRequiredService<BuildEventWriter>().StartAsync(CancellationToken.None);
         return new PipelineHarness(database, provider);
     }
 
@@ -100,6 +103,63 @@ internal sealed class PipelineHarness : IAsyncDisposable
             Builder = BuilderKind.Classic,
             Iterations = dockerfiles.Select(f => new IterationSubmission(f, f, File.ReadAllText(Path.Combine(folder, f)))).ToList(),
         };
+        return await SubmitAndRunAsync(submission, context);
+    }
+
+    /// <summary>Submits one Dockerfile (in an otherwise empty context) as an experiment and runs it to its end.</summary>
+    public async Task<ExperimentDetails> BuildDockerfileAsync(
+        string dockerfile,
+        BuilderKind builder,
+        IReadOnlyDictionary<string, string>? buildArgs = null,
+        IReadOnlyList<string>? secretBuildArgs = null,
+        bool requestsNetwork = false)
+    {
+        using var context = new MemoryStream();
+        await using (var writer = new TarWriter(context, TarEntryFormat.Ustar, leaveOpen: true))
+        {
+            var entry = new UstarTarEntry(TarEntryType.RegularFile, "Dockerfile")
+            {
+                DataStream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(dockerfile)),
+            };
+            await writer.WriteEntryAsync(entry);
+        }
+
+        context.Position = 0;
+        var submission = new ExperimentSubmission
+        {
+            Name = "sandbox",
+            Project = "sandbox-tests",
+            SubmittedBy = "tests",
+            Builder = builder,
+            BuildArgs = buildArgs ?? new Dictionary<string, string>(),
+            SecretBuildArgs = secretBuildArgs ?? [],
+            RequestsNetwork = requestsNetwork,
+            Iterations = [new IterationSubmission("Dockerfile", "Dockerfile", dockerfile)],
+        };
+        return await SubmitAndRunAsync(submission, context);
+    }
+
+    /// <summary>The iteration's stored log, line by line.</summary>
+    public async Task<IReadOnlyList<string>> ReadLogAsync(ExperimentDetails experiment, IterationDetails iteration)
+    {
+        using (var flush = new CancellationTokenSource(TimeSpan.FromSeconds(30)))
+        {
+            await _services.GetRequiredService<BuildEventWriter>().FlushAsync(flush.Token);
+        }
+
+        var lines = new List<string>();
+        var log = await Queries.OpenLogAsync(experiment.Id, iteration.Id, CancellationToken.None);
+        Assert.NotNull(log);
+        await foreach (var line in log)
+        {
+            lines.Add(line);
+        }
+
+        return lines;
+    }
+
+    private async Task<ExperimentDetails> SubmitAndRunAsync(ExperimentSubmission submission, Stream context)
+    {
         var id = await _services.GetRequiredService<IExperimentCommands>().SubmitAsync(submission, context, CancellationToken.None);
         var queue = _services.GetRequiredService<IBuildQueue>();
         var pipeline = _services.GetRequiredService<IterationPipeline>();
@@ -114,6 +174,8 @@ internal sealed class PipelineHarness : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        await _services.GetRequiredService<BuildEventWriter>().StopAsync(CancellationToken.None);
+
         await _services.DisposeAsync();
         await Database.DisposeAsync();
     }
