@@ -37,6 +37,7 @@ public sealed class AnalysisApiTests : IAsyncLifetime
             { new StringContent("Classic"), "builder" },
             { new StringContent("Dockerfile.5-cleaned"), "dockerfiles" },
             { new StringContent("Dockerfile.4-minimal"), "dockerfiles" },
+            { new StringContent("true"), "network" },
         };
         foreach (var file in Directory.GetFiles(folder))
         {

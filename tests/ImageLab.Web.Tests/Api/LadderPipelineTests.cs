@@ -25,7 +25,7 @@ public sealed class LadderPipelineTests(ImageLabWebFactory factory) : IClassFixt
 
         // Act
         var submitted = await ExperimentUpload.SubmitAsync(client,
-            ExperimentUpload.FromFolder(folder, ("project", "greeter"), ("builder", builder), ("name", $"ladder {builder}")));
+            ExperimentUpload.FromFolder(folder, ("project", "greeter"), ("builder", builder), ("name", $"ladder {builder}"), ("network", "true")));
         var events = await BuildWatcher.FollowToEndAsync(hub, submitted, LadderTimeout);
         var experiment = await ExperimentUpload.GetAsync(client, submitted.Id);
 

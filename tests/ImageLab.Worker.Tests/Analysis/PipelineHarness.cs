@@ -101,6 +101,7 @@ internal sealed class PipelineHarness : IAsyncDisposable
             Project = "analysis-tests",
             SubmittedBy = "tests",
             Builder = BuilderKind.Classic,
+            RequestsNetwork = true, // the ladder installs its Python packages with apt-get
             Iterations = dockerfiles.Select(f => new IterationSubmission(f, f, File.ReadAllText(Path.Combine(folder, f)))).ToList(),
         };
         return await SubmitAndRunAsync(submission, context);
