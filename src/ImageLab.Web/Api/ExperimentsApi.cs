@@ -55,6 +55,8 @@ public static class ExperimentsApi
                 Builder = ParseBuilder(First(fields, "builder")),
                 Dockerfiles = fields.GetValueOrDefault("dockerfiles") ?? [],
                 BuildArgs = ParseBuildArgs(fields.GetValueOrDefault("buildArgs") ?? []),
+                SecretBuildArgs = [.. (fields.GetValueOrDefault("secretBuildArgs") ?? []).SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))],
+                RequestsNetwork = ParseFlag(First(fields, "network"), "network"),
                 Labels = ExperimentLabels.Parse(fields.GetValueOrDefault("label") ?? []),
             };
             var id = await intake.SubmitAsync(intakeRequest, cancellationToken);
@@ -173,6 +175,13 @@ public static class ExperimentsApi
         null or "" or "buildkit" => BuilderKind.BuildKit,
         "classic" => BuilderKind.Classic,
         _ => throw new SubmissionRejectedException($"Unknown builder '{builder}': use 'buildkit' or 'classic'."),
+    };
+
+    private static bool ParseFlag(string? value, string field) => value?.Trim().ToLowerInvariant() switch
+    {
+        null or "" or "false" or "0" or "no" or "none" => false,
+        "true" or "1" or "yes" => true,
+        _ => throw new SubmissionRejectedException($"The field '{field}' is '{value}': use true or false."),
     };
 
     private static Dictionary<string, string> ParseBuildArgs(IEnumerable<string> values)

@@ -65,6 +65,8 @@ public sealed class ExperimentIntake(IExperimentCommands commands, IOptions<Data
             SubmittedBy = request.SubmittedBy,
             Builder = request.Builder,
             BuildArgs = request.BuildArgs,
+            SecretBuildArgs = request.SecretBuildArgs,
+            RequestsNetwork = request.RequestsNetwork,
             Labels = request.Labels,
             Iterations = iterations,
         };

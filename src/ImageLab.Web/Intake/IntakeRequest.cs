@@ -20,6 +20,12 @@ public sealed record IntakeRequest
 
     public IReadOnlyDictionary<string, string> BuildArgs { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>Build arguments whose values are masked in logs, besides those named like secrets.</summary>
+    public IReadOnlyList<string> SecretBuildArgs { get; init; } = [];
+
+    /// <summary>Whether RUN steps ask for network.</summary>
+    public bool RequestsNetwork { get; init; }
+
     /// <summary>The repeated <c>label</c> field (<c>key=value</c>), parsed.</summary>
     public IReadOnlyDictionary<string, string> Labels { get; init; } = new Dictionary<string, string>();
 }

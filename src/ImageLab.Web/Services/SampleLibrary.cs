@@ -47,6 +47,8 @@ public sealed class SampleLibrary(string folder)
             }
         }
 
+        // The samples install their packages with apt-get.
+        draft.RequestsNetwork = true;
         if (string.IsNullOrWhiteSpace(draft.Project))
         {
             draft.Project = sample.Name;

@@ -31,6 +31,9 @@ public sealed partial class ExperimentDraft : IDisposable
 
     public List<BuildArgDraft> BuildArgs { get; } = [];
 
+    /// <summary>Whether RUN steps may use the network (builds get none unless asked and the server allows it).</summary>
+    public bool RequestsNetwork { get; set; }
+
     public IReadOnlyList<ContextFileDraft> Files => _files;
 
     public ArchiveDraft? Archive { get; private set; }
@@ -335,6 +338,7 @@ public sealed partial class ExperimentDraft : IDisposable
             Project = Project.Trim(),
             SubmittedBy = string.IsNullOrWhiteSpace(SubmittedBy) ? "anonymous" : SubmittedBy.Trim(),
             Builder = Builder,
+            RequestsNetwork = RequestsNetwork,
             Dockerfiles = _iterations.Select(i => i.ContextPath).ToList(),
             BuildArgs = BuildArgs.Where(a => !string.IsNullOrWhiteSpace(a.Name))
                 .GroupBy(a => a.Name.Trim(), StringComparer.Ordinal)
