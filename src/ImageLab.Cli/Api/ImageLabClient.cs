@@ -49,6 +49,7 @@ public sealed class ImageLabClient : IDisposable
         AddField(content, "name", request.Name);
         AddField(content, "project", request.Project);
         AddField(content, "builder", request.Builder);
+        AddField(content, "network", request.Network ? "true" : null);
         foreach (var dockerfile in request.Dockerfiles)
         {
             AddField(content, "dockerfiles", dockerfile);

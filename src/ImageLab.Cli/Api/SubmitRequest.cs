@@ -17,6 +17,9 @@ public sealed record SubmitRequest
 
     public string? Builder { get; init; }
 
+    /// <summary>Whether RUN steps ask for network.</summary>
+    public bool Network { get; init; }
+
     public IReadOnlyList<string> Labels { get; init; } = [];
 
     public IReadOnlyList<string> BuildArgs { get; init; } = [];

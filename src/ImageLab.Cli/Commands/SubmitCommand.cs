@@ -20,12 +20,13 @@ public static class SubmitCommand
         };
         var labels = new Option<string[]>("--label", "-l") { Description = "A label key=value (e.g. branch=main, commit=abc123); repeatable" };
         var buildArgs = new Option<string[]>("--build-arg") { Description = "A build argument NAME=value; repeatable" };
+        var network = new Option<bool>("--network") { Description = "Let RUN steps use the network (as far as the server allows); without it they get none" };
         var wait = new Option<bool>("--wait", "-w") { Description = "Follow the build live, apply imagelab.json budgets and exit with the result" };
         var budgets = new Option<string?>("--budgets") { Description = "The budget file for --wait (default: imagelab.json in PATH, else in the current folder)" };
 
         var command = new Command("submit", "Upload a build context and its Dockerfiles as a new experiment")
         {
-            path, project, name, builder, dockerfiles, labels, buildArgs, wait, budgets,
+            path, project, name, builder, dockerfiles, labels, buildArgs, network, wait, budgets,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -53,6 +54,7 @@ public static class SubmitCommand
                 Builder = parse.GetValue(builder),
                 Labels = labelValues,
                 BuildArgs = parse.GetValue(buildArgs) ?? [],
+                Network = parse.GetValue(network),
             };
 
             using var client = CommonOptions.CreateClient(parse, console);
