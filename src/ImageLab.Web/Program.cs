@@ -28,6 +28,7 @@ if (role.ServesWeb())
     app.MapDockerfilesApi();
     app.MapAnalysisApi();
     app.MapReportsApi();
+    app.MapEngineApi();
     app.MapBuildsHub();
     app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 }

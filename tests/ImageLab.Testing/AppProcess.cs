@@ -26,6 +26,9 @@ public sealed class AppProcess : IAsyncDisposable
 
     public Uri BaseAddress { get; }
 
+    /// <summary>The app's process id (e.g. to read its memory from <c>/proc</c>).</summary>
+    public int ProcessId => _process.Id;
+
     public string Output
     {
         get

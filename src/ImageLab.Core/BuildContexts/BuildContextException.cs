@@ -16,4 +16,7 @@ public sealed class BuildContextException : Exception
         : base(message, innerException)
     {
     }
+
+    /// <summary>True when the context went past its size limit (an upload to refuse as too large, not as malformed).</summary>
+    public bool TooLarge { get; init; }
 }

@@ -13,7 +13,10 @@ internal sealed class ContextBudget(long maxTotalBytes)
         if (TotalBytes > maxTotalBytes)
         {
             throw new BuildContextException(
-                $"The build context is larger than the limit of {Describe(maxTotalBytes)}; leave out what the build does not need with a .dockerignore.");
+                $"The build context is larger than the limit of {Describe(maxTotalBytes)}; leave out what the build does not need with a .dockerignore.")
+            {
+                TooLarge = true,
+            };
         }
     }
 

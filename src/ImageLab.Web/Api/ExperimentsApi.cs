@@ -3,6 +3,7 @@ using ImageLab.Core.Experiments;
 using ImageLab.Data.Analysis;
 using ImageLab.Data;
 using ImageLab.Data.Hosting;
+using ImageLab.Web.Hosting;
 using ImageLab.Web.Intake;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.WebUtilities;
@@ -14,10 +15,13 @@ namespace ImageLab.Web.Api;
 /// <summary><c>/api/experiments</c>: submit, read, list, cancel, logs. A public contract: keep the names.</summary>
 public static class ExperimentsApi
 {
+    private const long MultipartAllowanceBytes = 16 * 1024 * 1024;
+
     public static IEndpointRouteBuilder MapExperimentsApi(this IEndpointRouteBuilder endpoints)
     {
         var group = endpoints.MapGroup("/api/experiments").WithTags("Experiments");
-        group.MapPost("/", SubmitAsync).DisableAntiforgery();
+        // Antiforgery guards the pages' forms; this endpoint is for programs and takes no cookie-bound form.
+        group.MapPost("/", SubmitAsync).DisableAntiforgery().RequireRateLimiting(SubmissionRateLimit.PolicyName);
         group.MapGet("/", ListAsync);
         group.MapGet("/{id:long}", GetAsync);
         group.MapPost("/{id:long}/cancel", CancelAsync);
@@ -35,10 +39,11 @@ public static class ExperimentsApi
             return Problems.BadRequest("Send the experiment as multipart/form-data with the build context in 'files' or 'context' parts.");
         }
 
-        // The context limit is enforced while streaming; lift the server's own body limit to let it do so.
+        // The context limit is enforced while streaming, with a sentence; the server's own body limit, set just above it
+        // (multipart headers and fields), bounds what it reads and drops of a refused upload before it closes the connection.
         if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } bodyLimit)
         {
-            bodyLimit.MaxRequestBodySize = null;
+            bodyLimit.MaxRequestBodySize = options.Value.MaxContextBytes + MultipartAllowanceBytes;
         }
 
         using var upload = SpooledUpload.Create();
@@ -70,6 +75,10 @@ public static class ExperimentsApi
         catch (UploadTooLargeException e)
         {
             return Problems.TooLarge(e.Message);
+        }
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return Problems.TooLarge(new UploadTooLargeException(options.Value.MaxContextBytes).Message);
         }
     }
 

@@ -20,17 +20,15 @@ public static class WebHostingExtensions
         services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         services.AddSignalR().AddJsonProtocol(options => options.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         services.AddSingleton<ExperimentIntake>();
+        services.AddImageLabHardening();
         return services;
     }
 
     public static WebApplication UseImageLabWeb(this WebApplication app)
     {
-        if (!app.Environment.IsDevelopment())
-        {
-            app.UseExceptionHandler();
-        }
-
+        app.UseImageLabHardening();
         app.UseStatusCodePages();
+        app.UseRateLimiter();
         app.UseAntiforgery();
         app.MapStaticAssets();
         return app;

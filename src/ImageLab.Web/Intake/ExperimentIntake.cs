@@ -40,6 +40,11 @@ public sealed class ExperimentIntake(IExperimentCommands commands, IOptions<Data
         {
             await WriteContextAsync(request.Upload, dockerfilePaths, tarPath, cancellationToken);
         }
+        catch (BuildContextException e) when (e.TooLarge)
+        {
+            // An archive that expands past the limit (a zip bomb among them) is refused as too large while it expands.
+            throw new UploadTooLargeException(e.Message, e);
+        }
         catch (BuildContextException e)
         {
             throw new SubmissionRejectedException(e.Message, e);
