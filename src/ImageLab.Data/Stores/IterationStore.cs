@@ -107,13 +107,6 @@ public sealed class IterationStore(IDbContextFactory<ImageLabDbContext> contexts
         return true;
     }
 
-    /// <summary>The statuses of an experiment's iterations, for events after a sweep.</summary>
-    public async Task<IterationStatus?> GetStatusAsync(long iterationId, CancellationToken cancellationToken)
-    {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return await db.Iterations.Where(i => i.Id == iterationId).Select(i => (IterationStatus?)i.Status).FirstOrDefaultAsync(cancellationToken);
-    }
-
     /// <summary>Image tags of experiments older than the newest <paramref name="keep"/>, whose images are still on the engine.</summary>
     public async Task<IReadOnlyList<(long ExperimentId, IReadOnlyList<string> ImageIds)>> FindExpiredImagesAsync(int keep, CancellationToken cancellationToken)
     {

@@ -31,7 +31,7 @@ public static class ExperimentsApi
     }
 
     private static async Task<IResult> SubmitAsync(
-        HttpRequest request, ExperimentIntake intake, IOptions<DatabaseOptions> options, CancellationToken cancellationToken)
+        HttpRequest request, ExperimentIntake intake, IExperimentQueries queries, IOptions<DatabaseOptions> options, CancellationToken cancellationToken)
     {
         if (!request.HasFormContentType || !MediaTypeHeaderValue.TryParse(request.ContentType, out var contentType)
             || HeaderUtilities.RemoveQuotes(contentType.Boundary).Value is not { Length: > 0 } boundary)
@@ -65,7 +65,7 @@ public static class ExperimentsApi
                 Labels = ExperimentLabels.Parse(fields.GetValueOrDefault("label") ?? []),
             };
             var id = await intake.SubmitAsync(intakeRequest, cancellationToken);
-            var experiment = await request.HttpContext.RequestServices.GetRequiredService<IExperimentQueries>().GetExperimentAsync(id, cancellationToken);
+            var experiment = await queries.GetExperimentAsync(id, cancellationToken);
             return Results.Created($"/api/experiments/{id}", experiment);
         }
         catch (SubmissionRejectedException e)

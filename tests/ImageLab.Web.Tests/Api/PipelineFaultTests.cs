@@ -105,7 +105,6 @@ public sealed class PipelineFaultTests
         await Task.Delay(TimeSpan.FromSeconds(2));
 
         // Act
-        var started = DateTime.UtcNow;
         using var cancel = await client.PostAsync(new Uri($"/api/experiments/{experiment.Id}/cancel", UriKind.Relative), null);
         var ended = await Polling.WaitForAsync(client, experiment.Id, e => e.Status.IsFinal(), TimeSpan.FromSeconds(30), "the cancel to take effect");
 
@@ -113,7 +112,6 @@ public sealed class PipelineFaultTests
         Assert.Equal(HttpStatusCode.Accepted, cancel.StatusCode);
         Assert.Equal(IterationStatus.Canceled, ended.Iterations[0].Status);
         Assert.Contains("Cancelled", ended.Iterations[0].Error, StringComparison.Ordinal);
-        Assert.True(DateTime.UtcNow - started < TimeSpan.FromSeconds(30));
         Assert.DoesNotContain(marker, await DockerCli.RunAsync("ps", "-a", "--no-trunc"), StringComparison.Ordinal);
     }
 
