@@ -1,15 +1,18 @@
 using ImageLab.Data.Entities;
+using ImageLab.Data.EntityConfigurations;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace ImageLab.Data;
 
 /// <summary>
-/// ImageLab's store: projects, experiments, iterations, layers, events, build contexts and layer analyses.
+/// ImageLab's store: projects, experiments, iterations, layers, events, build contexts and layer analyses;
+/// users and roles (ASP.NET Core Identity), their API tokens and the audit log.
 /// Tables and columns are snake_case. A new migration:
 /// <c>dotnet ef migrations add NAME --project src/ImageLab.Data --startup-project src/ImageLab.Data</c>
 /// (the design-time factory reads <c>ConnectionStrings__ImageLab</c>, else a local default).
 /// </summary>
-public sealed class ImageLabDbContext(DbContextOptions<ImageLabDbContext> options) : DbContext(options)
+public sealed class ImageLabDbContext(DbContextOptions<ImageLabDbContext> options) : IdentityDbContext<ImageLabUser>(options)
 {
     public DbSet<Project> Projects => Set<Project>();
 
@@ -32,12 +35,21 @@ public sealed class ImageLabDbContext(DbContextOptions<ImageLabDbContext> option
 
     public DbSet<IterationAnalysisLayer> IterationAnalysisLayers => Set<IterationAnalysisLayer>();
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
-        modelBuilder.ApplyConfigurationsFromAssembly(typeof(ImageLabDbContext).Assembly);
+    public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        IdentityConfiguration.Configure(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(ImageLabDbContext).Assembly);
+    }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         ArgumentNullException.ThrowIfNull(configurationBuilder);
+        base.ConfigureConventions(configurationBuilder);
         configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(32);
     }
 }
