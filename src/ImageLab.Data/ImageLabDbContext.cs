@@ -8,12 +8,25 @@ namespace ImageLab.Data;
 /// <summary>
 /// ImageLab's store: projects, experiments, iterations, layers, events, build contexts and layer analyses;
 /// users and roles (ASP.NET Core Identity), their API tokens and the audit log.
-/// Tables and columns are snake_case. A new migration:
-/// <c>dotnet ef migrations add NAME --project src/ImageLab.Data --startup-project src/ImageLab.Data</c>
-/// (the design-time factory reads <c>ConnectionStrings__ImageLab</c>, else a local default).
+/// Tables and columns are snake_case. This type is the PostgreSQL store; <see cref="SqliteImageLabDbContext"/> is the
+/// embedded one, with its own migrations. A model change needs a migration for each:
+/// <c>dotnet ef migrations add NAME --project src/ImageLab.Data --startup-project src/ImageLab.Data --context ImageLabDbContext</c>
+/// (the design-time factory reads <c>ConnectionStrings__ImageLab</c>, else a local default), then the same with
+/// <c>--context SqliteImageLabDbContext</c> (see there).
 /// </summary>
-public sealed class ImageLabDbContext(DbContextOptions<ImageLabDbContext> options) : IdentityDbContext<ImageLabUser>(options)
+public class ImageLabDbContext : IdentityDbContext<ImageLabUser>
 {
+    public ImageLabDbContext(DbContextOptions<ImageLabDbContext> options)
+        : base(options)
+    {
+    }
+
+    /// <summary>For a provider's own context type (and so its own migrations).</summary>
+    protected ImageLabDbContext(DbContextOptions options)
+        : base(options)
+    {
+    }
+
     public DbSet<Project> Projects => Set<Project>();
 
     public DbSet<Experiment> Experiments => Set<Experiment>();

@@ -1,19 +1,25 @@
 using System.Text.Json;
 using ImageLab.Core.Layers;
 using ImageLab.Data.Entities;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
 namespace ImageLab.Data.Analysis;
 
 /// <summary>
-/// The layer-analysis cache in PostgreSQL (<c>analyzed_layers</c> and <c>layer_analysis_aliases</c>): a layer shared
+/// The layer-analysis cache in the store, PostgreSQL or the embedded SQLite (<c>analyzed_layers</c> and <c>layer_analysis_aliases</c>): a layer shared
 /// by several images (a ladder's base) is analyzed once, by whichever worker gets there first. One instance per
 /// analysis run, so that its counters describe that run. Thread-safe.
 /// </summary>
 public sealed class PostgresLayerAnalysisCache(
     IDbContextFactory<ImageLabDbContext> contexts, TimeProvider clock, bool requireCompressedSize, int largestFiles = 10) : ILayerAnalysisCache
 {
+    // SQLITE_CONSTRAINT and its UNIQUE and PRIMARYKEY extended codes.
+    private const int SqliteConstraintError = 19;
+    private const int SqliteUniqueViolation = 2067;
+    private const int SqlitePrimaryKeyViolation = 1555;
+
     private int _hits;
     private int _misses;
     private int _stores;
@@ -70,7 +76,8 @@ public sealed class PostgresLayerAnalysisCache(
             await db.SaveChangesAsync(cancellationToken);
             Interlocked.Increment(ref _stores);
         }
-        catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation }
+            or SqliteException { SqliteErrorCode: SqliteConstraintError, SqliteExtendedErrorCode: SqliteUniqueViolation or SqlitePrimaryKeyViolation })
         {
             // Another worker stored the same layer at the same moment: theirs is as good as ours.
         }

@@ -6,18 +6,29 @@ using Microsoft.Extensions.Options;
 namespace ImageLab.Data.Hosting;
 
 /// <summary>
-/// Applies pending migrations before anything else starts, when <c>Database:MigrateOnStart</c> says so
-/// (default: in Development). Elsewhere run <c>dotnet ef database update --project src/ImageLab.Data</c>.
+/// Says which store this process uses and applies pending migrations before anything else starts, when
+/// <c>Database:MigrateOnStart</c> says so (default: always for the embedded SQLite store, in Development for
+/// PostgreSQL). Elsewhere run <c>dotnet ef database update --project src/ImageLab.Data</c>.
 /// </summary>
 internal sealed partial class DatabaseMigrator(
     IDbContextFactory<ImageLabDbContext> contexts,
+    DataStore store,
     IOptions<DatabaseOptions> options,
     IHostEnvironment environment,
     ILogger<DatabaseMigrator> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        if (!(options.Value.MigrateOnStart ?? environment.IsDevelopment()))
+        if (store.IsEmbedded)
+        {
+            LogEmbeddedStore(logger, store.Location);
+        }
+        else
+        {
+            LogPostgreSql(logger, store.Location);
+        }
+
+        if (!(options.Value.MigrateOnStart ?? (store.IsEmbedded || environment.IsDevelopment())))
         {
             return;
         }
@@ -32,6 +43,12 @@ internal sealed partial class DatabaseMigrator(
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Using the embedded SQLite store {Path} (one process; set ConnectionStrings:ImageLab to use PostgreSQL).")]
+    private static partial void LogEmbeddedStore(ILogger logger, string path);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Using PostgreSQL {Location}.")]
+    private static partial void LogPostgreSql(ILogger logger, string location);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Applying {Count} database migrations.")]
     private static partial void LogMigrating(ILogger logger, int count);

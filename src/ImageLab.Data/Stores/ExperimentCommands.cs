@@ -129,6 +129,15 @@ internal sealed class ExperimentCommands(
             return project;
         }
 
+        if (db.Database.IsSqlite())
+        {
+            // The submission's transaction holds SQLite's one write lock: no one else can add the project meanwhile.
+            project = new Project { Name = name, CreatedAt = now };
+            db.Projects.Add(project);
+            await db.SaveChangesAsync(cancellationToken);
+            return project;
+        }
+
         // Two submissions may create the same project at once: insert-if-absent, then read.
         await db.Database.ExecuteSqlAsync(
             $"INSERT INTO projects (name, created_at) VALUES ({name}, {now}) ON CONFLICT (name) DO NOTHING",

@@ -1,4 +1,5 @@
 using ImageLab.Data;
+using ImageLab.Data.Hosting;
 using ImageLab.Docker.Engine;
 using ImageLab.Worker.Hosting;
 using Microsoft.EntityFrameworkCore;
@@ -15,12 +16,12 @@ public static class HealthEndpoints
     public static IEndpointRouteBuilder MapImageLabHealth(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGet("/healthz", async (
-            IDockerEngine engine, IDbContextFactory<ImageLabDbContext> contexts, IOptions<WorkerOptions> worker, CancellationToken cancellationToken) =>
+            IDockerEngine engine, IDbContextFactory<ImageLabDbContext> contexts, DataStore store, IOptions<WorkerOptions> worker, CancellationToken cancellationToken) =>
         {
             var engineCheck = worker.Value.Enabled
                 ? CheckEngineAsync(engine, cancellationToken)
                 : Task.FromResult(new ComponentHealth(true, "This process runs no builds (Worker:Enabled is false, e.g. --role web); worker processes use their engines."));
-            var checks = await Task.WhenAll(engineCheck, CheckDatabaseAsync(contexts, cancellationToken));
+            var checks = await Task.WhenAll(engineCheck, CheckDatabaseAsync(contexts, store, cancellationToken));
             var healthy = checks.All(c => c.Healthy);
             return Results.Json(
                 new { status = healthy ? "healthy" : "unhealthy", engine = checks[0], database = checks[1] },
@@ -42,13 +43,13 @@ public static class HealthEndpoints
         }
     }
 
-    private static async Task<ComponentHealth> CheckDatabaseAsync(IDbContextFactory<ImageLabDbContext> contexts, CancellationToken cancellationToken)
+    private static async Task<ComponentHealth> CheckDatabaseAsync(IDbContextFactory<ImageLabDbContext> contexts, DataStore store, CancellationToken cancellationToken)
     {
         try
         {
             await using var db = await contexts.CreateDbContextAsync(cancellationToken);
             await db.Database.ExecuteSqlRawAsync("SELECT 1", cancellationToken);
-            return new ComponentHealth(true, "PostgreSQL answers.");
+            return new ComponentHealth(true, store.IsEmbedded ? $"The embedded SQLite store {store.Location} answers." : "PostgreSQL answers.");
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

@@ -1,3 +1,4 @@
+using ImageLab.Data.Hosting;
 using ImageLab.Worker.Events;
 using ImageLab.Worker.Hosting;
 using Microsoft.Extensions.Options;
@@ -6,7 +7,8 @@ namespace ImageLab.Web.Hosting;
 
 /// <summary>
 /// <c>--role web|worker|all</c> (configuration key <c>Role</c>): which parts of ImageLab this process runs.
-/// Processes of any role share one PostgreSQL database; live events cross them through it.
+/// Processes of any role share one PostgreSQL database; live events cross them through it. The embedded SQLite store
+/// (no <c>ConnectionStrings:ImageLab</c>) serves one process, so it takes only <c>all</c>.
 /// </summary>
 public static class RoleHostingExtensions
 {
@@ -28,7 +30,13 @@ public static class RoleHostingExtensions
             builder.Configuration.AddInMemoryCollection([new(workerEnabledKey, "false")]);
         }
 
-        if (role.ServesWeb())
+        var embedded = DataServiceCollectionExtensions.ResolveStore(builder.Configuration).IsEmbedded;
+        if (embedded && role != ImageLabRole.All)
+        {
+            throw Invalid($"--role {role.ToString().ToLowerInvariant()} needs the shared PostgreSQL store: set ConnectionStrings:ImageLab. Without it ImageLab uses the embedded SQLite store, which serves one process (--role all).");
+        }
+
+        if (role.ServesWeb() && !embedded)
         {
             builder.Services.AddHostedService<CrossProcessEventRelay>();
         }

@@ -1,0 +1,111 @@
+using ImageLab.Core.Experiments;
+using ImageLab.Data.Stores;
+using Microsoft.EntityFrameworkCore;
+
+namespace ImageLab.Data.Queue;
+
+/// <summary>
+/// The queue on the embedded SQLite store. SQLite has one writer at a time and each operation here runs in a write
+/// transaction (<c>BEGIN IMMEDIATE</c>, which takes the write lock before reading), so a claimer's read and update cannot
+/// interleave with another's: no row is claimed twice, without <c>SKIP LOCKED</c>.
+/// </summary>
+internal sealed class SqliteBuildQueue(IDbContextFactory<ImageLabDbContext> contexts, TimeProvider clock) : IBuildQueue
+{
+    public async Task<long?> ClaimNextAsync(string owner, TimeSpan lease, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var next = await db.Iterations
+            .Where(i => i.Status == IterationStatus.Queued && !i.CancelRequested)
+            .OrderBy(i => i.QueuedAt).ThenBy(i => i.ExperimentId).ThenBy(i => i.Ordinal)
+            .Select(i => new { i.Id, i.ExperimentId })
+            .FirstOrDefaultAsync(cancellationToken);
+        if (next is null)
+        {
+            return null;
+        }
+
+        var now = clock.GetUtcNow();
+        var expires = now + lease;
+        await db.Iterations.Where(i => i.Id == next.Id).ExecuteUpdateAsync(set => set
+            .SetProperty(i => i.Status, IterationStatus.Building)
+            .SetProperty(i => i.LeaseOwner, owner)
+            .SetProperty(i => i.LeaseExpiresAt, expires)
+            .SetProperty(i => i.Attempt, i => i.Attempt + 1)
+            .SetProperty(i => i.StartedAt, now)
+            .SetProperty(i => i.FailureReason, (string?)null), cancellationToken);
+        await ExperimentStatusUpdater.UpdateAsync(db, next.ExperimentId, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return next.Id;
+    }
+
+    public async Task<LeaseState> RenewLeaseAsync(long iterationId, string owner, TimeSpan lease, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var expires = clock.GetUtcNow() + lease;
+        var renewed = await db.Iterations
+            .Where(i => i.Id == iterationId && i.LeaseOwner == owner && (i.Status == IterationStatus.Building || i.Status == IterationStatus.Measuring))
+            .ExecuteUpdateAsync(set => set.SetProperty(i => i.LeaseExpiresAt, expires), cancellationToken);
+        if (renewed == 0)
+        {
+            return LeaseState.Lost;
+        }
+
+        var cancelRequested = await db.Iterations.Where(i => i.Id == iterationId).Select(i => i.CancelRequested).FirstAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return cancelRequested ? LeaseState.CancelRequested : LeaseState.Held;
+    }
+
+    public async Task<IReadOnlyList<ExpiredLease>> RecoverExpiredLeasesAsync(int maxAttempts, string liveOwner, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var now = clock.GetUtcNow();
+        var expired = await db.Iterations
+            .Where(i => (i.Status == IterationStatus.Building || i.Status == IterationStatus.Measuring)
+                && i.LeaseExpiresAt < now && i.LeaseOwner != null && i.LeaseOwner != liveOwner)
+            .ToListAsync(cancellationToken);
+        if (expired.Count == 0)
+        {
+            return [];
+        }
+
+        var reason = $"The build was interrupted {maxAttempts} times (the worker building it stopped); ImageLab gave up on it.";
+        foreach (var iteration in expired)
+        {
+            (iteration.Status, iteration.FailureReason, iteration.FinishedAt) = iteration switch
+            {
+                { CancelRequested: true } => (IterationStatus.Canceled, "Cancelled.", now),
+                _ when iteration.Attempt >= maxAttempts => (IterationStatus.Failed, reason, now),
+                _ => (IterationStatus.Queued, (string?)null, (DateTimeOffset?)null),
+            };
+            iteration.LeaseOwner = null;
+            iteration.LeaseExpiresAt = null;
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        foreach (var experimentId in expired.Select(i => i.ExperimentId).Distinct())
+        {
+            await ExperimentStatusUpdater.UpdateAsync(db, experimentId, cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return expired.Select(i => new ExpiredLease(i.Id, i.ExperimentId, i.Status, i.Attempt)).ToList();
+    }
+
+    public async Task ReleaseAsync(long iterationId, string owner, string reason, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await db.Iterations.Where(i => i.Id == iterationId && i.LeaseOwner == owner).ExecuteUpdateAsync(set => set
+            .SetProperty(i => i.Status, IterationStatus.Queued)
+            .SetProperty(i => i.LeaseOwner, (string?)null)
+            .SetProperty(i => i.LeaseExpiresAt, (DateTimeOffset?)null)
+            .SetProperty(i => i.Attempt, i => i.Attempt > 0 ? i.Attempt - 1 : 0)
+            .SetProperty(i => i.StartedAt, (DateTimeOffset?)null)
+            .SetProperty(i => i.TotalSteps, 0)
+            .SetProperty(i => i.CompletedSteps, 0)
+            .SetProperty(i => i.CachedSteps, 0)
+            .SetProperty(i => i.FailureReason, reason), cancellationToken);
+    }
+}
