@@ -1,36 +1,31 @@
 using ImageLab.Core.Layers;
 using ImageLab.Data;
 using ImageLab.Data.Analysis;
+using ImageLab.Data.Tests.Infrastructure;
 using ImageLab.Testing;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace ImageLab.Data.Tests.Analysis;
 
-public sealed class LayerAnalysisCacheTests : IAsyncLifetime
+/// <summary>The DiffID-keyed layer cache, on each store.</summary>
+public abstract class LayerAnalysisCacheTests(TestStoreKind store) : IAsyncLifetime
 {
-    private PostgresDatabase _database = null!;
-    private PooledDbContextFactory<ImageLabDbContext> _contexts = null!;
+    private readonly DataFixture _data = new(store);
 
-    public async Task InitializeAsync()
-    {
-        _database = await PostgresDatabase.CreateAsync("imagelab_cache");
-        var options = new DbContextOptionsBuilder<ImageLabDbContext>().UseNpgsql(_database.ConnectionString).UseSnakeCaseNamingConvention().Options;
-        _contexts = new PooledDbContextFactory<ImageLabDbContext>(options);
-        await using var db = await _contexts.CreateDbContextAsync();
-        await db.Database.MigrateAsync();
-    }
+    private IDbContextFactory<ImageLabDbContext> Contexts => _data.Contexts;
 
-    public async Task DisposeAsync() => await _database.DisposeAsync();
+    public Task InitializeAsync() => _data.InitializeAsync();
+
+    public Task DisposeAsync() => _data.DisposeAsync();
 
     [Fact]
     public async Task TryGet_StoredUnderDiffIdAndAlias_ReturnsTheSameEntriesFromANewCache()
     {
         var layer = SampleLayer("sha256:" + new string('a', 64), CompressedSizeSource.Estimated);
-        var writer = new PostgresLayerAnalysisCache(_contexts, TimeProvider.System, requireCompressedSize: true);
+        var writer = new PostgresLayerAnalysisCache(Contexts, TimeProvider.System, requireCompressedSize: true);
         await writer.StoreAsync(layer, ["legacy:0123", "sha256:" + new string('b', 64)], CancellationToken.None);
 
-        var reader = new PostgresLayerAnalysisCache(_contexts, TimeProvider.System, requireCompressedSize: true);
+        var reader = new PostgresLayerAnalysisCache(Contexts, TimeProvider.System, requireCompressedSize: true);
         var byDiffId = await reader.TryGetAsync(layer.DiffId, CancellationToken.None);
         var byAlias = await reader.TryGetAsync("legacy:0123", CancellationToken.None);
         var unknown = await reader.TryGetAsync("legacy:4567", CancellationToken.None);
@@ -50,22 +45,22 @@ public sealed class LayerAnalysisCacheTests : IAsyncLifetime
     public async Task TryGet_LayerCachedWithoutPushSize_IsAMissWhenPushSizesAreWanted()
     {
         var layer = SampleLayer("sha256:" + new string('c', 64), CompressedSizeSource.NotComputed);
-        await new PostgresLayerAnalysisCache(_contexts, TimeProvider.System, requireCompressedSize: false).StoreAsync(layer, [], CancellationToken.None);
+        await new PostgresLayerAnalysisCache(Contexts, TimeProvider.System, requireCompressedSize: false).StoreAsync(layer, [], CancellationToken.None);
 
-        Assert.Null(await new PostgresLayerAnalysisCache(_contexts, TimeProvider.System, requireCompressedSize: true).TryGetAsync(layer.DiffId, CancellationToken.None));
-        Assert.NotNull(await new PostgresLayerAnalysisCache(_contexts, TimeProvider.System, requireCompressedSize: false).TryGetAsync(layer.DiffId, CancellationToken.None));
+        Assert.Null(await new PostgresLayerAnalysisCache(Contexts, TimeProvider.System, requireCompressedSize: true).TryGetAsync(layer.DiffId, CancellationToken.None));
+        Assert.NotNull(await new PostgresLayerAnalysisCache(Contexts, TimeProvider.System, requireCompressedSize: false).TryGetAsync(layer.DiffId, CancellationToken.None));
     }
 
     [Fact]
     public async Task Store_SameLayerTwice_KeepsOneRow()
     {
         var layer = SampleLayer("sha256:" + new string('d', 64), CompressedSizeSource.Estimated);
-        var cache = new PostgresLayerAnalysisCache(_contexts, TimeProvider.System, requireCompressedSize: true);
+        var cache = new PostgresLayerAnalysisCache(Contexts, TimeProvider.System, requireCompressedSize: true);
         await Task.WhenAll(
             cache.StoreAsync(layer, ["legacy:x"], CancellationToken.None).AsTask(),
             cache.StoreAsync(layer, ["legacy:x"], CancellationToken.None).AsTask());
 
-        await using var db = await _contexts.CreateDbContextAsync();
+        await using var db = await Contexts.CreateDbContextAsync();
         Assert.Equal(1, await db.AnalyzedLayers.CountAsync(l => l.DiffId == layer.DiffId));
         Assert.Equal(1, await db.LayerAnalysisAliases.CountAsync(a => a.Alias == "legacy:x"));
     }
@@ -98,4 +93,8 @@ public sealed class LayerAnalysisCacheTests : IAsyncLifetime
             new LayerEntry("/app/big.bin", LayerEntryKind.File, 4_096),
             new LayerEntry("/app/link", LayerEntryKind.Symlink, 0, "main.py"),
         ]);
+
+    public sealed class OnPostgreSql() : LayerAnalysisCacheTests(TestStoreKind.PostgreSql);
+
+    public sealed class OnSqlite() : LayerAnalysisCacheTests(TestStoreKind.Sqlite);
 }

@@ -10,11 +10,13 @@ using Microsoft.Extensions.Hosting;
 
 namespace ImageLab.Data.Tests.Infrastructure;
 
-/// <summary>The data layer's services over a fresh, migrated PostgreSQL database.</summary>
-public sealed class DataFixture : IAsyncLifetime
+/// <summary>The data layer's services over a fresh, migrated store, PostgreSQL or the embedded SQLite.</summary>
+public sealed class DataFixture(TestStoreKind kind) : IAsyncLifetime
 {
-    private PostgresDatabase? _database;
+    private TestStore? _store;
     private ServiceProvider? _services;
+
+    public TestStoreKind Kind => kind;
 
     public IServiceProvider Services => _services ?? throw new InvalidOperationException("Not initialized.");
 
@@ -28,10 +30,8 @@ public sealed class DataFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _database = await PostgresDatabase.CreateAsync();
-        var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:ImageLab"] = _database.ConnectionString })
-            .Build();
+        _store = await TestStore.CreateAsync(kind);
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(_store.Settings).Build();
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(configuration);
         services.AddSingleton<IHostEnvironment>(new TestHostEnvironment());
@@ -49,9 +49,9 @@ public sealed class DataFixture : IAsyncLifetime
             await _services.DisposeAsync();
         }
 
-        if (_database is not null)
+        if (_store is not null)
         {
-            await _database.DisposeAsync();
+            await _store.DisposeAsync();
         }
     }
 

@@ -2,20 +2,28 @@ using ImageLab.Core.Experiments;
 using ImageLab.Data.Notifications;
 using ImageLab.Data.Stores;
 using ImageLab.Data.Tests.Infrastructure;
+using ImageLab.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace ImageLab.Data.Tests.Notifications;
 
-public sealed class PostgresEventNotifierTests(DataFixture fixture) : IClassFixture<DataFixture>
+/// <summary>LISTEN/NOTIFY between processes: PostgreSQL only (the embedded store serves one process).</summary>
+public sealed class PostgresEventNotifierTests : IAsyncLifetime
 {
+    private readonly DataFixture _data = new(TestStoreKind.PostgreSql);
+
+    public Task InitializeAsync() => _data.InitializeAsync();
+
+    public Task DisposeAsync() => _data.DisposeAsync();
+
     [Fact]
     public async Task Append_TwoProcessesWriteOneExperiment_AnnouncedInSequenceOrderCoveringEveryEvent()
     {
         // Arrange: two writers as two processes would have them, and a third process listening.
-        var experimentId = await fixture.SubmitAsync(iterations: 2);
-        var experiment = (await fixture.Queries.GetExperimentAsync(experimentId, CancellationToken.None))!;
+        var experimentId = await _data.SubmitAsync(iterations: 2);
+        var experiment = (await _data.Queries.GetExperimentAsync(experimentId, CancellationToken.None))!;
         var writers = experiment.Iterations
-            .Select(i => (Store: new EventStore(fixture.Contexts, NewNotifier()), IterationId: i.Id))
+            .Select(i => (Store: new EventStore(_data.Contexts, NewNotifier()), IterationId: i.Id))
             .ToList();
         var listener = NewNotifier();
         var received = new List<EventNotification>();
@@ -40,7 +48,7 @@ public sealed class PostgresEventNotifierTests(DataFixture fixture) : IClassFixt
                 await w.Store.AppendAsync(Batch(experimentId, w.IterationId, 5), CancellationToken.None);
             }
         })));
-        var stored = await new EventStore(fixture.Contexts).ReadAfterAsync(experimentId, 0, 10_000, CancellationToken.None);
+        var stored = await new EventStore(_data.Contexts).ReadAfterAsync(experimentId, 0, 10_000, CancellationToken.None);
         while (Covered(received, stored[^1].Sequence) is false && !stop.IsCancellationRequested)
         {
             await Task.Delay(20);
@@ -75,7 +83,7 @@ public sealed class PostgresEventNotifierTests(DataFixture fixture) : IClassFixt
         Assert.Null(EventNotification.Parse("not:a:payload"));
     }
 
-    private PostgresEventNotifier NewNotifier() => new(fixture.Contexts, NullLogger<PostgresEventNotifier>.Instance);
+    private PostgresEventNotifier NewNotifier() => new(_data.Contexts, NullLogger<PostgresEventNotifier>.Instance);
 
     private static bool Covered(List<EventNotification> received, long lastSequence)
     {

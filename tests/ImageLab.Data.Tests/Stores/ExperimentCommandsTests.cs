@@ -1,13 +1,16 @@
 using ImageLab.Core.Experiments;
 using ImageLab.Data.Stores;
 using ImageLab.Data.Tests.Infrastructure;
+using ImageLab.Testing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ImageLab.Data.Tests.Stores;
 
-public sealed class ExperimentCommandsTests : IAsyncLifetime
+/// <summary>Submissions, cancels and the queries over them, on each store.</summary>
+public abstract class ExperimentCommandsTests(TestStoreKind store) : IAsyncLifetime
 {
-    private readonly DataFixture _data = new();
+    private readonly DataFixture _data = new(store);
 
     public Task InitializeAsync() => _data.InitializeAsync();
 
@@ -77,6 +80,38 @@ public sealed class ExperimentCommandsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ListExperiments_DateRange_OnlyThoseCreatedInItNewestFirst()
+    {
+        // Arrange: four experiments created a day apart.
+        var ids = new List<long>();
+        for (var i = 0; i < 4; i++)
+        {
+            ids.Add(await _data.SubmitAsync(project: "dated"));
+        }
+
+        var start = new DateTimeOffset(2025, 3, 1, 12, 0, 0, TimeSpan.Zero);
+        await using (var db = await _data.Contexts.CreateDbContextAsync())
+        {
+            for (var i = 0; i < ids.Count; i++)
+            {
+                var createdAt = start.AddDays(i);
+                await db.Experiments.Where(e => e.Id == ids[i]).ExecuteUpdateAsync(set => set.SetProperty(e => e.CreatedAt, createdAt));
+            }
+        }
+
+        // Act: from day 1 (inclusive) to day 3 (exclusive).
+        var page = await _data.Queries.ListExperimentsAsync(
+            new ExperimentFilter(Project: "dated", From: start.AddDays(1), To: start.AddDays(3)), CancellationToken.None);
+        var all = await _data.Queries.ListExperimentsAsync(new ExperimentFilter(Project: "dated"), CancellationToken.None);
+
+        // Assert
+        Assert.Equal([ids[2], ids[1]], page.Items.Select(e => e.Id));
+        Assert.Equal(2, page.Total);
+        Assert.Equal(start.AddDays(2), page.Items[0].CreatedAt);
+        Assert.Equal([ids[3], ids[2], ids[1], ids[0]], all.Items.Select(e => e.Id));
+    }
+
+    [Fact]
     public async Task ListExperiments_Paged_NewestFirstWithTotal()
     {
         // Arrange
@@ -95,4 +130,8 @@ public sealed class ExperimentCommandsTests : IAsyncLifetime
         Assert.True(first.Items[0].Id > first.Items[1].Id);
         Assert.Single(last.Items);
     }
+
+    public sealed class OnPostgreSql() : ExperimentCommandsTests(TestStoreKind.PostgreSql);
+
+    public sealed class OnSqlite() : ExperimentCommandsTests(TestStoreKind.Sqlite);
 }

@@ -1,14 +1,16 @@
 using ImageLab.Core.Experiments;
 using ImageLab.Data.Queue;
 using ImageLab.Data.Tests.Infrastructure;
+using ImageLab.Testing;
 using Microsoft.EntityFrameworkCore;
 
 namespace ImageLab.Data.Tests.Queue;
 
-public sealed class PostgresBuildQueueTests : IAsyncLifetime
+/// <summary>The queue contract, on each store: <see cref="OnPostgreSql"/> and <see cref="OnSqlite"/> run every test.</summary>
+public abstract class BuildQueueTests(TestStoreKind store) : IAsyncLifetime
 {
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(1);
-    private readonly DataFixture _data = new();
+    private readonly DataFixture _data = new(store);
 
     public Task InitializeAsync() => _data.InitializeAsync();
 
@@ -28,6 +30,37 @@ public sealed class PostgresBuildQueueTests : IAsyncLifetime
         Assert.Equal(20, claimed.Count);
         Assert.Equal(20, claimed.Distinct().Count());
         Assert.Null(await _data.Queue.ClaimNextAsync("late", Lease, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task ClaimNext_ClaimersLoopUntilEmpty_EveryIterationClaimedOnceWithoutErrors()
+    {
+        // Arrange
+        var experiments = new List<long>();
+        for (var e = 0; e < 4; e++)
+        {
+            experiments.Add(await _data.SubmitAsync(iterations: 15));
+        }
+
+        // Act: six workers each claim (and renew what they hold) until nothing waits.
+        var claims = await Task.WhenAll(Enumerable.Range(0, 6).Select(w => Task.Run(async () =>
+        {
+            var mine = new List<long>();
+            while (await _data.Queue.ClaimNextAsync($"worker-{w}", Lease, CancellationToken.None) is { } id)
+            {
+                mine.Add(id);
+                Assert.Equal(LeaseState.Held, await _data.Queue.RenewLeaseAsync(id, $"worker-{w}", Lease, CancellationToken.None));
+            }
+
+            return mine;
+        })));
+
+        // Assert
+        var all = claims.SelectMany(c => c).ToList();
+        Assert.Equal(60, all.Count);
+        Assert.Equal(60, all.Distinct().Count());
+        await using var db = await _data.Contexts.CreateDbContextAsync();
+        Assert.Equal(60, await db.Iterations.CountAsync(i => experiments.Contains(i.ExperimentId) && i.Status == IterationStatus.Building && i.Attempt == 1));
     }
 
     [Fact]
@@ -124,4 +157,8 @@ public sealed class PostgresBuildQueueTests : IAsyncLifetime
         await using var db = await _data.Contexts.CreateDbContextAsync();
         Assert.Equal(1, (await db.Iterations.SingleAsync(i => i.Id == id)).Attempt);
     }
+
+    public sealed class OnPostgreSql() : BuildQueueTests(TestStoreKind.PostgreSql);
+
+    public sealed class OnSqlite() : BuildQueueTests(TestStoreKind.Sqlite);
 }
