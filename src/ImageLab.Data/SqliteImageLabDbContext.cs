@@ -11,10 +11,10 @@ namespace ImageLab.Data;
 /// </summary>
 public sealed class SqliteImageLabDbContext(DbContextOptions<SqliteImageLabDbContext> options) : ImageLabDbContext(options)
 {
-    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    protected override void OnModelCreating(ModelBuilder builder)
     {
-        base.OnModelCreating(modelBuilder);
-        foreach (var property in modelBuilder.Model.GetEntityTypes().SelectMany(e => e.GetProperties()))
+        base.OnModelCreating(builder);
+        foreach (var property in builder.Model.GetEntityTypes().SelectMany(e => e.GetProperties()))
         {
             if (property.GetColumnType() is "jsonb" or "bytea")
             {
