@@ -13,9 +13,12 @@ public sealed class AnalysisOptions
     /// <summary>Gzip every layer not yet in the DiffID cache to learn its push size (the costly part). Default true.</summary>
     public bool EstimateCompressedSize { get; set; } = true;
 
-    /// <summary>The gzip level of the push-size estimate; see <see cref="LayerAnalysisStep"/> for why 6 is the default.</summary>
+    /// <summary>
+    /// The zlib-ng level of the push-size estimate; 5 matches the level 6 of Go's gzip the engine pushes with (see
+    /// <see cref="ImageLab.Core.Layers.GzipCompressedSizeEstimator.DefaultLevel"/>).
+    /// </summary>
     [Range(1, 9, ErrorMessage = "Analysis:CompressionLevel must be a gzip level between 1 and 9.")]
-    public int CompressionLevel { get; set; } = 6;
+    public int CompressionLevel { get; set; } = ImageLab.Core.Layers.GzipCompressedSizeEstimator.DefaultLevel;
 
     /// <summary>An analysis running longer than this is stopped and stored as failed; the build's results stay.</summary>
     [Range(1, 24 * 60, ErrorMessage = "Analysis:TimeoutMinutes must be between 1 and 1440.")]

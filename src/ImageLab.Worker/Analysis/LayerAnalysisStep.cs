@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using ImageLab.Core.Experiments;
@@ -32,6 +33,11 @@ public sealed partial class LayerAnalysisStep(
     IOptions<AnalysisOptions> options,
     ILogger<LayerAnalysisStep> logger)
 {
+    private readonly ConcurrentDictionary<long, byte> _running = new();
+
+    /// <summary>Whether this process is analyzing the iteration right now.</summary>
+    public bool IsRunning(long iterationId) => _running.ContainsKey(iterationId);
+
     /// <summary>
     /// Analyzes the iteration's image and stores the outcome. Never throws but for cancellation of
     /// <paramref name="cancellationToken"/>; it also stops when the app stops or <c>Analysis:TimeoutMinutes</c> passes.
@@ -41,11 +47,23 @@ public sealed partial class LayerAnalysisStep(
         ArgumentNullException.ThrowIfNull(job);
         ArgumentNullException.ThrowIfNull(measurement);
         var settings = options.Value;
-        if (!settings.Enabled)
+        if (!settings.Enabled || !_running.TryAdd(job.IterationId, 0))
         {
             return;
         }
 
+        try
+        {
+            await RunOnceAsync(job, measurement, settings, cancellationToken);
+        }
+        finally
+        {
+            _running.TryRemove(job.IterationId, out _);
+        }
+    }
+
+    private async Task RunOnceAsync(BuildJob job, IterationMeasurement measurement, AnalysisOptions settings, CancellationToken cancellationToken)
+    {
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(settings.TimeoutMinutes));
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token, lifetime.ApplicationStopping);
         var stopwatch = Stopwatch.StartNew();

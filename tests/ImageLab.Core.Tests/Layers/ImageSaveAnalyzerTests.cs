@@ -96,12 +96,12 @@ public sealed class ImageSaveAnalyzerTests
     }
 
     [Fact]
-    public async Task AnalyzeAsync_UncompressedBlob_EstimatesGzipLevel6Size()
+    public async Task AnalyzeAsync_UncompressedBlob_EstimatesGzipSizeAtTheDefaultLevel()
     {
         // Arrange
         var tar = new LayerTarBuilder().File("text", 50_000).RandomFile("random", 50_000, seed: 3).Build();
         using var expected = new MemoryStream();
-        using (var gzip = new GZipStream(expected, new ZLibCompressionOptions { CompressionLevel = 6 }, leaveOpen: true))
+        using (var gzip = new GZipStream(expected, new ZLibCompressionOptions { CompressionLevel = GzipCompressedSizeEstimator.DefaultLevel }, leaveOpen: true))
         {
             gzip.Write(tar);
         }
@@ -115,6 +115,34 @@ public sealed class ImageSaveAnalyzerTests
         Assert.Equal(expected.Length, layer.CompressedSizeBytes);
         Assert.InRange(layer.CompressedSizeBytes, 50_000, 60_000);
         Assert.Equal(layer.CompressedSizeBytes, analysis.CompressedSizeBytes);
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(4)]
+    public async Task AnalyzeAsync_LayerOfManyChunks_EstimateWithinHalfAPercentOfOneGzipStream(int threads)
+    {
+        // Arrange: 9 MB of text and binary, cut into nine 1 MiB chunks compressed apart.
+        var tar = new LayerTarBuilder().TextFile("usr/share/doc/a.txt", 6_000_000, seed: 4).RandomFile("usr/lib/b.so", 2_000_000, seed: 5)
+            .TextFile("usr/share/doc/c.txt", 1_000_000, seed: 6).Build();
+        using var oneStream = new MemoryStream();
+        using (var gzip = new GZipStream(oneStream, new ZLibCompressionOptions { CompressionLevel = GzipCompressedSizeEstimator.DefaultLevel }, leaveOpen: true))
+        {
+            gzip.Write(tar);
+        }
+
+        var options = new ImageAnalysisOptions
+        {
+            CompressedSizeEstimator = new GzipCompressedSizeEstimator(chunkBytes: 1024 * 1024, maxDegreeOfParallelism: threads),
+        };
+
+        // Act
+        var analysis = await SampleImages.AnalyzeOrFailAsync(SampleImages.Save([tar]), options);
+
+        // Assert
+        var estimate = analysis.Layers[0].CompressedSizeBytes;
+        Assert.Equal(CompressedSizeSource.Estimated, analysis.Layers[0].Layer.CompressedSizeSource);
+        Assert.InRange((double)(estimate - oneStream.Length) / oneStream.Length, 0, 0.005);
     }
 
     [Fact]

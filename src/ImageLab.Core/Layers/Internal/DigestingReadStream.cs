@@ -24,7 +24,17 @@ internal sealed class DigestingReadStream(Stream inner, ICompressedSizeCounter? 
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
         var read = await inner.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
-        Observe(buffer.Span[..read]);
+        if (read > 0)
+        {
+            BytesRead += read;
+            _sha256.AppendData(buffer.Span[..read]);
+            if (counter is not null)
+            {
+                // Copies into the counter's chunk; waits only when every compressing thread is busy.
+                await counter.AppendAsync(buffer[..read], cancellationToken).ConfigureAwait(false);
+            }
+        }
+
         return read;
     }
 

@@ -44,7 +44,7 @@ internal static class LayerTarAnalyzer
             var (compressedSize, source) = compression switch
             {
                 LayerBlobCompression.Gzip => (blobLength, CompressedSizeSource.BlobSize),
-                _ when counter is not null => (counter.Complete(), CompressedSizeSource.Estimated),
+                _ when counter is not null => (await counter.CompleteAsync(cancellationToken).ConfigureAwait(false), CompressedSizeSource.Estimated),
                 _ => (0L, CompressedSizeSource.NotComputed),
             };
 
