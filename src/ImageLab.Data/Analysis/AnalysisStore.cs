@@ -2,6 +2,7 @@ using System.Text.Json;
 using ImageLab.Core.Experiments;
 using ImageLab.Core.Layers;
 using ImageLab.Data.Entities;
+using ImageLab.Data.Stores;
 using Microsoft.EntityFrameworkCore;
 
 namespace ImageLab.Data.Analysis;
@@ -88,6 +89,33 @@ public sealed class AnalysisStore(IDbContextFactory<ImageLabDbContext> contexts,
             LayersFromCache = run.LayersFromCache,
             CompressedSizeEstimated = run.CompressedSizeEstimated,
         }, cancellationToken);
+    }
+
+    /// <summary>
+    /// Up to <paramref name="limit"/> succeeded iterations, oldest first, that finished building before
+    /// <paramref name="finishedBefore"/> and have no stored analysis outcome: their analysis was interrupted (the app
+    /// was killed) or never ran. Each comes with its measurement as stored, for the analysis to run again.
+    /// </summary>
+    public async Task<IReadOnlyList<(long IterationId, IterationMeasurement Measurement)>> FindUnanalyzedAsync(
+        DateTimeOffset finishedBefore, int limit, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var candidates = await db.Iterations.AsNoTracking()
+            .Where(i => i.Status == IterationStatus.Succeeded && i.ImageId != null && !db.IterationAnalyses.Any(a => a.IterationId == i.Id))
+            .OrderBy(i => i.Id)
+            .Take(limit)
+            .Select(i => new { i.Id, i.ImageId, i.ImageTag, i.SizeBytes, i.BuildSeconds, i.TotalSteps, i.CachedSteps, i.Engine, i.FinishedAt, i.Layers })
+            .ToListAsync(cancellationToken);
+
+        // The time is compared here rather than in SQL, so the query stays the same on every provider; the oldest come
+        // first, so the iterations still inside their grace period are the last of the batch.
+        return candidates
+            .Where(i => i.FinishedAt is { } finished && finished < finishedBefore)
+            .Select(i => (i.Id, new IterationMeasurement(
+                i.ImageId!, i.ImageTag ?? "", i.SizeBytes ?? 0, i.BuildSeconds ?? 0, i.TotalSteps, i.CachedSteps, i.Engine ?? "",
+                i.Layers.OrderBy(l => l.Index).Select(l => new LayerDetails(
+                    l.Index, l.HistoryId, l.CreatedBy, l.SizeBytes, l.CreatedAt, l.Comment, l.EmptyLayer, l.FromBaseImage, l.Instruction, l.Line)).ToList())))
+            .ToList();
     }
 
     /// <summary>Whether the iteration's analysis can be served, with a sentence saying why not.</summary>

@@ -27,6 +27,7 @@ public static class WorkerServiceCollectionExtensions
         services.AddSingleton<IExperimentObserver>(sp => sp.GetRequiredService<WorkSignal>());
         services.AddOptions<AnalysisOptions>().BindConfiguration(AnalysisOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<LayerAnalysisStep>();
+        services.AddSingleton<AnalysisRecovery>();
         services.AddSingleton<IterationPipeline>();
         services.AddSingleton<BuildWorker>();
         services.AddSingleton<ImageRetention>();

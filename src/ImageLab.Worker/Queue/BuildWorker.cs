@@ -1,5 +1,6 @@
 using ImageLab.Core.Experiments;
 using ImageLab.Data.Queue;
+using ImageLab.Worker.Analysis;
 using ImageLab.Worker.Events;
 using ImageLab.Worker.Hosting;
 using ImageLab.Worker.Pipeline;
@@ -10,12 +11,14 @@ using Microsoft.Extensions.Options;
 namespace ImageLab.Worker.Queue;
 
 /// <summary>
-/// Runs <see cref="WorkerOptions.Concurrency"/> build loops that claim queued iterations, and a sweeper
-/// that requeues iterations whose worker died.
+/// Runs <see cref="WorkerOptions.Concurrency"/> build loops that claim queued iterations, a sweeper
+/// that requeues iterations whose worker died, and <see cref="AnalysisRecovery"/>, which analyzes again the images
+/// whose layer analysis was interrupted.
 /// </summary>
 public sealed partial class BuildWorker(
     IBuildQueue queue,
     IterationPipeline pipeline,
+    AnalysisRecovery analysisRecovery,
     WorkSignal signal,
     BuildEventWriter events,
     IOptions<WorkerOptions> options,
@@ -30,6 +33,7 @@ public sealed partial class BuildWorker(
     {
         var loops = Enumerable.Range(0, options.Value.Concurrency).Select(_ => BuildLoopAsync(stoppingToken)).ToList();
         loops.Add(SweepLoopAsync(stoppingToken));
+        loops.Add(analysisRecovery.RunAsync(stoppingToken));
         return Task.WhenAll(loops);
     }
 

@@ -8,6 +8,7 @@ using ImageLab.Data.Queue;
 using ImageLab.Docker.Engine;
 using ImageLab.Docker.Hosting;
 using ImageLab.Testing;
+using ImageLab.Worker.Analysis;
 using ImageLab.Worker.Events;
 using ImageLab.Worker.Hosting;
 using ImageLab.Worker.Pipeline;
@@ -36,6 +37,8 @@ internal sealed class PipelineHarness : IAsyncDisposable
     public PostgresDatabase Database { get; }
 
     public AnalysisStore Analyses => _services.GetRequiredService<AnalysisStore>();
+
+    public AnalysisRecovery Recovery => _services.GetRequiredService<AnalysisRecovery>();
 
     public IExperimentQueries Queries => _services.GetRequiredService<IExperimentQueries>();
 
