@@ -6,6 +6,9 @@
 #   debian:bookworm-slim                   the same without docs, man pages and locales, flattened
 #   python:3.11-bookworm                   Debian + python3, pip, venv, headers and build tools (the "full" image)
 #   python:3.11-slim-bookworm              slim Debian + python3 only
+#   mcr.microsoft.com/dotnet/sdk:10.0      Debian + the host's .NET SDK (deploy/Dockerfile's build stage)
+#   mcr.microsoft.com/dotnet/aspnet:10.0-alpine
+#                                          slim Debian + the host's ASP.NET Core runtime (its runtime stage)
 # Each image is skipped when its tag already exists, so a second run takes a second.
 set -euo pipefail
 : "${DOCKER_HOST:?DOCKER_HOST must name the engine, e.g. unix:///var/tmp/imagelab-test/docker.sock}"
@@ -60,8 +63,32 @@ python_images() {
   fi
 }
 
+# deploy/Dockerfile's bases, from the .NET on this machine: the runtime alone, or all of it for the SDK.
+dotnet_images() {
+  local dotnet_root; dotnet_root="$(dirname "$(readlink -f "$(command -v dotnet)")")"
+  if ! has mcr.microsoft.com/dotnet/aspnet:10.0-alpine; then
+    log "mcr.microsoft.com/dotnet/aspnet:10.0-alpine (stand-in)"
+    local dir; dir=$(mktemp -d -p "$WORK")
+    mkdir -p "$dir/dotnet/shared"
+    cp -a "$dotnet_root/dotnet" "$dotnet_root/host" "$dir/dotnet/"
+    cp -a "$dotnet_root/shared/Microsoft.NETCore.App" "$dotnet_root/shared/Microsoft.AspNetCore.App" "$dir/dotnet/shared/"
+    cp /bin/busybox "$dir/busybox"
+    docker build -q --network host -t mcr.microsoft.com/dotnet/aspnet:10.0-alpine -f "$HERE/fixtures/dotnet-aspnet.Dockerfile" "$dir" >/dev/null
+    rm -rf "$dir"
+  fi
+  if ! has mcr.microsoft.com/dotnet/sdk:10.0; then
+    log "mcr.microsoft.com/dotnet/sdk:10.0 (stand-in, about a minute)"
+    local dir; dir=$(mktemp -d -p "$WORK")
+    cp -a "$dotnet_root" "$dir/dotnet"
+    cp /etc/ssl/certs/ca-certificates.crt "$dir/"
+    docker build -q --network host -t mcr.microsoft.com/dotnet/sdk:10.0 -f "$HERE/fixtures/dotnet-sdk.Dockerfile" "$dir" >/dev/null
+    rm -rf "$dir"
+  fi
+}
+
 busybox_image
 debian_image
 debian_slim_image
 python_images
+dotnet_images
 log "fixtures ready"
