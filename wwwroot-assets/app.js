@@ -10,8 +10,6 @@ window.imageLab = {
     localStorage.setItem('imagelab-theme', theme);
     document.documentElement.dataset.theme = theme;
   },
-  // Paths of the files chosen through a folder input, relative to the folder's parent, in the input's order.
-  relativePaths: (input) => Array.from(input.files || []).map(f => f.webkitRelativePath || f.name),
   getSetting: (key) => localStorage.getItem('imagelab-' + key),
   setSetting: (key, value) => localStorage.setItem('imagelab-' + key, value),
 

@@ -222,6 +222,43 @@ public static class BuildContextWriter
         return files;
     }
 
+    /// <summary>
+    /// The text (UTF-8) of the archive's regular files at <paramref name="paths"/>, read without unpacking; a file
+    /// larger than <paramref name="maxBytesEach"/> is refused in words (Dockerfiles to edit are small).
+    /// </summary>
+    public static async Task<IReadOnlyDictionary<string, string>> ReadArchiveTextsAsync(
+        string archivePath, IReadOnlyCollection<string> paths, long maxBytesEach, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(paths);
+        if (!File.Exists(archivePath))
+        {
+            throw new BuildContextException($"The build context archive '{archivePath}' does not exist.");
+        }
+
+        var wanted = new HashSet<string>(paths, StringComparer.Ordinal);
+        var texts = new Dictionary<string, string>(StringComparer.Ordinal);
+        await ForEachArchiveEntryAsync(archivePath, async (entry, ct) =>
+        {
+            if (entry.Kind != ArchiveEntryKind.File || !wanted.Contains(entry.Path))
+            {
+                return;
+            }
+
+            if (entry.Length > maxBytesEach)
+            {
+                throw new BuildContextException($"'{entry.Path}' is larger than {ContextBudget.Describe(maxBytesEach)}; that is not a Dockerfile to edit.");
+            }
+
+            var stream = entry.Open();
+            await using (stream)
+            {
+                using var reader = new StreamReader(stream, System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+                texts[entry.Path] = await reader.ReadToEndAsync(ct);
+            }
+        }, cancellationToken);
+        return texts;
+    }
+
     private static async Task WalkAsync(DirectoryInfo directory, string relative, ContextTarBuilder builder, CancellationToken cancellationToken)
     {
         var children = directory.EnumerateFileSystemInfos().OrderBy(i => i.Name, StringComparer.Ordinal);

@@ -38,7 +38,7 @@ public sealed class ExperimentIntake(IExperimentCommands commands, IOptions<Data
         var tarPath = Path.Combine(request.Upload.WorkFolder, "context.tar");
         try
         {
-            await WriteContextAsync(request.Upload, dockerfilePaths, tarPath, cancellationToken);
+            await WriteContextAsync(request, dockerfilePaths, tarPath, cancellationToken);
         }
         catch (BuildContextException e) when (e.TooLarge)
         {
@@ -82,19 +82,82 @@ public sealed class ExperimentIntake(IExperimentCommands commands, IOptions<Data
         }
     }
 
-    private async Task WriteContextAsync(SpooledUpload upload, IReadOnlyList<string> dockerfiles, string tarPath, CancellationToken cancellationToken)
+    private async Task WriteContextAsync(IntakeRequest request, IReadOnlyList<string> dockerfiles, string tarPath, CancellationToken cancellationToken)
     {
+        var upload = request.Upload;
+        var overrides = request.DockerfileOverrides.ToDictionary(o => NormalizePath(o.Key), o => o.Value, StringComparer.Ordinal);
         var contextOptions = new BuildContextOptions { DockerfilePaths = dockerfiles, MaxTotalBytes = options.Value.MaxContextBytes };
+        if (upload.ArchivePath is { } archive && overrides.Count > 0)
+        {
+            // The archive as it is (its own Dockerfiles kept), then the edited Dockerfiles laid over it.
+            var archived = dockerfiles.Where(d => !overrides.ContainsKey(d)).ToList();
+            if (archived.Count == 0)
+            {
+                archived = DockerfileNaming.FindIterations(await ListUploadAsync(upload, cancellationToken)).Take(1).ToList();
+            }
+
+            if (archived.Count == 0)
+            {
+                throw new SubmissionRejectedException("The archive holds no Dockerfile of its own: add one to it, or upload the files instead of the archive.");
+            }
+
+            var basePath = tarPath + ".archive";
+            var baseTar = File.Create(basePath);
+            await using (baseTar)
+            {
+                await BuildContextWriter.WriteArchiveAsync(archive, baseTar, contextOptions with { DockerfilePaths = archived }, cancellationToken);
+            }
+
+            await OverlayAsync(basePath, overrides, tarPath, cancellationToken);
+            File.Delete(basePath);
+            return;
+        }
+
         var output = File.Create(tarPath);
         await using (output)
         {
-            if (upload.ArchivePath is { } archive)
+            if (upload.ArchivePath is { } archivePath)
             {
-                await BuildContextWriter.WriteArchiveAsync(archive, output, contextOptions, cancellationToken);
+                await BuildContextWriter.WriteArchiveAsync(archivePath, output, contextOptions, cancellationToken);
             }
             else
             {
                 await BuildContextWriter.WriteDirectoryAsync(upload.FilesFolder, output, contextOptions, cancellationToken);
+            }
+        }
+    }
+
+    // Copies the context tar, leaving out the overridden paths, and writes the overriding texts at its end.
+    private static async Task OverlayAsync(string sourceTar, Dictionary<string, string> overrides, string tarPath, CancellationToken cancellationToken)
+    {
+        var source = File.OpenRead(sourceTar);
+        var output = File.Create(tarPath);
+        await using (source)
+        await using (output)
+        {
+            using var reader = new TarReader(source);
+            var writer = new TarWriter(output, TarEntryFormat.Pax, leaveOpen: true);
+            await using (writer)
+            {
+                while (await reader.GetNextEntryAsync(copyData: false, cancellationToken) is { } entry)
+                {
+                    if (!overrides.ContainsKey(NormalizePath(entry.Name)))
+                    {
+                        await writer.WriteEntryAsync(entry, cancellationToken);
+                    }
+                }
+
+                foreach (var (path, text) in overrides)
+                {
+                    using var data = new MemoryStream(Encoding.UTF8.GetBytes(text));
+                    var entry = new PaxTarEntry(TarEntryType.RegularFile, path)
+                    {
+                        DataStream = data,
+                        Mode = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead,
+                        ModificationTime = DateTimeOffset.UnixEpoch,
+                    };
+                    await writer.WriteEntryAsync(entry, cancellationToken);
+                }
             }
         }
     }

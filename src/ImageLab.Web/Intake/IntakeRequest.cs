@@ -20,6 +20,12 @@ public sealed record IntakeRequest
 
     public IReadOnlyDictionary<string, string> BuildArgs { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>
+    /// Dockerfiles (context path to text) that replace, or join, what an uploaded archive holds: iterations edited,
+    /// renamed or added on the New experiment page. Empty for loose files, which carry their own text.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> DockerfileOverrides { get; init; } = new Dictionary<string, string>();
+
     /// <summary>Build arguments whose values are masked in logs, besides those named like secrets.</summary>
     public IReadOnlyList<string> SecretBuildArgs { get; init; } = [];
 

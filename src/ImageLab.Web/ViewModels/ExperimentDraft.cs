@@ -16,6 +16,7 @@ namespace ImageLab.Web.ViewModels;
 public sealed partial class ExperimentDraft : IDisposable
 {
     private const long MaxDockerfileBytes = 1024 * 1024;
+    private const string DockerIgnoreName = ".dockerignore";
 
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "imagelab-draft-" + Guid.NewGuid().ToString("N"));
     private readonly List<ContextFileDraft> _files = [];
@@ -41,7 +42,7 @@ public sealed partial class ExperimentDraft : IDisposable
     public IReadOnlyList<IterationDraft> Iterations => _iterations;
 
     public long TotalBytes =>
-        _files.Sum(f => f.SizeBytes) + (Archive?.SizeBytes ?? 0) + _iterations.Sum(i => (long)Encoding.UTF8.GetByteCount(i.Text));
+        _files.Sum(f => f.SizeBytes) + (Archive?.SizeBytes ?? 0) + _iterations.Where(i => i.CarriesText).Sum(i => (long)Encoding.UTF8.GetByteCount(i.Text));
 
     public bool IsEmpty => _files.Count == 0 && Archive is null && _iterations.Count == 0;
 
@@ -93,6 +94,35 @@ public sealed partial class ExperimentDraft : IDisposable
         _files.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
     }
 
+    /// <summary>
+    /// Adds a folder's files at their context paths, honouring its <c>.dockerignore</c> (or the one already in the
+    /// context) as the archive path does: excluded files are never read, Dockerfiles and the <c>.dockerignore</c> are
+    /// always kept. Returns how many files the <c>.dockerignore</c> left out.
+    /// </summary>
+    public async Task<int> AddFolderAsync(IReadOnlyList<FolderFile> files, long maxBytes, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(files);
+        var ignore = await ReadDockerIgnoreAsync(files, cancellationToken);
+        var leftOut = 0;
+        foreach (var file in files)
+        {
+            var path = UploadPath.Validate(file.Path);
+            if (path != DockerIgnoreName && !IsDockerfile(path) && ignore.IsExcluded(path))
+            {
+                leftOut++;
+                continue;
+            }
+
+            var stream = file.Open(cancellationToken);
+            await using (stream)
+            {
+                await AddFileAsync(path, stream, maxBytes, cancellationToken);
+            }
+        }
+
+        return leftOut;
+    }
+
     /// <summary>Sets the context to one archive; its Dockerfiles become the iterations (in name order).</summary>
     public async Task SetArchiveAsync(string fileName, Stream content, long maxBytes, CancellationToken cancellationToken)
     {
@@ -119,10 +149,35 @@ public sealed partial class ExperimentDraft : IDisposable
             throw new SubmissionRejectedException(e.Message, e);
         }
 
-        Archive = new ArchiveDraft(Path.GetFileName(fileName), new FileInfo(stored).Length, stored, entries.Count);
-        foreach (var path in DockerfileNaming.FindIterations(entries.Select(e => e.TrimStart('.', '/'))))
+        // The archive's Dockerfiles become iterations with their text, to be edited, renamed and ordered like pasted ones.
+        var found = DockerfileNaming.FindIterations(entries.Select(e => e.TrimStart('.', '/'))).ToList();
+        IReadOnlyDictionary<string, string> texts;
+        try
         {
-            _iterations.Add(new IterationDraft { Name = DockerfileNaming.IterationName(path), ArchivePath = path, Expanded = false });
+            texts = await BuildContextWriter.ReadArchiveTextsAsync(stored, found, MaxDockerfileBytes, cancellationToken);
+        }
+        catch (BuildContextException e)
+        {
+            File.Delete(stored);
+            throw new SubmissionRejectedException(e.Message, e);
+        }
+
+        Archive = new ArchiveDraft(Path.GetFileName(fileName), new FileInfo(stored).Length, stored, entries.Count);
+        foreach (var path in found)
+        {
+            var name = DockerfileNaming.IterationName(path);
+            var text = texts.TryGetValue(path, out var t) ? t : "";
+            var slash = path.LastIndexOf('/');
+            _iterations.Add(new IterationDraft
+            {
+                Name = name,
+                Folder = slash >= 0 ? path[..(slash + 1)] : "",
+                Text = text,
+                ArchivePath = path,
+                ArchiveName = name,
+                ArchiveText = text,
+                Expanded = false,
+            });
         }
     }
 
@@ -241,7 +296,7 @@ public sealed partial class ExperimentDraft : IDisposable
                 continue;
             }
 
-            if (iteration.ArchivePath is null && !IterationNamePattern().IsMatch(iteration.Name.Trim()))
+            if ((iteration.ArchivePath is null || iteration.IsRenamed) && !IterationNamePattern().IsMatch(iteration.Name.Trim()))
             {
                 problems.Add(new DraftProblem(field, $"{label}: a name uses letters, digits, '.', '-' and '_' only, because it becomes the file name {iteration.ContextPath}."));
             }
@@ -249,11 +304,6 @@ public sealed partial class ExperimentDraft : IDisposable
             if (!seen.Add(iteration.ContextPath))
             {
                 problems.Add(new DraftProblem(field, $"Two iterations are called '{iteration.Name}': give each its own name."));
-            }
-
-            if (iteration.ArchivePath is not null)
-            {
-                continue;
             }
 
             if (string.IsNullOrWhiteSpace(iteration.Text))
@@ -272,11 +322,6 @@ public sealed partial class ExperimentDraft : IDisposable
             {
                 problems.Add(new DraftProblem(field, $"'{iteration.Name}' has no FROM instruction: every Dockerfile starts from a base image."));
             }
-        }
-
-        if (Archive is not null && _iterations.Any(i => i.ArchivePath is null))
-        {
-            problems.Add(new DraftProblem(DraftProblem.ContextField, "An archive brings its own Dockerfiles: remove the archive to paste or edit Dockerfiles here."));
         }
 
         var argNames = new HashSet<string>(StringComparer.Ordinal);
@@ -305,6 +350,10 @@ public sealed partial class ExperimentDraft : IDisposable
     public async Task<IntakeRequest> ToRequestAsync(SpooledUpload upload, long maxBytes, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(upload);
+        // The archive's Dockerfiles as edited here: those changed, renamed or added travel beside the archive.
+        var overrides = Archive is null
+            ? new Dictionary<string, string>(StringComparer.Ordinal)
+            : _iterations.Where(i => i.CarriesText).ToDictionary(i => i.ContextPath, i => i.Text, StringComparer.Ordinal);
         if (Archive is { } archive)
         {
             var stream = File.OpenRead(archive.StoredAt);
@@ -313,6 +362,7 @@ public sealed partial class ExperimentDraft : IDisposable
                 await upload.SetArchiveAsync(archive.FileName, stream, maxBytes, cancellationToken);
             }
         }
+
         else
         {
             foreach (var file in _files)
@@ -340,6 +390,7 @@ public sealed partial class ExperimentDraft : IDisposable
             Builder = Builder,
             RequestsNetwork = RequestsNetwork,
             Dockerfiles = _iterations.Select(i => i.ContextPath).ToList(),
+            DockerfileOverrides = overrides,
             BuildArgs = BuildArgs.Where(a => !string.IsNullOrWhiteSpace(a.Name))
                 .GroupBy(a => a.Name.Trim(), StringComparer.Ordinal)
                 .ToDictionary(g => g.Key, g => g.Last().Value, StringComparer.Ordinal),
@@ -361,6 +412,36 @@ public sealed partial class ExperimentDraft : IDisposable
         catch (UnauthorizedAccessException)
         {
         }
+    }
+
+    private async Task<DockerIgnoreMatcher> ReadDockerIgnoreAsync(IReadOnlyList<FolderFile> files, CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (files.FirstOrDefault(f => f.Path == DockerIgnoreName) is { } dropped)
+            {
+                var stream = dropped.Open(cancellationToken);
+                await using (stream)
+                {
+                    return await DockerIgnoreMatcher.ReadAsync(new BoundedStream(stream, MaxDockerfileBytes, DockerIgnoreName), cancellationToken);
+                }
+            }
+
+            if (_files.FirstOrDefault(f => f.Path == DockerIgnoreName) is { } kept)
+            {
+                var stream = File.OpenRead(kept.StoredAt);
+                await using (stream)
+                {
+                    return await DockerIgnoreMatcher.ReadAsync(stream, cancellationToken);
+                }
+            }
+        }
+        catch (BuildContextException e)
+        {
+            throw new SubmissionRejectedException(e.Message, e);
+        }
+
+        return DockerIgnoreMatcher.Empty;
     }
 
     private void SortIterationsByName()

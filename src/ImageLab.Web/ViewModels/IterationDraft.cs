@@ -12,14 +12,25 @@ public sealed class IterationDraft
 
     public string Text { get; set; } = "";
 
-    /// <summary>Set when the Dockerfile lives inside an uploaded archive (then its text is not editable here).</summary>
+    /// <summary>Set when the Dockerfile came from an uploaded archive: its path there. It can still be edited and renamed.</summary>
     public string? ArchivePath { get; init; }
+
+    /// <summary>The archive's own name and text of this Dockerfile, to tell whether it was edited.</summary>
+    public string? ArchiveName { get; init; }
+
+    public string? ArchiveText { get; init; }
+
+    /// <summary>Whether the submission must carry this Dockerfile's text (pasted, or changed from the archive's).</summary>
+    public bool CarriesText => ArchivePath is null || !string.Equals(Text, ArchiveText, StringComparison.Ordinal) || ContextPath != ArchivePath;
+
+    public bool IsRenamed => ArchivePath is not null && !string.Equals(Name.Trim(), ArchiveName, StringComparison.Ordinal);
 
     public bool Expanded { get; set; } = true;
 
     /// <summary>Where the Dockerfile is written in the build context.</summary>
-    public string ContextPath => ArchivePath
-        ?? Folder + (Name.Equals("Dockerfile", StringComparison.OrdinalIgnoreCase) ? "Dockerfile" : "Dockerfile." + Name.Trim());
+    public string ContextPath => ArchivePath is not null && !IsRenamed
+        ? ArchivePath
+        : Folder + (Name.Equals("Dockerfile", StringComparison.OrdinalIgnoreCase) ? "Dockerfile" : "Dockerfile." + Name.Trim());
 
     public int LineCount => Text.Length == 0 ? 1 : Text.Count(c => c == '\n') + (Text.EndsWith('\n') ? 0 : 1);
 }

@@ -14,14 +14,18 @@ namespace ImageLab.Web.Components.Pages;
 /// Upload a context (files, a folder or an archive), edit and order the Dockerfiles, choose project,
 /// builder and build args, see every problem in words before sending, then go to the live page.
 /// </summary>
-public sealed partial class NewExperiment : IDisposable
+public sealed partial class NewExperiment : IAsyncDisposable
 {
     private const int MaxFiles = 10_000;
+    private const string FolderModule = "./assets/folder-drop.js";
     private readonly ExperimentDraft _draft = new();
     private readonly CancellationTokenSource _stop = new();
     private IReadOnlyList<string> _projects = [];
     private IReadOnlyList<DraftProblem> _problems = [];
     private InputFile? _folderInput;
+    private ElementReference _dropZone;
+    private IJSObjectReference? _module;
+    private int _leftOut;
     private bool _attempted;
     private bool _busy;
     private bool _submitting;
@@ -73,6 +77,22 @@ public sealed partial class NewExperiment : IDisposable
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
+        if (firstRender)
+        {
+            // Folders dropped on the zone go to the folder input with their paths (a module: no inline script under the CSP).
+            try
+            {
+                _module = await JS.InvokeAsync<IJSObjectReference>("import", _stop.Token, FolderModule);
+                if (_module is not null && _folderInput?.Element is { } folderInput)
+                {
+                    await _module.InvokeVoidAsync("attach", _stop.Token, _dropZone, folderInput);
+                }
+            }
+            catch (JSException)
+            {
+            }
+        }
+
         if (firstRender && string.IsNullOrEmpty(_draft.SubmittedBy))
         {
             try
@@ -143,19 +163,19 @@ public sealed partial class NewExperiment : IDisposable
 
     private async Task OnFolderAsync(InputFileChangeEventArgs e)
     {
+        _dragging = false;
         var files = e.GetMultipleFiles(MaxFiles);
         await RunBusyAsync($"Reading {files.Count} files…", async () =>
         {
-            // Blazor gives file names only; the browser knows each file's path inside the chosen folder.
-            var paths = _folderInput?.Element is { } input
-                ? await JS.InvokeAsync<string[]>("imageLab.relativePaths", _stop.Token, input)
+            // Blazor gives file names only; the module knows each file's path inside the folder (chosen or dropped).
+            var paths = _module is not null && _folderInput?.Element is { } input
+                ? await _module.InvokeAsync<string[]>("contextPaths", _stop.Token, input) ?? []
                 : [];
-            for (var i = 0; i < files.Count; i++)
-            {
-                var path = i < paths.Length && paths[i].IndexOf('/', StringComparison.Ordinal) is var slash and > 0 ? paths[i][(slash + 1)..] : files[i].Name;
-                await using var stream = files[i].OpenReadStream(MaxBytes, _stop.Token);
-                await _draft.AddFileAsync(path, stream, MaxBytes, _stop.Token);
-            }
+            var folder = files.Select((file, i) => new FolderFile(
+                i < paths.Length && paths[i].Length > 0 ? paths[i] : file.Name,
+                file.Size,
+                token => file.OpenReadStream(MaxBytes, token))).ToList();
+            _leftOut = await _draft.AddFolderAsync(folder, MaxBytes, _stop.Token);
         });
     }
 
@@ -199,6 +219,7 @@ public sealed partial class NewExperiment : IDisposable
     private void ClearContext()
     {
         _draft.ClearContext();
+        _leftOut = 0;
         _attempted = false;
     }
 
@@ -260,10 +281,20 @@ public sealed partial class NewExperiment : IDisposable
         Navigation.NavigateTo($"/experiments/{id}");
     }
 
-    public void Dispose()
+    public async ValueTask DisposeAsync()
     {
-        _stop.Cancel();
+        await _stop.CancelAsync();
         _stop.Dispose();
         _draft.Dispose();
+        if (_module is not null)
+        {
+            try
+            {
+                await _module.DisposeAsync();
+            }
+            catch (JSDisconnectedException)
+            {
+            }
+        }
     }
 }

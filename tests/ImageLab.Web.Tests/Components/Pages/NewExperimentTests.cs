@@ -82,4 +82,52 @@ public class NewExperimentTests : ImageLabTestContext
 
         page.WaitForAssertion(() => Assert.Equal("2-slim", page.FindAll("[data-iteration-draft]")[0].GetAttribute("data-iteration-draft")));
     }
+
+    private static IRenderedComponent<Microsoft.AspNetCore.Components.Forms.InputFile> Input(IRenderedComponent<NewExperiment> page, string id) =>
+        page.FindComponents<Microsoft.AspNetCore.Components.Forms.InputFile>().Single(c => Equals(c.Instance.AdditionalAttributes?["id"], id));
+
+    [Fact]
+    public void ChooseFolder_WithDockerIgnore_AddsFilesAtTheirPathsAndSaysWhatWasLeftOut()
+    {
+        var module = JSInterop.SetupModule("./assets/folder-drop.js");
+        module.Setup<string[]>("contextPaths", _ => true).SetResult([".dockerignore", "Dockerfile.v1", "svc/Dockerfile.v2", "svc/main.py", "debug.log"]);
+        var page = RenderPage();
+
+        Input(page, "context-folder").UploadFiles(
+            InputFileContent.CreateFromText("*.log\n", ".dockerignore"),
+            InputFileContent.CreateFromText("FROM scratch\n", "Dockerfile.v1"),
+            InputFileContent.CreateFromText("FROM scratch\nCOPY main.py /\n", "Dockerfile.v2"),
+            InputFileContent.CreateFromText("print(1)\n", "main.py"),
+            InputFileContent.CreateFromText("noise\n", "debug.log"));
+
+        page.WaitForAssertion(() => Assert.Equal(["v1", "v2"], page.FindAll("[data-iteration-draft]").Select(d => d.GetAttribute("data-iteration-draft"))));
+        Assert.Contains("svc/Dockerfile.v2", page.Markup, StringComparison.Ordinal);
+        Assert.Single(page.FindAll("[data-file='svc/main.py']"));
+        Assert.Empty(page.FindAll("[data-file='debug.log']"));
+        Assert.Equal("1", page.Find("[data-left-out]").GetAttribute("data-left-out"));
+        Assert.Single(module.Invocations, i => i.Identifier == "contextPaths");
+    }
+
+    [Fact]
+    public void DropArchive_Dockerfiles_ShowAsEditableIterations()
+    {
+        var archive = new MemoryStream();
+        using (var writer = new System.Formats.Tar.TarWriter(archive, leaveOpen: true))
+        {
+            foreach (var (path, text) in new[] { ("Dockerfile.v1", "FROM scratch\nCOPY a /\n"), ("Dockerfile.v2", "FROM scratch\n"), ("a", "x") })
+            {
+                writer.WriteEntry(new System.Formats.Tar.PaxTarEntry(System.Formats.Tar.TarEntryType.RegularFile, path) { DataStream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(text)) });
+            }
+        }
+
+        var page = RenderPage();
+
+        Input(page, "context-files").UploadFiles(InputFileContent.CreateFromBinary(archive.ToArray(), "context.tar"));
+
+        page.WaitForAssertion(() => Assert.Equal(2, page.FindAll("[data-iteration-draft]").Count));
+        Assert.Equal(2, page.FindAll("[data-archive-state=archive]").Count);
+        Assert.All(page.FindAll("[data-field=iteration-name] input"), input => Assert.False(input.HasAttribute("disabled")));
+        Assert.False(page.Find("[data-action=add-iteration]").HasAttribute("disabled"));
+        Assert.Contains("FROM scratch", page.Find("[data-iteration-draft=v2]").TextContent, StringComparison.Ordinal);
+    }
 }
