@@ -103,9 +103,9 @@ public sealed class NewExperimentContextTests : IDisposable
         await Assertions.Expect(v2.Locator("[data-archive-state=edited]")).ToBeVisibleAsync();
         await v2.GetByRole(AriaRole.Button, new() { Name = "Move v2 up" }).ClickAsync();
         var v1 = page.Locator("[data-iteration-draft=v1]");
-        await v1.Locator("[data-field=iteration-name] input").FillAsync("first");
+        await v1.Locator("input").First.FillAsync("first");
         await Assertions.Expect(page.Locator("[data-iteration-draft=first]")).ToContainTextAsync("Dockerfile.first");
-        await page.Locator("[data-field=project] input").FillAsync("archive-edit");
+        await page.Locator("input[data-field=project], [data-field=project] input").First.FillAsync("archive-edit");
         await page.Keyboard.PressAsync("Escape");
         await BrowserSession.ScreenshotAsync(page, "14-new-experiment-archive-edited");
         await page.Locator("[data-action=submit]").ClickAsync();
