@@ -6,24 +6,26 @@ namespace ImageLab.EndToEnd.Tests;
 internal static class HistoryPages
 {
     /// <summary>
-    /// Clicks "next page" until the pager answers with <paramref name="expectedRange"/>: a prerendered button does
-    /// nothing until the circuit has connected, so the first answer marks the page as interactive.
+    /// Counts the calls of <c>imageLab.getTheme</c>: app.js calls it once while loading, MainLayout once more when
+    /// the circuit renders it, so a second call marks the page as interactive. Call before navigating.
     /// </summary>
-    public static async Task WaitUntilInteractiveAsync(IPage page, string expectedRange)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        var range = page.Locator(".history-range");
-        while (true)
-        {
-            await page.Locator("[data-page=next]").ClickAsync();
-            try
-            {
-                await Assertions.Expect(range).ToHaveTextAsync(expectedRange, new() { Timeout = 100 });
-                return;
-            }
-            catch (PlaywrightException) when (DateTime.UtcNow < deadline)
-            {
-            }
-        }
-    }
+    public static Task InstallAsync(IPage page) => page.AddInitScriptAsync("""
+        (() => {
+          let lab;
+          window.__themeCalls = 0;
+          Object.defineProperty(window, 'imageLab', {
+            configurable: true,
+            get: () => lab,
+            set: (value) => {
+              const getTheme = value.getTheme;
+              value.getTheme = () => { window.__themeCalls++; return getTheme(); };
+              lab = value;
+            },
+          });
+        })();
+        """);
+
+    /// <summary>Waits until the circuit has rendered the page (see <see cref="InstallAsync"/>).</summary>
+    public static Task WaitUntilInteractiveAsync(IPage page) =>
+        page.WaitForFunctionAsync("() => window.__themeCalls >= 2", null, new() { Timeout = 20_000, PollingInterval = 10 });
 }

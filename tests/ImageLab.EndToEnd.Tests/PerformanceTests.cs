@@ -26,6 +26,7 @@ public sealed class PerformanceTests(ITestOutputHelper output)
         await HistorySeed.SeedAsync(database.ConnectionString, Experiments);
         await using var browser = await BrowserSession.StartAsync();
         var page = await browser.NewPageAsync(app.BaseAddress);
+        await HistoryPages.InstallAsync(page);
 
         // Warm the app (first circuit, JIT, connection pool); then measure fresh navigations.
         await page.GotoAsync("/");
@@ -43,17 +44,15 @@ public sealed class PerformanceTests(ITestOutputHelper output)
             await Assertions.Expect(page.Locator(".history-name")).ToHaveCountAsync(20, new() { Timeout = 10_000 });
             samples.Add(watch.Elapsed.TotalMilliseconds);
 
-            // Until the circuit has taken the page over: the pager answers.
-            await HistoryPages.WaitUntilInteractiveAsync(page, "21–40 of 10,000");
+            // Until the circuit has taken the page over.
+            await HistoryPages.WaitUntilInteractiveAsync(page);
             interactive.Add(watch.Elapsed.TotalMilliseconds);
         }
 
         // The next page is read on the server, through the circuit.
-        await page.GotoAsync("/");
-        await HistoryPages.WaitUntilInteractiveAsync(page, "21–40 of 10,000");
         var next = Stopwatch.StartNew();
         await page.Locator("[data-page=next]").ClickAsync();
-        await Assertions.Expect(page.Locator(".history-range")).ToHaveTextAsync("41–60 of 10,000");
+        await Assertions.Expect(page.Locator(".history-range")).ToHaveTextAsync("21–40 of 10,000");
         var paging = next.Elapsed.TotalMilliseconds;
 
         await BrowserSession.ScreenshotAsync(page, "10-history-10k");
@@ -62,6 +61,6 @@ public sealed class PerformanceTests(ITestOutputHelper output)
         interactive.Sort();
         var median = samples[samples.Count / 2];
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"history with {Experiments} experiments: first render median {median:0} ms against a target of {TargetMilliseconds:0} ms (min {samples[0]:0}, max {samples[^1]:0}); HTML answer median {documents[documents.Count / 2]:0} ms; interactive (pager answers) median {interactive[interactive.Count / 2]:0} ms; next page {paging:0} ms"));
+            $"history with {Experiments} experiments: first render median {median:0} ms against a target of {TargetMilliseconds:0} ms (min {samples[0]:0}, max {samples[^1]:0}); HTML answer median {documents[documents.Count / 2]:0} ms; interactive (circuit rendered) median {interactive[interactive.Count / 2]:0} ms; next page {paging:0} ms"));
     }
 }

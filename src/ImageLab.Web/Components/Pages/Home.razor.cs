@@ -68,6 +68,8 @@ public sealed partial class Home : IDisposable
             return;
         }
 
+        // The first page (and its trend) and the filter lists are read at once, each on its own connection.
+        var page = LoadPageAsync(CancellationToken.None);
         try
         {
             var projects = Queries.ListProjectsAsync(CancellationToken.None);
@@ -80,7 +82,7 @@ public sealed partial class Home : IDisposable
             _error = $"The list of projects could not be read: {e.Message}";
         }
 
-        await LoadPageAsync(CancellationToken.None);
+        await page;
         if (_error is null)
         {
             Snapshot = new HistorySnapshot(Project, SubmittedBy, _rows, _total, _projects, _submitters, _trendProject, _trend);
