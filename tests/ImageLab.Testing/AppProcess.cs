@@ -40,9 +40,12 @@ public sealed class AppProcess : IAsyncDisposable
         }
     }
 
-    /// <summary>Starts the app and waits until <c>/healthz</c> answers; <paramref name="arguments"/> go on its command line (e.g. <c>--role worker</c>).</summary>
+    /// <summary>
+    /// Starts the app and waits until <c>/healthz</c> answers; <paramref name="arguments"/> go on its command line (e.g.
+    /// <c>--role worker</c>). A null <paramref name="connectionString"/> starts it without one, on the embedded store.
+    /// </summary>
     public static async Task<AppProcess> StartAsync(
-        string connectionString, IDictionary<string, string>? settings = null, int? port = null, IReadOnlyList<string>? arguments = null)
+        string? connectionString, IDictionary<string, string>? settings = null, int? port = null, IReadOnlyList<string>? arguments = null)
     {
         var listenPort = port ?? FreePort();
         var baseAddress = new Uri($"http://127.0.0.1:{listenPort}");
@@ -61,7 +64,15 @@ public sealed class AppProcess : IAsyncDisposable
         }
 
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
-        start.Environment["ConnectionStrings__ImageLab"] = connectionString;
+        if (connectionString is null)
+        {
+            start.Environment.Remove("ConnectionStrings__ImageLab");
+        }
+        else
+        {
+            start.Environment["ConnectionStrings__ImageLab"] = connectionString;
+        }
+
         start.Environment["Docker__Endpoint"] = TestEnvironment.DockerEndpoint;
         start.Environment["Docker__NetworkMode"] = "host";
         start.Environment["Logging__LogLevel__Default"] = "Warning";

@@ -8,7 +8,8 @@ using Xunit.Abstractions;
 
 namespace ImageLab.Worker.Tests.Analysis;
 
-public sealed class LadderAnalysisTests(LadderFixture ladder, ITestOutputHelper output) : IClassFixture<LadderFixture>
+/// <summary>The layer analysis of a built ladder, stored and read back, on each store.</summary>
+public abstract class LadderAnalysisTests(LadderFixture ladder, ITestOutputHelper output)
 {
     [Fact]
     public void Analyze_SecondIterationOfLadder_ReadsOnlyItsOwnLayers()
@@ -136,4 +137,8 @@ public sealed class LadderAnalysisTests(LadderFixture ladder, ITestOutputHelper 
         Assert.True(process.ExitCode == 0, $"{file} {string.Join(' ', args)} failed: {await stderr}");
         return await stdout;
     }
+
+    public sealed class OnPostgreSql(LadderFixture ladder, ITestOutputHelper output) : LadderAnalysisTests(ladder, output), IClassFixture<LadderFixture>;
+
+    public sealed class OnSqlite(SqliteLadderFixture ladder, ITestOutputHelper output) : LadderAnalysisTests(ladder, output), IClassFixture<SqliteLadderFixture>;
 }

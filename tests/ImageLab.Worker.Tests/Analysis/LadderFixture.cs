@@ -1,5 +1,6 @@
 using ImageLab.Core.Experiments;
 using ImageLab.Data.Analysis;
+using ImageLab.Testing;
 
 namespace ImageLab.Worker.Tests.Analysis;
 
@@ -7,7 +8,7 @@ namespace ImageLab.Worker.Tests.Analysis;
 /// Two iterations of the sample ladder on the same slim base, built and analyzed once through the real pipeline:
 /// <c>Dockerfile.2-slim</c> first (every layer read), then <c>Dockerfile.3-multistage</c> (the base from the cache).
 /// </summary>
-public sealed class LadderFixture : IAsyncLifetime
+public class LadderFixture : IAsyncLifetime
 {
     private PipelineHarness? _harness;
 
@@ -17,9 +18,12 @@ public sealed class LadderFixture : IAsyncLifetime
 
     public IReadOnlyList<StoredAnalysis> Analyses { get; private set; } = [];
 
+    /// <summary>The store the ladder is kept in.</summary>
+    protected virtual TestStoreKind Store => TestStoreKind.PostgreSql;
+
     public async Task InitializeAsync()
     {
-        _harness = await PipelineHarness.StartAsync();
+        _harness = await PipelineHarness.StartAsync(store: Store);
         Experiment = await _harness.BuildLadderAsync("Dockerfile.2-slim", "Dockerfile.3-multistage");
         var analyses = new List<StoredAnalysis>();
         foreach (var iteration in Experiment.Iterations)

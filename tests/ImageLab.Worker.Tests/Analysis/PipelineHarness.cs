@@ -28,13 +28,13 @@ internal sealed class PipelineHarness : IAsyncDisposable
     private const string Owner = "analysis-tests";
     private readonly ServiceProvider _services;
 
-    private PipelineHarness(PostgresDatabase database, ServiceProvider services)
+    private PipelineHarness(TestStore store, ServiceProvider services)
     {
-        Database = database;
+        Store = store;
         _services = services;
     }
 
-    public PostgresDatabase Database { get; }
+    public TestStore Store { get; }
 
     public AnalysisStore Analyses => _services.GetRequiredService<AnalysisStore>();
 
@@ -46,13 +46,15 @@ internal sealed class PipelineHarness : IAsyncDisposable
 
     /// <param name="engineDecorator">Wraps the real engine (e.g. to corrupt the save stream); null uses it as it is.</param>
     /// <param name="settings">Configuration on top of the test defaults.</param>
+    /// <param name="store">The store the pipeline writes to (a fresh one).</param>
     public static async Task<PipelineHarness> StartAsync(
-        Func<IDockerEngine, IDockerEngine>? engineDecorator = null, IDictionary<string, string?>? settings = null)
+        Func<IDockerEngine, IDockerEngine>? engineDecorator = null,
+        IDictionary<string, string?>? settings = null,
+        TestStoreKind store = TestStoreKind.PostgreSql)
     {
-        var database = await PostgresDatabase.CreateAsync("imagelab_analysis");
-        var values = new Dictionary<string, string?>
+        var testStore = await TestStore.CreateAsync(store, "imagelab_analysis");
+        var values = new Dictionary<string, string?>(testStore.Settings)
         {
-            ["ConnectionStrings:ImageLab"] = database.ConnectionString,
             ["Docker:Endpoint"] = TestEnvironment.DockerEndpoint,
             ["Docker:NetworkMode"] = "host",
             ["Worker:Enabled"] = "false",
@@ -88,7 +90,7 @@ internal sealed class PipelineHarness : IAsyncDisposable
 
         // The pipeline waits for its events to be stored before it stores an iteration's end, as in the app.
         await provider.GetRequiredService<BuildEventWriter>().StartAsync(CancellationToken.None);
-        return new PipelineHarness(database, provider);
+        return new PipelineHarness(testStore, provider);
     }
 
     /// <summary>Submits Dockerfiles of samples/python-offline as one experiment and runs every iteration, in order.</summary>
@@ -181,7 +183,7 @@ internal sealed class PipelineHarness : IAsyncDisposable
         await _services.GetRequiredService<BuildEventWriter>().StopAsync(CancellationToken.None);
 
         await _services.DisposeAsync();
-        await Database.DisposeAsync();
+        await Store.DisposeAsync();
     }
 
     private sealed class TestLifetime : IHostApplicationLifetime

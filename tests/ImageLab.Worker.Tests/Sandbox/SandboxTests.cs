@@ -7,8 +7,11 @@ using ImageLab.Worker.Tests.Analysis;
 
 namespace ImageLab.Worker.Tests.Sandbox;
 
-/// <summary>Builds are bounded: network, memory, time, log volume and secrets, each checked on the real engine.</summary>
-public sealed class SandboxTests
+/// <summary>
+/// Builds are bounded: network, memory, time, log volume and secrets, each checked on the real engine through the whole
+/// pipeline (queue, build, events, measurements), on each store.
+/// </summary>
+public abstract class SandboxTests(TestStoreKind store)
 {
     // busybox's wget crashes on this offline base image, so nc stands in for it; the local registry is a listener on loopback.
     private static string RegistryHost => string.Create(CultureInfo.InvariantCulture, $"127.0.0.1 {TestEnvironment.RegistryPort}");
@@ -22,7 +25,7 @@ public sealed class SandboxTests
     public async Task Run_ReachingForTheNetworkWithoutAsking_FailsAndTheLogSaysWhy(BuilderKind builder)
     {
         // Arrange: the engine would allow host network (Docker:NetworkMode=host) but the experiment does not ask.
-        await using var harness = await PipelineHarness.StartAsync();
+        await using var harness = await PipelineHarness.StartAsync(store: store);
         var dockerfile = $"FROM busybox:1.36\nRUN : {Fresh()} && echo | nc -w 3 {RegistryHost} && echo && echo NETWORK-REACHED\n";
 
         // Act
@@ -41,7 +44,7 @@ public sealed class SandboxTests
     public async Task Run_AskingForNetworkWhereTheEngineAllowsIt_ReachesTheNetwork()
     {
         // Arrange
-        await using var harness = await PipelineHarness.StartAsync();
+        await using var harness = await PipelineHarness.StartAsync(store: store);
         var dockerfile = $"FROM busybox:1.36\nRUN : {Fresh()} && echo | nc -w 3 {RegistryHost} && echo && echo NETWORK-REACHED\n";
 
         // Act
@@ -57,7 +60,7 @@ public sealed class SandboxTests
     public async Task Run_AskingForNetworkWhereTheEngineAllowsNone_HasNoNetwork()
     {
         // Arrange
-        await using var harness = await PipelineHarness.StartAsync(settings: new Dictionary<string, string?> { ["Docker:NetworkMode"] = "none" });
+        await using var harness = await PipelineHarness.StartAsync(settings: new Dictionary<string, string?> { ["Docker:NetworkMode"] = "none" }, store: store);
         var dockerfile = $"FROM busybox:1.36\nRUN : {Fresh()} && echo | nc -w 3 {RegistryHost} && echo && echo NETWORK-REACHED\n";
 
         // Act
@@ -71,7 +74,7 @@ public sealed class SandboxTests
     public async Task Run_AllocatingPastTheMemoryLimit_FailsWithThatReason()
     {
         // Arrange: busybox tail keeps a line without newline whole, so 300 MB of zeros must fit in memory.
-        await using var harness = await PipelineHarness.StartAsync(settings: new Dictionary<string, string?> { ["Worker:MemoryLimitMb"] = "64" });
+        await using var harness = await PipelineHarness.StartAsync(settings: new Dictionary<string, string?> { ["Worker:MemoryLimitMb"] = "64" }, store: store);
         var dockerfile = $"FROM busybox:1.36\nRUN : {Fresh()} && head -c 300m /dev/zero | tail > /dev/null\n";
 
         // Act
@@ -88,7 +91,7 @@ public sealed class SandboxTests
     public async Task Run_SleepingPastTheTimeout_IsStoppedAndSaysSo()
     {
         // Arrange
-        await using var harness = await PipelineHarness.StartAsync(settings: new Dictionary<string, string?> { ["Worker:BuildTimeoutSeconds"] = "3" });
+        await using var harness = await PipelineHarness.StartAsync(settings: new Dictionary<string, string?> { ["Worker:BuildTimeoutSeconds"] = "3" }, store: store);
         var dockerfile = $"FROM busybox:1.36\nRUN : {Fresh()} && sleep 120\n";
         var clock = Stopwatch.StartNew();
 
@@ -106,7 +109,7 @@ public sealed class SandboxTests
     public async Task Log_PastTheCap_IsTruncatedWithOneNote()
     {
         // Arrange: about 110 kB of output against a 16 kB cap.
-        await using var harness = await PipelineHarness.StartAsync(settings: new Dictionary<string, string?> { ["Worker:MaxLogBytes"] = "16384" });
+        await using var harness = await PipelineHarness.StartAsync(settings: new Dictionary<string, string?> { ["Worker:MaxLogBytes"] = "16384" }, store: store);
         var dockerfile = $"FROM busybox:1.36\nRUN : {Fresh()} && seq 1 20000\n";
 
         // Act
@@ -129,7 +132,7 @@ public sealed class SandboxTests
     public async Task Log_WithNulCharacters_IsStoredWithoutThem(BuilderKind builder)
     {
         // Arrange: PostgreSQL text cannot hold NUL; the line must still be stored, and the build must end.
-        await using var harness = await PipelineHarness.StartAsync();
+        await using var harness = await PipelineHarness.StartAsync(store: store);
         var dockerfile = $"FROM busybox:1.36\nRUN : {Fresh()} && printf 'before\\000after\\n' && exit 3\n";
 
         // Act
@@ -148,7 +151,7 @@ public sealed class SandboxTests
     public async Task SecretBuildArgs_ByNameOrListed_NeverAppearInTheStoredLogOrLayers(BuilderKind builder)
     {
         // Arrange
-        await using var harness = await PipelineHarness.StartAsync();
+        await using var harness = await PipelineHarness.StartAsync(store: store);
         var buildArgs = new Dictionary<string, string> { ["API_TOKEN"] = "tok-5b1e9c", ["PLAIN"] = "visible-value", ["DEPLOY"] = "hunter2-7f3a" };
         var dockerfile = $"FROM busybox:1.36\nARG API_TOKEN\nARG PLAIN\nARG DEPLOY\nRUN : {Fresh()} && echo \"t=$API_TOKEN p=$PLAIN d=$DEPLOY\" && echo done\n";
 
@@ -163,4 +166,8 @@ public sealed class SandboxTests
         Assert.DoesNotContain(log, l => l.Contains("tok-5b1e9c", StringComparison.Ordinal) || l.Contains("hunter2-7f3a", StringComparison.Ordinal));
         Assert.DoesNotContain(iteration.Layers, l => l.CreatedBy.Contains("tok-5b1e9c", StringComparison.Ordinal) || l.CreatedBy.Contains("hunter2-7f3a", StringComparison.Ordinal));
     }
+
+    public sealed class OnPostgreSql() : SandboxTests(TestStoreKind.PostgreSql);
+
+    public sealed class OnSqlite() : SandboxTests(TestStoreKind.Sqlite);
 }
