@@ -8,7 +8,7 @@ namespace ImageLab.Data.Hosting;
 /// <summary>
 /// Says which store this process uses and applies pending migrations before anything else starts, when
 /// <c>Database:MigrateOnStart</c> says so (default: always for the embedded SQLite store, in Development for
-/// PostgreSQL). Elsewhere run <c>dotnet ef database update --project src/ImageLab.Data</c>.
+/// PostgreSQL). Elsewhere run <c>dotnet ef database update --project src/ImageLab.Data --context ImageLabDbContext</c>.
 /// </summary>
 internal sealed partial class DatabaseMigrator(
     IDbContextFactory<ImageLabDbContext> contexts,
