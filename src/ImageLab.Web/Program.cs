@@ -1,10 +1,17 @@
 using ImageLab.Data.Hosting;
 using ImageLab.Docker.Hosting;
 using ImageLab.Web.Api;
+using ImageLab.Web.Authentication;
+using ImageLab.Web.Commands;
 using ImageLab.Web.Components;
 using ImageLab.Web.Hosting;
 using ImageLab.Web.Hubs;
 using ImageLab.Worker.Hosting;
+
+if (UsersCommand.Handles(args))
+{
+    return await UsersCommand.RunAsync(args, Console.In, Console.Out, Console.Error);
+}
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -15,6 +22,7 @@ builder.Services.AddBuildWorker(builder.Configuration);
 if (role.ServesWeb())
 {
     builder.Services.AddImageLabWeb();
+    builder.Services.AddImageLabAuthentication(builder.Configuration);
     builder.Services.AddImageLabDashboard();
 }
 
@@ -29,11 +37,14 @@ if (role.ServesWeb())
     app.MapAnalysisApi();
     app.MapReportsApi();
     app.MapEngineApi();
+    app.MapAuditApi();
+    app.MapExternalSignIn();
     app.MapBuildsHub();
     app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 }
 
-app.Run();
+await app.RunAsync();
+return 0;
 
 /// <summary>The web app's entry point; public so that tests can host it.</summary>
 public partial class Program;

@@ -44,13 +44,34 @@ public sealed class BrowserSession : IAsyncDisposable
         return new BrowserSession(playwright, browser);
     }
 
-    public async Task<IPage> NewPageAsync(Uri baseAddress, string theme = "light")
+    /// <summary>A page in a new browser context, signed in through the sign-in form as the app's admin.</summary>
+    public async Task<IPage> NewPageAsync(ImageLab.Testing.AppProcess app, string theme = "light")
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var page = await NewAnonymousPageAsync(app.BaseAddress, theme);
+        await SignInAsync(page, app.AdminName, app.AdminPassword);
+        return page;
+    }
+
+    /// <summary>A page in a new browser context that has not signed in.</summary>
+    public async Task<IPage> NewAnonymousPageAsync(Uri baseAddress, string theme = "light")
     {
         var context = await Browser.NewContextAsync(new() { BaseURL = baseAddress.ToString(), ViewportSize = new() { Width = 1440, Height = 900 } });
         await context.AddInitScriptAsync($"localStorage.setItem('imagelab-theme', '{theme}');");
         var page = await context.NewPageAsync();
         page.SetDefaultTimeout(30_000);
         return page;
+    }
+
+    /// <summary>Fills and posts the sign-in form, then waits for the experiments page.</summary>
+    public static async Task SignInAsync(IPage page, string userName, string password)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        await page.GotoAsync("/account/login");
+        await page.FillAsync("#username", userName);
+        await page.FillAsync("#password", password);
+        await page.ClickAsync("[data-action=sign-in]");
+        await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal));
     }
 
     public static Task ScreenshotAsync(IPage page, string name) =>

@@ -21,8 +21,8 @@ public sealed partial class DashboardTests
         await using var database = await PostgresDatabase.CreateAsync();
         await using var app = await AppProcess.StartAsync(database.ConnectionString);
         await using var browser = await BrowserSession.StartAsync();
-        using var http = new HttpClient { BaseAddress = app.BaseAddress };
-        var page = await browser.NewPageAsync(app.BaseAddress);
+        using var http = app.CreateClient();
+        var page = await browser.NewPageAsync(app);
         try
         {
             await RunLadderAsync(page, browser, app, http);
@@ -61,7 +61,7 @@ public sealed partial class DashboardTests
         await BrowserSession.ScreenshotAsync(page, "03-experiment-live");
 
         // A second browser opened mid-build shows the same iterations and keeps streaming.
-        var second = await browser.NewPageAsync(app.BaseAddress, theme: "dark");
+        var second = await browser.NewPageAsync(app, theme: "dark");
         await second.GotoAsync($"/experiments/{id}");
         await Assertions.Expect(second.Locator(".iteration-card")).ToHaveCountAsync(5);
 

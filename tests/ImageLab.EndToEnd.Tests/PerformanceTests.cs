@@ -25,7 +25,7 @@ public sealed class PerformanceTests(ITestOutputHelper output)
         await using var app = await AppProcess.StartAsync(database.ConnectionString);
         await HistorySeed.SeedAsync(database.ConnectionString, Experiments);
         await using var browser = await BrowserSession.StartAsync();
-        var page = await browser.NewPageAsync(app.BaseAddress);
+        var page = await browser.NewPageAsync(app);
         await HistoryPages.InstallAsync(page);
 
         // Warm the app (first circuit, JIT, connection pool); then measure fresh navigations.

@@ -21,9 +21,9 @@ public sealed class SecurityTests
         await using var database = await PostgresDatabase.CreateAsync();
         await using var app = await AppProcess.StartAsync(database.ConnectionString);
         await using var browser = await BrowserSession.StartAsync();
-        using var http = new HttpClient { BaseAddress = app.BaseAddress };
+        using var http = app.CreateClient();
         var (experimentId, iterationId) = await SubmitAndWaitAsync(http);
-        var page = await browser.NewPageAsync(app.BaseAddress);
+        var page = await browser.NewPageAsync(app);
         var violations = new List<string>();
         page.Console += (_, message) =>
         {

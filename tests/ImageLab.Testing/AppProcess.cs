@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net;
+using System.Net.Http.Headers;
 using System.Net.Sockets;
 using System.Text;
 
@@ -7,7 +8,9 @@ namespace ImageLab.Testing;
 
 /// <summary>
 /// The real ImageLab web app as a separate process (as users run it), on a free loopback port, against
-/// the test engine and a given database. Can be killed mid-build and started again.
+/// the test engine and a given database. Can be killed mid-build and started again. Before it starts, the
+/// <c>users add</c> command creates an admin with a password and an API token (<see cref="AdminToken"/>), as an
+/// operator would; <see cref="CreateClient"/> sends that token.
 /// </summary>
 public sealed class AppProcess : IAsyncDisposable
 {
@@ -25,6 +28,21 @@ public sealed class AppProcess : IAsyncDisposable
     }
 
     public Uri BaseAddress { get; }
+
+    /// <summary>The admin the harness created (none for <c>--role worker</c>, which serves no API).</summary>
+    public string AdminName { get; private init; } = "";
+
+    public string AdminPassword { get; private init; } = "";
+
+    public string AdminToken { get; private init; } = "";
+
+    /// <summary>An HTTP client of the app that authenticates as the admin.</summary>
+    public HttpClient CreateClient(string? token = null)
+    {
+        var client = new HttpClient { BaseAddress = BaseAddress };
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token ?? AdminToken);
+        return client;
+    }
 
     /// <summary>The app's process id (e.g. to read its memory from <c>/proc</c>).</summary>
     public int ProcessId => _process.Id;
@@ -47,6 +65,8 @@ public sealed class AppProcess : IAsyncDisposable
     public static async Task<AppProcess> StartAsync(
         string? connectionString, IDictionary<string, string>? settings = null, int? port = null, IReadOnlyList<string>? arguments = null)
     {
+        var servesWeb = !(arguments ?? []).Contains("worker");
+        (string Name, string Password, string Token)? admin = servesWeb ? await CreateAdminAsync(connectionString, settings) : null;
         var listenPort = port ?? FreePort();
         var baseAddress = new Uri($"http://127.0.0.1:{listenPort}");
         var start = new ProcessStartInfo("dotnet")
@@ -63,6 +83,70 @@ public sealed class AppProcess : IAsyncDisposable
             start.ArgumentList.Add(argument);
         }
 
+        SetEnvironment(start, connectionString, settings);
+        var app = new AppProcess(Process.Start(start)!, baseAddress)
+        {
+            AdminName = admin?.Name ?? "",
+            AdminPassword = admin?.Password ?? "",
+            AdminToken = admin?.Token ?? "",
+        };
+        await app.WaitUntilHealthyAsync(TimeSpan.FromSeconds(60));
+        return app;
+    }
+
+    /// <summary>
+    /// Runs <c>ImageLab.Web users ARGS</c> against the database as an operator would; returns the exit code, standard
+    /// output and standard error. <paramref name="input"/> is written to its standard input (e.g. a password).
+    /// </summary>
+    public static async Task<(int ExitCode, string Output, string Error)> RunUsersCommandAsync(
+        string connectionString, IReadOnlyList<string> arguments, string? input = null, IDictionary<string, string>? settings = null)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+            WorkingDirectory = WebAppFolder,
+        };
+        start.ArgumentList.Add(Path.Combine(WebAppFolder, "ImageLab.Web.dll"));
+        start.ArgumentList.Add("users");
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        SetEnvironment(start, connectionString, settings);
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        if (input is not null)
+        {
+            await process.StandardInput.WriteLineAsync(input);
+        }
+
+        process.StandardInput.Close();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+        await process.WaitForExitAsync(timeout.Token);
+        return (process.ExitCode, await output, await error);
+    }
+
+    private static async Task<(string Name, string Password, string Token)> CreateAdminAsync(string connectionString, IDictionary<string, string>? settings)
+    {
+        var name = "admin-" + Guid.NewGuid().ToString("N")[..8];
+        var password = "pw-" + Guid.NewGuid().ToString("N");
+        var (exitCode, output, error) = await RunUsersCommandAsync(connectionString, ["add", name, "--role", "admin", "--password-stdin", "--token"], password, settings);
+        if (exitCode != 0)
+        {
+            throw new InvalidOperationException($"'users add {name} --role admin --token' failed with exit code {exitCode}:\n{error}{output}");
+        }
+
+        var token = output.Split('\n', StringSplitOptions.TrimEntries).LastOrDefault(line => line.StartsWith("il_", StringComparison.Ordinal))
+            ?? throw new InvalidOperationException($"'users add {name} --token' printed no token:\n{output}\n{error}");
+        return (name, password, token);
+    }
+
+    private static void SetEnvironment(ProcessStartInfo start, string connectionString, IDictionary<string, string>? settings)
+    {
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         if (connectionString is null)
         {
@@ -80,10 +164,6 @@ public sealed class AppProcess : IAsyncDisposable
         {
             start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
         }
-
-        var app = new AppProcess(Process.Start(start)!, baseAddress);
-        await app.WaitUntilHealthyAsync(TimeSpan.FromSeconds(60));
-        return app;
     }
 
     /// <summary>The web project's build output, beside the tests' own configuration.</summary>

@@ -2,6 +2,7 @@ using ImageLab.Core.Experiments;
 using ImageLab.Data.Analysis;
 using ImageLab.Data.Notifications;
 using ImageLab.Data.Queue;
+using ImageLab.Data.Security;
 using ImageLab.Data.Sqlite;
 using ImageLab.Data.Stores;
 using Microsoft.Data.Sqlite;
@@ -50,6 +51,8 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<IterationStore>();
         services.AddSingleton<EventStore>();
         services.AddSingleton<AnalysisStore>();
+        services.AddSingleton<ApiTokenStore>();
+        services.AddSingleton<IAuditLog, AuditLog>();
         services.AddSingleton(TimeProvider.System);
         services.AddHostedService<DatabaseMigrator>();
         return services;

@@ -1,4 +1,7 @@
+using ImageLab.Data.Entities;
+using ImageLab.Data.Security;
 using ImageLab.Docker.Engine;
+using ImageLab.Web.Authentication;
 
 namespace ImageLab.Web.Api;
 
@@ -7,10 +10,10 @@ public static class EngineApi
 {
     public static IEndpointRouteBuilder MapEngineApi(this IEndpointRouteBuilder endpoints)
     {
-        var group = endpoints.MapGroup("/api/engine").WithTags("Engine");
+        var group = endpoints.MapGroup("/api/engine").WithTags("Engine").RequireAuthorization(ImageLabPolicies.Admins);
         group.MapGet("/disk-usage", async (IDockerEngine engine, CancellationToken cancellationToken) =>
             Results.Ok(await engine.GetDiskUsageAsync(cancellationToken)));
-        group.MapPost("/prune-build-cache", async (IDockerEngine engine, int? unusedForHours, CancellationToken cancellationToken) =>
+        group.MapPost("/prune-build-cache", async (IDockerEngine engine, IAuditLog audit, HttpContext http, int? unusedForHours, CancellationToken cancellationToken) =>
         {
             if (unusedForHours is < 0)
             {
@@ -18,6 +21,8 @@ public static class EngineApi
             }
 
             var reclaimed = await engine.PruneBuildCacheAsync(TimeSpan.FromHours(unusedForHours ?? 24), cancellationToken);
+            await audit.RecordAsync(http.User.Identity?.Name ?? "", AuditActions.BuildCachePruned, "engine build cache",
+                $"unused for {unusedForHours ?? 24} h; {reclaimed} bytes reclaimed", cancellationToken);
             return Results.Ok(new { reclaimedBytes = reclaimed });
         });
         return endpoints;

@@ -2,7 +2,10 @@ using ImageLab.Core.Builds;
 using ImageLab.Core.Experiments;
 using ImageLab.Data.Analysis;
 using ImageLab.Data;
+using ImageLab.Data.Entities;
 using ImageLab.Data.Hosting;
+using ImageLab.Data.Security;
+using ImageLab.Web.Authentication;
 using ImageLab.Web.Hosting;
 using ImageLab.Web.Intake;
 using Microsoft.AspNetCore.Http.Features;
@@ -21,17 +24,19 @@ public static class ExperimentsApi
     {
         var group = endpoints.MapGroup("/api/experiments").WithTags("Experiments");
         // Antiforgery guards the pages' forms; this endpoint is for programs and takes no cookie-bound form.
-        group.MapPost("/", SubmitAsync).DisableAntiforgery().RequireRateLimiting(SubmissionRateLimit.PolicyName);
+        group.MapPost("/", SubmitAsync).DisableAntiforgery().RequireRateLimiting(SubmissionRateLimit.PolicyName)
+            .RequireAuthorization(ImageLabPolicies.Builders);
         group.MapGet("/", ListAsync);
         group.MapGet("/{id:long}", GetAsync);
-        group.MapPost("/{id:long}/cancel", CancelAsync);
-        group.MapPost("/{id:long}/iterations/{iterationId:long}/cancel", CancelIterationAsync);
+        group.MapPost("/{id:long}/cancel", CancelAsync).RequireAuthorization(ImageLabPolicies.Builders);
+        group.MapPost("/{id:long}/iterations/{iterationId:long}/cancel", CancelIterationAsync).RequireAuthorization(ImageLabPolicies.Builders);
         group.MapGet("/{id:long}/iterations/{iterationId:long}/log", LogAsync);
         return endpoints;
     }
 
     private static async Task<IResult> SubmitAsync(
-        HttpRequest request, ExperimentIntake intake, IExperimentQueries queries, IOptions<DatabaseOptions> options, CancellationToken cancellationToken)
+        HttpRequest request, ExperimentIntake intake, IExperimentQueries queries, IOptions<DatabaseOptions> options, IOptions<SecurityOptions> security,
+        CancellationToken cancellationToken)
     {
         if (!request.HasFormContentType || !MediaTypeHeaderValue.TryParse(request.ContentType, out var contentType)
             || HeaderUtilities.RemoveQuotes(contentType.Boundary).Value is not { Length: > 0 } boundary)
@@ -56,7 +61,8 @@ public static class ExperimentsApi
                 Upload = upload,
                 Name = First(fields, "name"),
                 Project = First(fields, "project") is { Length: > 0 } project ? project.Trim() : "default",
-                SubmittedBy = First(fields, "submittedBy") ?? "anonymous",
+                // The submitter is whoever signed in or owns the token; a 'submittedBy' field is ignored.
+                SubmittedBy = request.HttpContext.User.Identity?.Name ?? "",
                 Builder = ParseBuilder(First(fields, "builder")),
                 Dockerfiles = fields.GetValueOrDefault("dockerfiles") ?? [],
                 BuildArgs = ParseBuildArgs(fields.GetValueOrDefault("buildArgs") ?? []),
@@ -64,6 +70,12 @@ public static class ExperimentsApi
                 RequestsNetwork = ParseFlag(First(fields, "network"), "network"),
                 Labels = ExperimentLabels.Parse(fields.GetValueOrDefault("label") ?? []),
             };
+            if (intakeRequest.RequestsNetwork && !security.Value.MayUseNetwork(request.HttpContext.User))
+            {
+                return Problems.Forbidden(
+                    $"{intakeRequest.SubmittedBy} may not give builds network: Security:NetworkRoles allows it to {string.Join(", ", security.Value.NetworkRoleList)}. Submit without 'network' or ask an admin.");
+            }
+
             var id = await intake.SubmitAsync(intakeRequest, cancellationToken);
             var experiment = await queries.GetExperimentAsync(id, cancellationToken);
             return Results.Created($"/api/experiments/{id}", experiment);
@@ -150,16 +162,29 @@ public static class ExperimentsApi
         return Results.Ok(await queries.ListExperimentsAsync(filter, cancellationToken));
     }
 
-    private static async Task<IResult> CancelAsync(long id, IExperimentCommands commands, IExperimentQueries queries, CancellationToken cancellationToken) =>
-        await commands.CancelExperimentAsync(id, cancellationToken)
-            ? Results.Accepted($"/api/experiments/{id}", await queries.GetExperimentAsync(id, cancellationToken))
-            : Problems.NotFound($"There is no experiment {id}.");
+    private static async Task<IResult> CancelAsync(
+        long id, IExperimentCommands commands, IExperimentQueries queries, IAuditLog audit, HttpContext http, CancellationToken cancellationToken)
+    {
+        if (!await commands.CancelExperimentAsync(id, cancellationToken))
+        {
+            return Problems.NotFound($"There is no experiment {id}.");
+        }
+
+        await audit.RecordAsync(http.User.Identity?.Name ?? "", AuditActions.ExperimentCancelled, $"experiment {id}", null, cancellationToken);
+        return Results.Accepted($"/api/experiments/{id}", await queries.GetExperimentAsync(id, cancellationToken));
+    }
 
     private static async Task<IResult> CancelIterationAsync(
-        long id, long iterationId, IExperimentCommands commands, IExperimentQueries queries, CancellationToken cancellationToken) =>
-        await commands.CancelIterationAsync(id, iterationId, cancellationToken)
-            ? Results.Accepted($"/api/experiments/{id}", await queries.GetExperimentAsync(id, cancellationToken))
-            : Problems.NotFound($"There is no iteration {iterationId} in experiment {id}.");
+        long id, long iterationId, IExperimentCommands commands, IExperimentQueries queries, IAuditLog audit, HttpContext http, CancellationToken cancellationToken)
+    {
+        if (!await commands.CancelIterationAsync(id, iterationId, cancellationToken))
+        {
+            return Problems.NotFound($"There is no iteration {iterationId} in experiment {id}.");
+        }
+
+        await audit.RecordAsync(http.User.Identity?.Name ?? "", AuditActions.ExperimentCancelled, $"experiment {id}", $"iteration {iterationId}", cancellationToken);
+        return Results.Accepted($"/api/experiments/{id}", await queries.GetExperimentAsync(id, cancellationToken));
+    }
 
     private static async Task<IResult> LogAsync(long id, long iterationId, IExperimentQueries queries, HttpResponse response, CancellationToken cancellationToken)
     {

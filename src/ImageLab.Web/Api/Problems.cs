@@ -6,6 +6,9 @@ public static class Problems
     public static IResult BadRequest(string detail) =>
         Results.Problem(detail, statusCode: StatusCodes.Status400BadRequest, title: "The request cannot be accepted.");
 
+    public static IResult Forbidden(string detail) =>
+        Results.Problem(detail, statusCode: StatusCodes.Status403Forbidden, title: "Not allowed.");
+
     public static IResult NotFound(string detail) =>
         Results.Problem(detail, statusCode: StatusCodes.Status404NotFound, title: "Not found.");
 

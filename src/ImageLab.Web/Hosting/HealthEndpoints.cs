@@ -26,7 +26,7 @@ public static class HealthEndpoints
             return Results.Json(
                 new { status = healthy ? "healthy" : "unhealthy", engine = checks[0], database = checks[1] },
                 statusCode: healthy ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
-        });
+        }).AllowAnonymous();
         return endpoints;
     }
 

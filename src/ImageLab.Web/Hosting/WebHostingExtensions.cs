@@ -5,7 +5,7 @@ using MudBlazor.Services;
 
 namespace ImageLab.Web.Hosting;
 
-/// <summary>The web app's own services and middleware: Blazor, MudBlazor, problem details.</summary>
+/// <summary>The web app's own services and middleware: Blazor, MudBlazor, problem details, sign-in.</summary>
 public static class WebHostingExtensions
 {
     public static IServiceCollection AddImageLabWeb(this IServiceCollection services)
@@ -28,9 +28,10 @@ public static class WebHostingExtensions
     {
         app.UseImageLabHardening();
         app.UseStatusCodePages();
+        app.UseImageLabAuthentication();
         app.UseRateLimiter();
         app.UseAntiforgery();
-        app.MapStaticAssets();
+        app.MapStaticAssets().AllowAnonymous();
         return app;
     }
 }

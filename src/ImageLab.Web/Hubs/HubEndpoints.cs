@@ -6,7 +6,7 @@ public static class HubEndpoints
 
     public static IEndpointRouteBuilder MapBuildsHub(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapHub<BuildsHub>(BuildsPath);
+        endpoints.MapHub<BuildsHub>(BuildsPath).RequireAuthorization();
         return endpoints;
     }
 }

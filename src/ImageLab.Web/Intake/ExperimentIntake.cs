@@ -2,7 +2,9 @@ using System.Formats.Tar;
 using System.Text;
 using ImageLab.Core.BuildContexts;
 using ImageLab.Core.Experiments;
+using ImageLab.Data.Entities;
 using ImageLab.Data.Hosting;
+using ImageLab.Data.Security;
 using Microsoft.Extensions.Options;
 
 namespace ImageLab.Web.Intake;
@@ -12,7 +14,7 @@ namespace ImageLab.Web.Intake;
 /// context as a tar on disk, finds the Dockerfiles, checks them and submits. Shared by the REST API and
 /// the New experiment page.
 /// </summary>
-public sealed class ExperimentIntake(IExperimentCommands commands, IOptions<DatabaseOptions> options)
+public sealed class ExperimentIntake(IExperimentCommands commands, IOptions<DatabaseOptions> options, IAuditLog audit)
 {
     public async Task<long> SubmitAsync(IntakeRequest request, CancellationToken cancellationToken)
     {
@@ -76,10 +78,15 @@ public sealed class ExperimentIntake(IExperimentCommands commands, IOptions<Data
             Iterations = iterations,
         };
         var tar = File.OpenRead(tarPath);
+        long id;
         await using (tar)
         {
-            return await commands.SubmitAsync(submission, tar, cancellationToken);
+            id = await commands.SubmitAsync(submission, tar, cancellationToken);
         }
+
+        await audit.RecordAsync(request.SubmittedBy, AuditActions.ExperimentSubmitted, $"experiment {id}",
+            $"'{submission.Name}' in project {submission.Project}, {iterations.Count} iterations{(request.RequestsNetwork ? ", network asked" : "")}", CancellationToken.None);
+        return id;
     }
 
     private async Task WriteContextAsync(IntakeRequest request, IReadOnlyList<string> dockerfiles, string tarPath, CancellationToken cancellationToken)

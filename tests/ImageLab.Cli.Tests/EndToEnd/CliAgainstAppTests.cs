@@ -8,7 +8,7 @@ namespace ImageLab.Cli.Tests.EndToEnd;
 /// <summary>The CLI in-process against the real app (a process, on the test engine and a fresh database).</summary>
 public sealed partial class CliAgainstAppTests(AppFixture app) : IClassFixture<AppFixture>
 {
-    private Dictionary<string, string> Environment => new() { ["IMAGELAB_URL"] = app.BaseAddress.ToString() };
+    private Dictionary<string, string> Environment => new() { ["IMAGELAB_URL"] = app.BaseAddress.ToString(), ["IMAGELAB_TOKEN"] = app.AdminToken };
 
     [Fact]
     public async Task SubmitWait_BusyboxContext_ExitsZeroAndPrintsEachStepOnce()
@@ -94,7 +94,7 @@ public sealed partial class CliAgainstAppTests(AppFixture app) : IClassFixture<A
         var output = new SharedOutput();
         var environment = new Dictionary<string, string> { ["IMAGELAB_URL"] = proxy.Address.ToString() };
 
-        var running = CliRun.RunAsync(folder.Path, environment, output, ["submit", ".", "--project", Project(), "--wait"]);
+        var running = CliRun.RunAsync(folder.Path, environment, output, ["submit", ".", "--project", Project(), "--wait", "--token", app.AdminToken]);
         await WaitForAsync(() => output.ToString().Contains("step 3/", StringComparison.Ordinal), running);
         proxy.CutAll();
         await WaitForAsync(() => output.ToString().Contains("step 6/", StringComparison.Ordinal), running);

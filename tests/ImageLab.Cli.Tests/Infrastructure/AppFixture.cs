@@ -12,6 +12,11 @@ public sealed class AppFixture : IAsyncLifetime
 
     public string AppOutput => _app?.Output ?? "";
 
+    /// <summary>An admin's API token, created with the app's <c>users add ... --token</c> command.</summary>
+    public string AdminToken => (_app ?? throw new InvalidOperationException("The app is not started.")).AdminToken;
+
+    public string ConnectionString => (_database ?? throw new InvalidOperationException("The app is not started.")).ConnectionString;
+
     public async Task InitializeAsync()
     {
         _database = await PostgresDatabase.CreateAsync("imagelab_cli");

@@ -21,7 +21,7 @@ public sealed class PipelineFaultTests
         var socket = Path.Combine(folder, "docker.sock");
         await using var database = await PostgresDatabase.CreateAsync();
         await using var app = await AppProcess.StartAsync(database.ConnectionString, new Dictionary<string, string> { ["Docker:Endpoint"] = "unix://" + socket });
-        using var client = new HttpClient { BaseAddress = app.BaseAddress };
+        using var client = app.CreateClient();
 
         try
         {
@@ -52,7 +52,7 @@ public sealed class PipelineFaultTests
         // Arrange
         await using var postgres = await PrivatePostgres.StartAsync();
         await using var app = await AppProcess.StartAsync(postgres.ConnectionString);
-        using var client = new HttpClient { BaseAddress = app.BaseAddress };
+        using var client = app.CreateClient();
         var experiment = await ExperimentUpload.SubmitAsync(client, Upload($"RUN sleep 4 && echo {Guid.NewGuid()} > /stamp"));
         await Polling.WaitForAsync(client, experiment.Id, e => e.Iterations[0].Status == IterationStatus.Building, Timeout, "the build to start");
 
@@ -75,7 +75,7 @@ public sealed class PipelineFaultTests
         await using var database = await PostgresDatabase.CreateAsync();
         var settings = new Dictionary<string, string> { ["Worker:LeaseSeconds"] = "3" };
         var first = await AppProcess.StartAsync(database.ConnectionString, settings);
-        using var firstClient = new HttpClient { BaseAddress = first.BaseAddress };
+        using var firstClient = first.CreateClient();
         var experiment = await ExperimentUpload.SubmitAsync(firstClient, Upload($"RUN sleep 5 && echo {Guid.NewGuid()} > /stamp"));
         await Polling.WaitForAsync(firstClient, experiment.Id, e => e.Iterations[0].Status == IterationStatus.Building, Timeout, "the build to start");
 
@@ -83,7 +83,7 @@ public sealed class PipelineFaultTests
         await first.KillAsync();
         await first.DisposeAsync();
         await using var second = await AppProcess.StartAsync(database.ConnectionString, settings);
-        using var client = new HttpClient { BaseAddress = second.BaseAddress };
+        using var client = second.CreateClient();
         var built = await Polling.WaitForAsync(client, experiment.Id, e => e.Status.IsFinal(), Timeout, "the iteration to finish after the restart");
 
         // Assert
@@ -98,7 +98,7 @@ public sealed class PipelineFaultTests
         // Arrange
         await using var database = await PostgresDatabase.CreateAsync();
         await using var app = await AppProcess.StartAsync(database.ConnectionString);
-        using var client = new HttpClient { BaseAddress = app.BaseAddress };
+        using var client = app.CreateClient();
         var marker = Guid.NewGuid().ToString("N");
         var experiment = await ExperimentUpload.SubmitAsync(client, Upload($"RUN echo {marker} && sleep 120"));
         await Polling.WaitForAsync(client, experiment.Id, e => e.Iterations[0].Status == IterationStatus.Building, Timeout, "the build to start");
@@ -121,7 +121,7 @@ public sealed class PipelineFaultTests
         // Arrange
         await using var database = await PostgresDatabase.CreateAsync();
         await using var app = await AppProcess.StartAsync(database.ConnectionString);
-        using var client = new HttpClient { BaseAddress = app.BaseAddress };
+        using var client = app.CreateClient();
 
         // Act
         var experiment = await ExperimentUpload.SubmitAsync(client, Upload($"RUN echo {Guid.NewGuid()} && exit 3"));

@@ -1,6 +1,11 @@
 using Bunit;
+using Bunit.TestDoubles;
 using ImageLab.Core.Experiments;
+using ImageLab.Data.Entities;
 using ImageLab.Data.Hosting;
+using ImageLab.Data.Security;
+using ImageLab.Web.Authentication;
+using ImageLab.Web.Hosting;
 using ImageLab.Testing;
 using ImageLab.Web.Intake;
 using ImageLab.Web.Services;
@@ -36,7 +41,29 @@ public class ImageLabTestContext : BunitContext, IAsyncLifetime
         Services.AddSingleton<TimeProvider>(Clock);
         Services.AddSingleton(new SampleLibrary(TestEnvironment.SamplesFolder));
         Services.AddSingleton(Options.Create(new DatabaseOptions { MaxContextBytes = 50L * 1024 * 1024 }));
+        Services.AddSingleton<IAuditLog>(Audit);
+        Services.AddSingleton(Options.Create(new SecurityOptions()));
         Services.AddSingleton<ExperimentIntake>();
+        // Signed in as an admin unless a test says otherwise (see SignInAs).
+        Authorization = this.AddAuthorization();
+        SignInAs("tester", ImageLabRoles.Admin);
+    }
+
+    public BunitAuthorizationContext Authorization { get; }
+
+    public RecordingAuditLog Audit { get; } = new();
+
+    /// <summary>Signs the rendered components in as <paramref name="name"/> with <paramref name="role"/> and the policies that role meets.</summary>
+    public void SignInAs(string name, string role)
+    {
+        Authorization.SetAuthorized(name);
+        Authorization.SetRoles(role);
+        Authorization.SetPolicies(role switch
+        {
+            ImageLabRoles.Admin => [ImageLabPolicies.Admins, ImageLabPolicies.Builders],
+            ImageLabRoles.Member => [ImageLabPolicies.Builders],
+            _ => [],
+        });
     }
 
     public FakeExperimentQueries Queries { get; } = new();

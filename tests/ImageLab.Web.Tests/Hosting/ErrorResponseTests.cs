@@ -13,8 +13,9 @@ public sealed class ErrorResponseTests(ErrorResponseTests.UnreachableDatabaseFac
     [Fact]
     public async Task Api_DatabaseUnreachableInDevelopment_ProblemWithoutDetails()
     {
-        // Act
-        using var response = await factory.CreateClient().GetAsync(new Uri("/api/experiments", UriKind.Relative));
+        // Act: checking the token is the first thing that needs the database
+        using var client = factory.CreateClientWithToken("il_some-token");
+        using var response = await client.GetAsync(new Uri("/api/experiments", UriKind.Relative));
         var body = await response.Content.ReadAsStringAsync();
 
         // Assert
@@ -30,6 +31,8 @@ public sealed class ErrorResponseTests(ErrorResponseTests.UnreachableDatabaseFac
 
     public sealed class UnreachableDatabaseFactory : ImageLabWebFactory
     {
+        protected override bool AuthenticateClients => false;
+
         protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
         {
             ["ConnectionStrings:ImageLab"] = $"Host=127.0.0.1;Port=1;Username=imagelab;Password={Password};Database=nowhere;Timeout=2",

@@ -29,7 +29,8 @@ public sealed class UploadLimitTests
             ["Database:MaxContextBytes"] = Limit.ToString(CultureInfo.InvariantCulture),
             ["Worker:Enabled"] = "false",
         });
-        using var http = new HttpClient { BaseAddress = app.BaseAddress, Timeout = TimeSpan.FromMinutes(2) };
+        using var http = app.CreateClient();
+        http.Timeout = TimeSpan.FromMinutes(2);
         var bomb = Path.Combine(Path.GetTempPath(), $"imagelab-bomb-{Guid.NewGuid():N}.zip");
         try
         {

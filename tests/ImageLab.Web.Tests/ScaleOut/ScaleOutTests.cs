@@ -27,12 +27,12 @@ public sealed class ScaleOutTests(ITestOutputHelper output)
         await using var web = await AppProcess.StartAsync(database.ConnectionString, arguments: ["--role", "web"]);
         await using var worker1 = await StartWorkerAsync(database, engines[0]);
         await using var worker2 = await StartWorkerAsync(database, engines[1]);
-        using var client = new HttpClient { BaseAddress = web.BaseAddress };
+        using var client = web.CreateClient();
         var run = Guid.NewGuid().ToString("N")[..8];
         var files = Enumerable.Range(1, 4).Select(i =>
             ($"Dockerfile.{i}", $"FROM busybox\nRUN head -c {i * 100_000} /dev/zero > /blob-{run} && sleep 2\n"));
         await using var hub = new HubConnectionBuilder()
-            .WithUrl(new Uri(web.BaseAddress, "/hubs/builds"))
+            .WithUrl(new Uri(web.BaseAddress, "/hubs/builds"), options => options.AccessTokenProvider = () => Task.FromResult<string?>(web.AdminToken))
             .AddJsonProtocol(options => options.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()))
             .Build();
         await hub.StartAsync();

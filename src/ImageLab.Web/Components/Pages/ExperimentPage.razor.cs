@@ -1,7 +1,12 @@
 using ImageLab.Core.Builds;
 using ImageLab.Core.Experiments;
+using ImageLab.Data.Entities;
+using ImageLab.Data.Security;
+using ImageLab.Web.Authentication;
 using ImageLab.Web.ViewModels;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
 using MudBlazor;
 
 namespace ImageLab.Web.Components.Pages;
@@ -14,6 +19,17 @@ public sealed partial class ExperimentPage : IAsyncDisposable
 {
     private static readonly TimeSpan BatchInterval = TimeSpan.FromMilliseconds(100);
     private readonly CancellationTokenSource _stop = new();
+    private bool _mayCancel;
+    private string _userName = "";
+
+    [Inject]
+    private IAuditLog Audit { get; set; } = default!;
+
+    [Inject]
+    private IAuthorizationService Authorization { get; set; } = default!;
+
+    [CascadingParameter]
+    private Task<AuthenticationState> Authentication { get; set; } = default!;
     private ExperimentLiveState? _state;
     private List<BreadcrumbItem> _breadcrumbs = [];
     private long? _selectedId;
@@ -55,6 +71,17 @@ public sealed partial class ExperimentPage : IAsyncDisposable
     private string BuilderName => _state?.Experiment.Iterations is [var first, ..] && first.Builder == BuilderKind.Classic ? "classic builder" : "BuildKit";
 
     private string? RunningBadge => _state?.Iterations.Count(i => !i.Status.IsFinal()) is > 0 and var n ? n.ToString(System.Globalization.CultureInfo.InvariantCulture) : null;
+
+    /// <summary>Viewers see no cancel buttons: the cards show one only when there is something to call.</summary>
+    private EventCallback<IterationLiveState> CancelIteration =>
+        _mayCancel ? EventCallback.Factory.Create<IterationLiveState>(this, CancelIterationAsync) : default;
+
+    protected override async Task OnInitializedAsync()
+    {
+        var user = (await Authentication).User;
+        _userName = user.Identity?.Name ?? "";
+        _mayCancel = (await Authorization.AuthorizeAsync(user, ImageLabPolicies.Builders)).Succeeded;
+    }
 
     protected override async Task OnParametersSetAsync()
     {
@@ -240,6 +267,10 @@ public sealed partial class ExperimentPage : IAsyncDisposable
             {
                 _actionError = $"Experiment {Id} no longer exists.";
             }
+            else
+            {
+                await Audit.RecordAsync(_userName, AuditActions.ExperimentCancelled, $"experiment {Id}", null, _stop.Token);
+            }
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -258,6 +289,10 @@ public sealed partial class ExperimentPage : IAsyncDisposable
             if (!await Commands.CancelIterationAsync(Id, iteration.Id, _stop.Token))
             {
                 _actionError = $"The iteration {iteration.Details.Name} no longer exists.";
+            }
+            else
+            {
+                await Audit.RecordAsync(_userName, AuditActions.ExperimentCancelled, $"experiment {Id}", $"iteration {iteration.Id}", _stop.Token);
             }
         }
         catch (Exception e) when (e is not OperationCanceledException)

@@ -1,9 +1,11 @@
 using ImageLab.Core.Experiments;
 using ImageLab.Data.Hosting;
+using ImageLab.Web.Hosting;
 using ImageLab.Web.Intake;
 using ImageLab.Web.Services;
 using ImageLab.Web.ViewModels;
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Forms;
 using Microsoft.Extensions.Options;
 using Microsoft.JSInterop;
@@ -33,6 +35,7 @@ public sealed partial class NewExperiment : IAsyncDisposable
     private bool _showAllFiles;
     private string? _busyText;
     private string? _submitError;
+    private bool _mayUseNetwork;
 
     [Inject]
     private ExperimentIntake Intake { get; set; } = default!;
@@ -52,6 +55,12 @@ public sealed partial class NewExperiment : IAsyncDisposable
     [Inject]
     private IJSRuntime JS { get; set; } = default!;
 
+    [Inject]
+    private IOptions<SecurityOptions> Security { get; set; } = default!;
+
+    [CascadingParameter]
+    private Task<AuthenticationState> Authentication { get; set; } = default!;
+
     /// <summary><c>?sample=python-offline</c> loads that sample at once (the history's empty state links here).</summary>
     [SupplyParameterFromQuery(Name = "sample")]
     public string? Sample { get; set; }
@@ -60,6 +69,10 @@ public sealed partial class NewExperiment : IAsyncDisposable
 
     protected override async Task OnInitializedAsync()
     {
+        // The submitter is the signed-in user; the network switch is open to the roles Security:NetworkRoles names.
+        var user = (await Authentication).User;
+        _draft.SubmittedBy = user.Identity?.Name ?? "";
+        _mayUseNetwork = Security.Value.MayUseNetwork(user);
         try
         {
             _projects = await Queries.ListProjectsAsync(_stop.Token);
@@ -87,18 +100,6 @@ public sealed partial class NewExperiment : IAsyncDisposable
                 {
                     await _module.InvokeVoidAsync("attach", _stop.Token, _dropZone, folderInput);
                 }
-            }
-            catch (JSException)
-            {
-            }
-        }
-
-        if (firstRender && string.IsNullOrEmpty(_draft.SubmittedBy))
-        {
-            try
-            {
-                _draft.SubmittedBy = await JS.InvokeAsync<string?>("imageLab.getSetting", "submitter") ?? "";
-                StateHasChanged();
             }
             catch (JSException)
             {
@@ -228,18 +229,6 @@ public sealed partial class NewExperiment : IAsyncDisposable
             ? _projects
             : _projects.Where(p => p.Contains(text.Trim(), StringComparison.OrdinalIgnoreCase)));
 
-    private async Task SubmitterChangedAsync(string? name)
-    {
-        _draft.SubmittedBy = name ?? "";
-        try
-        {
-            await JS.InvokeVoidAsync("imageLab.setSetting", "submitter", _draft.SubmittedBy.Trim());
-        }
-        catch (JSException)
-        {
-        }
-    }
-
     private async Task SubmitAsync()
     {
         _attempted = true;
@@ -255,6 +244,12 @@ public sealed partial class NewExperiment : IAsyncDisposable
         try
         {
             using var upload = SpooledUpload.Create();
+            if (_draft.RequestsNetwork && !_mayUseNetwork)
+            {
+                _submitError = $"Your role may not give builds network (Security:NetworkRoles: {Security.Value.NetworkRoles}); turn the network switch off.";
+                return;
+            }
+
             var request = await _draft.ToRequestAsync(upload, MaxBytes, _stop.Token);
             id = await Intake.SubmitAsync(request, _stop.Token);
         }

@@ -1,0 +1,4 @@
+namespace ImageLab.Data.Security;
+
+/// <summary>One line of the audit log.</summary>
+public sealed record AuditEntryInfo(long Id, DateTimeOffset At, string UserName, string Action, string Target, string? Details);
