@@ -35,6 +35,9 @@ for i in $(seq 1 "$SIZE_MB"); do head -c 1048576 /dev/urandom >"$WORK/context/da
 printf 'FROM busybox:1.36\nCOPY data/blob-1.bin /blob\n' >"$WORK/context/Dockerfile"
 
 PORT="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')"
+# Every API call needs a user: an admin with a token, made by the app's own users command.
+TOKEN="$(ConnectionStrings__ImageLab="$(sed "s/Database=[^;]*/Database=$DB/" <<<"$PG")" ASPNETCORE_ENVIRONMENT=Development \
+  dotnet src/ImageLab.Web/bin/Release/net10.0/ImageLab.Web.dll users add bench --role admin --token)"
 ConnectionStrings__ImageLab="$(sed "s/Database=[^;]*/Database=$DB/" <<<"$PG")" \
   Database__MaxContextBytes=$(( (SIZE_MB + 50) * 1048576 )) Worker__Enabled=false ASPNETCORE_ENVIRONMENT=Development \
   Docker__Endpoint="$IMAGELAB_TEST_DOCKER_ENDPOINT" Logging__LogLevel__Default=Warning \
@@ -43,7 +46,7 @@ APP_PID=$!
 for _ in $(seq 1 120); do curl -fs -o /dev/null "http://127.0.0.1:$PORT/healthz" && break || sleep 0.5; done
 
 /usr/bin/time -v -o "$WORK/time.txt" \
-  dotnet src/ImageLab.Cli/bin/Release/net10.0/ImageLab.Cli.dll submit "$WORK/context" --url "http://127.0.0.1:$PORT" --project cli-bench
+  dotnet src/ImageLab.Cli/bin/Release/net10.0/ImageLab.Cli.dll submit "$WORK/context" --url "http://127.0.0.1:$PORT" --token "$TOKEN" --project cli-bench
 rss_kb=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$WORK/time.txt")
 wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {print $2}' "$WORK/time.txt")
 echo "imagelab submit of a ${SIZE_MB} MB context: peak RSS $((rss_kb / 1024)) MB, wall ${wall}"

@@ -14,6 +14,9 @@ export DOCKER_HOST="$IMAGELAB_TEST_DOCKER_ENDPOINT" DOCKER_BUILDKIT=0
 
 psql -h 127.0.0.1 -p 55432 -U postgres -qc "CREATE DATABASE $DB" >/dev/null
 dotnet build "$ROOT/src/ImageLab.Web" -c Release -nologo -v quiet >/dev/null
+# Every API call needs a user: an admin with a token, made by the app's own users command.
+TOKEN="$(ConnectionStrings__ImageLab="Host=127.0.0.1;Port=55432;Username=postgres;Database=$DB" Database__MigrateOnStart=true \
+  dotnet "$ROOT/src/ImageLab.Web/bin/Release/net10.0/ImageLab.Web.dll" users add bench --role admin --token)"
 ConnectionStrings__ImageLab="Host=127.0.0.1;Port=55432;Username=postgres;Database=$DB" \
 Docker__Endpoint="$IMAGELAB_TEST_DOCKER_ENDPOINT" Docker__NetworkMode=none Database__MigrateOnStart=true \
 Analysis__Enabled=false Logging__LogLevel__Default=Warning \
@@ -37,11 +40,11 @@ for builder in buildkit classic; do
   dockerfile
   before=$(rss)
   t2=$(now)
-  id=$(curl -sf -F "files=@$WORKDIR/Dockerfile;filename=Dockerfile" -F "builder=$builder" "http://127.0.0.1:$PORT/api/experiments" \
+  id=$(curl -sf -H "Authorization: Bearer $TOKEN" -F "files=@$WORKDIR/Dockerfile;filename=Dockerfile" -F "builder=$builder" "http://127.0.0.1:$PORT/api/experiments" \
     | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
-  until curl -sf "http://127.0.0.1:$PORT/api/experiments/$id" | python3 -c '
+  until curl -sf -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:$PORT/api/experiments/$id" | python3 -c '
 import json,sys; sys.exit(0 if json.load(sys.stdin)["status"] in ("Succeeded","Failed","Canceled") else 1)'; do sleep 0.1; done
   t3=$(now)
-  lines=$(curl -sf "http://127.0.0.1:$PORT/api/experiments/$id/iterations/$(curl -sf "http://127.0.0.1:$PORT/api/experiments/$id" | python3 -c 'import json,sys; print(json.load(sys.stdin)["iterations"][0]["id"])')/log" | wc -l)
+  lines=$(curl -sf -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:$PORT/api/experiments/$id/iterations/$(curl -sf -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:$PORT/api/experiments/$id" | python3 -c 'import json,sys; print(json.load(sys.stdin)["iterations"][0]["id"])')/log" | wc -l)
   python3 -c "p=$t1-$t0; i=$t3-$t2; print(f'{\"$builder\":<10} {p:8.2f} {i:10.2f} {i/p:6.2f} {\"$before\"+\" -> \"+\"$(rss)\":>12}  ({$lines} log lines stored)')"
 done

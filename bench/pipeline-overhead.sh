@@ -19,6 +19,9 @@ export DOCKER_HOST="$IMAGELAB_TEST_DOCKER_ENDPOINT" DOCKER_BUILDKIT=0
 
 psql -h 127.0.0.1 -p 55432 -U postgres -qc "CREATE DATABASE $DB" >/dev/null
 dotnet build "$ROOT/src/ImageLab.Web" -c Release -nologo -v quiet >/dev/null
+# Every API call needs a user: an admin with a token, made by the app's own users command.
+TOKEN="$(ConnectionStrings__ImageLab="Host=127.0.0.1;Port=55432;Username=postgres;Database=$DB" Database__MigrateOnStart=true \
+  dotnet "$ROOT/src/ImageLab.Web/bin/Release/net10.0/ImageLab.Web.dll" users add bench --role admin --token)"
 ConnectionStrings__ImageLab="Host=127.0.0.1;Port=55432;Username=postgres;Database=$DB" \
 Docker__Endpoint="$IMAGELAB_TEST_DOCKER_ENDPOINT" Docker__NetworkMode=host Database__MigrateOnStart=true \
 Analysis__Enabled="$ANALYSIS" Logging__LogLevel__Default=Warning \
@@ -43,9 +46,9 @@ plain_build() { # builder dockerfile
 imagelab_build() { # builder dockerfile
   local args=() f
   for f in "$SAMPLE"/*; do args+=(-F "files=@$f;filename=$(basename "$f")"); done
-  local id; id=$(curl -sSf "${args[@]}" -F "builder=$1" -F "dockerfiles=$2" -F project=bench \
+  local id; id=$(curl -sSf -H "Authorization: Bearer $TOKEN" "${args[@]}" -F "builder=$1" -F "dockerfiles=$2" -F project=bench \
     "http://127.0.0.1:$PORT/api/experiments" | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
-  until curl -sf "http://127.0.0.1:$PORT/api/experiments/$id" | python3 -c '
+  until curl -sf -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:$PORT/api/experiments/$id" | python3 -c '
 import json,sys; s=json.load(sys.stdin)["status"]; sys.exit(0 if s in ("Succeeded","Failed","Canceled") else 1)'; do sleep 0.1; done
 }
 

@@ -181,8 +181,10 @@ public sealed class ImageLabClient : IDisposable
         var status = $"{(int)response.StatusCode} {response.ReasonPhrase}";
         throw response.StatusCode switch
         {
-            HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden => new CliException(ExitCodes.Unreachable,
-                $"ImageLab at {Server.BaseAddress} refused the request ({status}): give a valid token with --token or IMAGELAB_TOKEN. {detail}".TrimEnd()),
+            HttpStatusCode.Unauthorized => new CliException(ExitCodes.Unreachable,
+                $"The server refused the token: {(detail.Length > 0 ? detail.TrimEnd('.') : status)}. Give a valid token with --token or IMAGELAB_TOKEN ({Server.BaseAddress})."),
+            HttpStatusCode.Forbidden => new CliException(ExitCodes.Unreachable,
+                $"The server refused the token: {(detail.Length > 0 ? detail.TrimEnd('.') : status)}."),
             >= HttpStatusCode.InternalServerError => new CliException(ExitCodes.Unreachable,
                 $"ImageLab at {Server.BaseAddress} failed ({status}): {detail}".TrimEnd(' ', ':')),
             _ => new CliException(ExitCodes.Usage, detail.Length > 0 ? detail : $"ImageLab refused the request ({status})."),

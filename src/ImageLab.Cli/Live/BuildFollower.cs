@@ -54,6 +54,12 @@ public sealed class BuildFollower(ImageLabClient client, Action<BuildEventMessag
 
                     throw new HubException("The server ended the event stream.");
                 }
+                catch (HttpRequestException e) when (e.StatusCode is System.Net.HttpStatusCode.Unauthorized or System.Net.HttpStatusCode.Forbidden)
+                {
+                    // A refused token does not get better by reconnecting.
+                    throw new CliException(ExitCodes.Unreachable,
+                        $"The server refused the token: the builds hub at {client.Server.BaseAddress} answered {(int)e.StatusCode!}. Give a valid token with --token or IMAGELAB_TOKEN.", e);
+                }
                 catch (Exception e) when (!cancellationToken.IsCancellationRequested && e is not CliException)
                 {
                     downSince ??= DateTimeOffset.UtcNow;

@@ -1,8 +1,11 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using ImageLab.Data.Entities;
 using ImageLab.Testing;
+using ImageLab.Web.Authentication;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ImageLab.Web.Tests.Analysis;
 
@@ -28,6 +31,10 @@ public sealed class AnalysisApiTests : IAsyncLifetime
             .UseSetting("Database:MigrateOnStart", "true")
             .UseSetting("Worker:KeepImagesOfLatestExperiments", "0"));
         _client = _factory.CreateClient();
+        var users = _factory.Services.GetRequiredService<UserAdministration>();
+        await users.CreateAsync("analysis-admin", ImageLabRoles.Admin, password: null, "tests", CancellationToken.None);
+        var token = await users.CreateTokenAsync("analysis-admin", "tests", "tests", CancellationToken.None);
+        _client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token.Token);
 
         var folder = Path.Combine(TestEnvironment.SamplesFolder, "python-offline");
         using var form = new MultipartFormDataContent
