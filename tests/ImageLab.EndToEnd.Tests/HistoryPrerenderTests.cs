@@ -15,7 +15,7 @@ public sealed partial class HistoryPrerenderTests
         await HistorySeed.SeedAsync(database.ConnectionString, 25);
 
         // The first answer already holds the first page of rows, newest first.
-        using var http = new HttpClient { BaseAddress = app.BaseAddress };
+        using var http = app.CreateClient();
         var html = System.Net.WebUtility.HtmlDecode(await http.GetStringAsync(new Uri("/", UriKind.Relative)));
         Assert.Equal(20, HistoryNamePattern().Count(html));
         Assert.Contains(">seeded experiment 1</a>", html, StringComparison.Ordinal);
@@ -23,7 +23,7 @@ public sealed partial class HistoryPrerenderTests
 
         // In Chromium the rows never go away while the circuit takes over (no second read, no loading bar).
         await using var browser = await BrowserSession.StartAsync();
-        var page = await browser.NewPageAsync(app.BaseAddress);
+        var page = await browser.NewPageAsync(app);
         await HistoryPages.InstallAsync(page);
         await page.AddInitScriptAsync("""
             window.__history = { seen: false, emptied: false, loading: false };

@@ -33,8 +33,8 @@ public sealed class LiveLogBenchmark(ITestOutputHelper output)
         await using var database = await PostgresDatabase.CreateAsync();
         await using var app = await AppProcess.StartAsync(database.ConnectionString, new Dictionary<string, string> { ["Docker:NetworkMode"] = "none" });
         await using var browser = await BrowserSession.StartAsync();
-        using var http = new HttpClient { BaseAddress = app.BaseAddress };
-        var page = await browser.NewPageAsync(app.BaseAddress);
+        using var http = app.CreateClient();
+        var page = await browser.NewPageAsync(app);
         await page.AddInitScriptAsync("""
             window.__frames = { last: 0, gaps: [] };
             const frame = (t) => { if (window.__frames.last) { window.__frames.gaps.push(t - window.__frames.last); } window.__frames.last = t; requestAnimationFrame(frame); };

@@ -36,7 +36,7 @@ public sealed class NewExperimentContextTests : IDisposable
         await using var database = await PostgresDatabase.CreateAsync();
         await using var app = await AppProcess.StartAsync(database.ConnectionString);
         await using var browser = await BrowserSession.StartAsync();
-        var page = await browser.NewPageAsync(app.BaseAddress);
+        var page = await browser.NewPageAsync(app);
         await page.GotoAsync("/experiments/new");
         await Assertions.Expect(page.Locator("[data-drop-zone][data-folder-drop=on]")).ToHaveCountAsync(1);
 
@@ -88,8 +88,8 @@ public sealed class NewExperimentContextTests : IDisposable
         await using var database = await PostgresDatabase.CreateAsync();
         await using var app = await AppProcess.StartAsync(database.ConnectionString);
         await using var browser = await BrowserSession.StartAsync();
-        using var http = new HttpClient { BaseAddress = app.BaseAddress };
-        var page = await browser.NewPageAsync(app.BaseAddress);
+        using var http = app.CreateClient();
+        var page = await browser.NewPageAsync(app);
         await page.GotoAsync("/experiments/new");
         await Assertions.Expect(page.Locator("[data-drop-zone][data-folder-drop=on]")).ToHaveCountAsync(1);
 
