@@ -99,7 +99,7 @@ public sealed class AppProcess : IAsyncDisposable
     /// output and standard error. <paramref name="input"/> is written to its standard input (e.g. a password).
     /// </summary>
     public static async Task<(int ExitCode, string Output, string Error)> RunUsersCommandAsync(
-        string connectionString, IReadOnlyList<string> arguments, string? input = null, IDictionary<string, string>? settings = null)
+        string? connectionString, IReadOnlyList<string> arguments, string? input = null, IDictionary<string, string>? settings = null)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -130,7 +130,7 @@ public sealed class AppProcess : IAsyncDisposable
         return (process.ExitCode, await output, await error);
     }
 
-    private static async Task<(string Name, string Password, string Token)> CreateAdminAsync(string connectionString, IDictionary<string, string>? settings)
+    private static async Task<(string Name, string Password, string Token)> CreateAdminAsync(string? connectionString, IDictionary<string, string>? settings)
     {
         var name = "admin-" + Guid.NewGuid().ToString("N")[..8];
         var password = "pw-" + Guid.NewGuid().ToString("N");
@@ -145,7 +145,7 @@ public sealed class AppProcess : IAsyncDisposable
         return (name, password, token);
     }
 
-    private static void SetEnvironment(ProcessStartInfo start, string connectionString, IDictionary<string, string>? settings)
+    private static void SetEnvironment(ProcessStartInfo start, string? connectionString, IDictionary<string, string>? settings)
     {
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         if (connectionString is null)

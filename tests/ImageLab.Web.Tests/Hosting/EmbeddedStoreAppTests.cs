@@ -39,9 +39,9 @@ public sealed class EmbeddedStoreAppTests(ITestOutputHelper output)
         var started = Stopwatch.StartNew();
         await using var app = await AppProcess.StartAsync(store.ConnectionString, settings);
         var startSeconds = started.Elapsed.TotalSeconds;
-        using var client = new HttpClient { BaseAddress = app.BaseAddress };
+        using var client = app.CreateClient();
         await using var hub = new HubConnectionBuilder()
-            .WithUrl(new Uri(app.BaseAddress, "/hubs/builds"))
+            .WithUrl(new Uri(app.BaseAddress, "/hubs/builds"), options => options.AccessTokenProvider = () => Task.FromResult<string?>(app.AdminToken))
             .AddJsonProtocol(options => options.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()))
             .Build();
         await hub.StartAsync();
