@@ -26,6 +26,7 @@ public sealed partial class EndpointAuthorizationTests(ImageLabWebFactory factor
     [
         "POST /api/experiments/", "POST /api/experiments/{id:long}/cancel", "POST /api/experiments/{id:long}/iterations/{iterationId:long}/cancel",
         "GET /api/audit", "GET /api/engine/disk-usage", "POST /api/engine/prune-build-cache", "GET /experiments/new",
+        "GET /admin/users", "GET /admin/audit", "GET /admin/engine",
     ];
 
     [Fact]

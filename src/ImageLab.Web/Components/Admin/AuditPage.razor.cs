@@ -1,0 +1,18 @@
+using ImageLab.Data.Security;
+using Microsoft.AspNetCore.Components;
+using MudBlazor;
+
+namespace ImageLab.Web.Components.Admin;
+
+/// <summary>The audit log for admins, read page by page from the database.</summary>
+public sealed partial class AuditPage
+{
+    [Inject]
+    private IAuditLog Audit { get; set; } = default!;
+
+    private async Task<TableData<AuditEntryInfo>> LoadAsync(TableState state, CancellationToken cancellationToken)
+    {
+        var page = await Audit.ListAsync(state.Page + 1, state.PageSize, cancellationToken);
+        return new TableData<AuditEntryInfo> { Items = page.Items, TotalItems = (int)Math.Min(page.Total, int.MaxValue) };
+    }
+}
