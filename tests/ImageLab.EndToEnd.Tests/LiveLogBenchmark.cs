@@ -18,10 +18,11 @@ public sealed class LiveLogBenchmark(ITestOutputHelper output)
 {
     private const int Seconds = 20;
 
-    // 100 lines every 0.1 s, each "tick <n> <uptime>", for Seconds seconds; busybox only, no network.
+    // 100 lines every 0.1 s, each "tick <n> <uptime>", for Seconds seconds; busybox only, no network. The run id keeps
+    // the engine's build cache from answering a second run without running anything.
     private static readonly string Dockerfile = string.Join('\n',
         "FROM busybox:1.36",
-        "RUN end=$(( $(cut -d. -f1 /proc/uptime) + " + Seconds.ToString(CultureInfo.InvariantCulture) + " )); n=0; "
+        $"RUN echo run {Guid.NewGuid():N}; end=$(( $(cut -d. -f1 /proc/uptime) + " + Seconds.ToString(CultureInfo.InvariantCulture) + " )); n=0; "
             + "while [ $(cut -d. -f1 /proc/uptime) -lt $end ]; do u=$(cut -d' ' -f1 /proc/uptime); "
             + "for i in 0 1 2 3 4 5 6 7 8 9; do for j in 0 1 2 3 4 5 6 7 8 9; do n=$((n+1)); echo \"tick $n $u\"; done; done; usleep 100000; done; echo \"done $n\"",
         "");
