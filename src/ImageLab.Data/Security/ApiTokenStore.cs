@@ -55,6 +55,13 @@ public sealed class ApiTokenStore(IDbContextFactory<ImageLabDbContext> contexts,
         return new TokenCaller(found.Id, found.UserId, found.UserName ?? "", roles);
     }
 
+    /// <summary>Whether a token still speaks for its user: not revoked, and the user not disabled.</summary>
+    public async Task<bool> IsActiveAsync(long id, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.ApiTokens.AnyAsync(t => t.Id == id && t.RevokedAt == null && t.User!.DisabledAt == null, cancellationToken);
+    }
+
     /// <summary>Every token of a user, newest first, revoked ones included.</summary>
     public async Task<IReadOnlyList<ApiTokenInfo>> ListAsync(string userId, CancellationToken cancellationToken)
     {
