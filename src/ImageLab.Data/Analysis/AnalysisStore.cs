@@ -92,7 +92,7 @@ public sealed class AnalysisStore(IDbContextFactory<ImageLabDbContext> contexts,
     }
 
     /// <summary>
-    /// Up to <paramref name="limit"/> succeeded iterations, oldest first, that finished building before
+    /// Up to <paramref name="limit"/> succeeded iterations, the earliest finished first, that finished building before
     /// <paramref name="finishedBefore"/> and have no stored analysis outcome: their analysis was interrupted (the app
     /// was killed) or never ran. Each comes with its measurement as stored, for the analysis to run again.
     /// </summary>
@@ -101,16 +101,13 @@ public sealed class AnalysisStore(IDbContextFactory<ImageLabDbContext> contexts,
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var candidates = await db.Iterations.AsNoTracking()
-            .Where(i => i.Status == IterationStatus.Succeeded && i.ImageId != null && !db.IterationAnalyses.Any(a => a.IterationId == i.Id))
-            .OrderBy(i => i.Id)
+            .Where(i => i.Status == IterationStatus.Succeeded && i.ImageId != null && i.FinishedAt < finishedBefore
+                && !db.IterationAnalyses.Any(a => a.IterationId == i.Id))
+            .OrderBy(i => i.FinishedAt).ThenBy(i => i.Id)
             .Take(limit)
-            .Select(i => new { i.Id, i.ImageId, i.ImageTag, i.SizeBytes, i.BuildSeconds, i.TotalSteps, i.CachedSteps, i.Engine, i.FinishedAt, i.Layers })
+            .Select(i => new { i.Id, i.ImageId, i.ImageTag, i.SizeBytes, i.BuildSeconds, i.TotalSteps, i.CachedSteps, i.Engine, i.Layers })
             .ToListAsync(cancellationToken);
-
-        // The time is compared here rather than in SQL, so the query stays the same on every provider; the oldest come
-        // first, so the iterations still inside their grace period are the last of the batch.
         return candidates
-            .Where(i => i.FinishedAt is { } finished && finished < finishedBefore)
             .Select(i => (i.Id, new IterationMeasurement(
                 i.ImageId!, i.ImageTag ?? "", i.SizeBytes ?? 0, i.BuildSeconds ?? 0, i.TotalSteps, i.CachedSteps, i.Engine ?? "",
                 i.Layers.OrderBy(l => l.Index).Select(l => new LayerDetails(

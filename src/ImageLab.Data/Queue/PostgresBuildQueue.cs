@@ -68,16 +68,8 @@ internal sealed class PostgresBuildQueue(IDbContextFactory<ImageLabDbContext> co
         return rows.Select(r => new ExpiredLease(r.IterationId, r.ExperimentId, Enum.Parse<IterationStatus>(r.Status), r.Attempt)).ToList();
     }
 
-    public async Task ReleaseAsync(long iterationId, string owner, string reason, CancellationToken cancellationToken)
-    {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        await db.Database.ExecuteSqlAsync($"""
-            UPDATE iterations SET status = 'Queued', lease_owner = NULL, lease_expires_at = NULL,
-                attempt = GREATEST(attempt - 1, 0), started_at = NULL, total_steps = 0, completed_steps = 0, cached_steps = 0,
-                failure_reason = {reason}
-            WHERE id = {iterationId} AND lease_owner = {owner}
-            """, cancellationToken);
-    }
+    public Task ReleaseAsync(long iterationId, string owner, string reason, CancellationToken cancellationToken) =>
+        LeaseRelease.ReleaseAsync(contexts, iterationId, owner, reason, cancellationToken);
 
     private sealed record ClaimedRow(long IterationId, long ExperimentId);
 

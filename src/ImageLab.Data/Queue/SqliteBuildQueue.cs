@@ -94,18 +94,6 @@ internal sealed class SqliteBuildQueue(IDbContextFactory<ImageLabDbContext> cont
         return expired.Select(i => new ExpiredLease(i.Id, i.ExperimentId, i.Status, i.Attempt)).ToList();
     }
 
-    public async Task ReleaseAsync(long iterationId, string owner, string reason, CancellationToken cancellationToken)
-    {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        await db.Iterations.Where(i => i.Id == iterationId && i.LeaseOwner == owner).ExecuteUpdateAsync(set => set
-            .SetProperty(i => i.Status, IterationStatus.Queued)
-            .SetProperty(i => i.LeaseOwner, (string?)null)
-            .SetProperty(i => i.LeaseExpiresAt, (DateTimeOffset?)null)
-            .SetProperty(i => i.Attempt, i => i.Attempt > 0 ? i.Attempt - 1 : 0)
-            .SetProperty(i => i.StartedAt, (DateTimeOffset?)null)
-            .SetProperty(i => i.TotalSteps, 0)
-            .SetProperty(i => i.CompletedSteps, 0)
-            .SetProperty(i => i.CachedSteps, 0)
-            .SetProperty(i => i.FailureReason, reason), cancellationToken);
-    }
+    public Task ReleaseAsync(long iterationId, string owner, string reason, CancellationToken cancellationToken) =>
+        LeaseRelease.ReleaseAsync(contexts, iterationId, owner, reason, cancellationToken);
 }
