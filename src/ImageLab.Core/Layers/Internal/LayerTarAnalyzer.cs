@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Formats.Tar;
 using System.IO.Compression;
 using ZstdSharp;
@@ -10,6 +11,13 @@ internal static class LayerTarAnalyzer
     private const string WhiteoutPrefix = ".wh.";
     private const string OpaqueMarker = ".wh..wh..opq";
     private const int MaxPathChars = 64 * 1024;
+
+    /// <summary>
+    /// Content is read past in pieces this big: left to itself, <see cref="TarReader"/> skips it in small reads on a
+    /// forward-only stream, and each read goes through the hashing and counting streams (measured: half the analyzer's
+    /// CPU on a 1.17 GB image went there).
+    /// </summary>
+    private const int ContentSkipBytes = 256 * 1024;
 
     public static async Task<LayerAnalysis> AnalyzeAsync(
         Stream blob,
@@ -69,11 +77,13 @@ internal static class LayerTarAnalyzer
         CancellationToken cancellationToken)
     {
         var reader = new TarReader(tar, leaveOpen: true);
+        var content = ArrayPool<byte>.Shared.Rent(ContentSkipBytes);
         await using (reader.ConfigureAwait(false))
         {
             var buffer = new char[1024];
             while (await reader.GetNextEntryAsync(copyData: false, cancellationToken).ConfigureAwait(false) is { } entry)
             {
+                await SkipContentAsync(entry, content, cancellationToken).ConfigureAwait(false);
                 if (entry.EntryType is TarEntryType.GlobalExtendedAttributes)
                 {
                     continue;
@@ -129,6 +139,18 @@ internal static class LayerTarAnalyzer
                     kind == LayerEntryKind.File ? size : 0,
                     target,
                     entry.ModificationTime.ToUnixTimeSeconds()));
+            }
+        }
+
+        ArrayPool<byte>.Shared.Return(content);
+    }
+
+    private static async Task SkipContentAsync(TarEntry entry, byte[] buffer, CancellationToken cancellationToken)
+    {
+        if (entry.DataStream is { } data)
+        {
+            while (await data.ReadAsync(buffer, cancellationToken).ConfigureAwait(false) > 0)
+            {
             }
         }
     }
