@@ -1,5 +1,6 @@
 using ImageLab.Data.Entities;
 using ImageLab.Data.EntityConfigurations;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
@@ -7,14 +8,15 @@ namespace ImageLab.Data;
 
 /// <summary>
 /// ImageLab's store: projects, experiments, iterations, layers, events, build contexts and layer analyses;
-/// users and roles (ASP.NET Core Identity), their API tokens and the audit log.
+/// users and roles (ASP.NET Core Identity), their API tokens and the audit log; ASP.NET Core's data-protection keys
+/// (which sign-in cookies and antiforgery tokens are protected with), so that every process and every restart shares them.
 /// Tables and columns are snake_case. This type is the PostgreSQL store; <see cref="SqliteImageLabDbContext"/> is the
 /// embedded one, with its own migrations. A model change needs a migration for each:
 /// <c>dotnet ef migrations add NAME --project src/ImageLab.Data --startup-project src/ImageLab.Data --context ImageLabDbContext</c>
 /// (the design-time factory reads <c>ConnectionStrings__ImageLab</c>, else a local default), then the same with
 /// <c>--context SqliteImageLabDbContext</c> (see there).
 /// </summary>
-public class ImageLabDbContext : IdentityDbContext<ImageLabUser>
+public class ImageLabDbContext : IdentityDbContext<ImageLabUser>, IDataProtectionKeyContext
 {
     public ImageLabDbContext(DbContextOptions<ImageLabDbContext> options)
         : base(options)
@@ -51,6 +53,9 @@ public class ImageLabDbContext : IdentityDbContext<ImageLabUser>
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    /// <summary>The data-protection key ring, as XML (unencrypted: protect the database as the keys themselves).</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
