@@ -2,6 +2,7 @@ using ImageLab.Data;
 using ImageLab.Data.Entities;
 using ImageLab.Web.Authentication;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -18,12 +19,20 @@ public static class AuthenticationHostingExtensions
 
     public const string LoginPath = "/account/login";
 
+    /// <summary>The data-protection application name of every ImageLab process, so that they all use one key ring.</summary>
+    public const string DataProtectionApplicationName = "ImageLab";
+
     /// <summary>Identity's user store, user manager and roles over ImageLab's database (also used by the <c>users</c> command).</summary>
     public static IdentityBuilder AddImageLabIdentity(this IServiceCollection services)
     {
         // Identity's stores take the context by injection; each scope borrows one from the pooled factory.
         services.AddScoped(provider => provider.GetRequiredService<IDbContextFactory<ImageLabDbContext>>().CreateDbContext());
-        services.AddDataProtection();
+        // Sign-in cookies and antiforgery tokens are protected with keys kept in the store's data_protection_keys table
+        // under one application name, so that they outlive restarts and every web process reads the others'. The key
+        // repository resolves the scoped context above: the store's own type (SqliteImageLabDbContext on the embedded store).
+        services.AddDataProtection()
+            .SetApplicationName(DataProtectionApplicationName)
+            .PersistKeysToDbContext<ImageLabDbContext>();
         services.AddSingleton<UserAdministration>();
         return services.AddIdentityCore<ImageLabUser>(options =>
             {
