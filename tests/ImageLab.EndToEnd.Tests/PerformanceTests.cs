@@ -17,6 +17,13 @@ public sealed class PerformanceTests(ITestOutputHelper output)
     private const int Experiments = 10_000;
     private const double TargetMilliseconds = 300;
 
+    private const string FirstContentfulPaint = """
+        () => new Promise(resolve => new PerformanceObserver((list, observer) => {
+          observer.disconnect();
+          resolve(list.getEntries()[0].startTime);
+        }).observe({ type: 'paint', buffered: true }))
+        """;
+
     [Fact]
     [Trait("Category", "Benchmark")]
     public async Task History_TenThousandExperiments_FirstPageRenderTime()
@@ -36,6 +43,7 @@ public sealed class PerformanceTests(ITestOutputHelper output)
         var samples = new List<double>();
         var documents = new List<double>();
         var interactive = new List<double>();
+        var paints = new List<double>();
         for (var i = 0; i < 7; i++)
         {
             var watch = Stopwatch.StartNew();
@@ -47,6 +55,9 @@ public sealed class PerformanceTests(ITestOutputHelper output)
             // Until the circuit has taken the page over.
             await HistoryPages.WaitUntilInteractiveAsync(page);
             interactive.Add(watch.Elapsed.TotalMilliseconds);
+
+            // The browser's own clock: when it first painted content, from the start of the navigation.
+            paints.Add(await page.EvaluateAsync<double>(FirstContentfulPaint));
         }
 
         // The next page is read on the server, through the circuit.
@@ -59,8 +70,9 @@ public sealed class PerformanceTests(ITestOutputHelper output)
         samples.Sort();
         documents.Sort();
         interactive.Sort();
+        paints.Sort();
         var median = samples[samples.Count / 2];
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"history with {Experiments} experiments: first render median {median:0} ms against a target of {TargetMilliseconds:0} ms (min {samples[0]:0}, max {samples[^1]:0}); HTML answer median {documents[documents.Count / 2]:0} ms; interactive (circuit rendered) median {interactive[interactive.Count / 2]:0} ms; next page {paging:0} ms"));
+            $"history with {Experiments} experiments: first render median {median:0} ms against a target of {TargetMilliseconds:0} ms (min {samples[0]:0}, max {samples[^1]:0}); HTML answer median {documents[documents.Count / 2]:0} ms; interactive (circuit rendered) median {interactive[interactive.Count / 2]:0} ms; next page {paging:0} ms; first contentful paint (browser timing) median {paints[paints.Count / 2]:0} ms"));
     }
 }
