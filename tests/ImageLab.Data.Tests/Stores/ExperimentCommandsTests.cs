@@ -131,6 +131,41 @@ public abstract class ExperimentCommandsTests(TestStoreKind store) : IAsyncLifet
         Assert.Single(last.Items);
     }
 
+    [Fact]
+    public async Task GetTrend_SucceededExperiments_NewestOnesOldestFirstWithTheirFinalIteration()
+    {
+        // Arrange: four experiments of two iterations a day apart; the third failed.
+        var ids = new List<long>();
+        for (var i = 0; i < 4; i++)
+        {
+            ids.Add(await _data.SubmitAsync(iterations: 2, project: "trended"));
+        }
+
+        var start = new DateTimeOffset(2025, 3, 1, 12, 0, 0, TimeSpan.Zero);
+        await using (var db = await _data.Contexts.CreateDbContextAsync())
+        {
+            for (var i = 0; i < ids.Count; i++)
+            {
+                var id = ids[i];
+                var createdAt = start.AddDays(i);
+                var status = i == 2 ? ExperimentStatus.Failed : ExperimentStatus.Succeeded;
+                await db.Experiments.Where(e => e.Id == id)
+                    .ExecuteUpdateAsync(set => set.SetProperty(e => e.CreatedAt, createdAt).SetProperty(e => e.Status, status));
+                await db.Iterations.Where(it => it.ExperimentId == id)
+                    .ExecuteUpdateAsync(set => set.SetProperty(it => it.SizeBytes, it => (1000 * (i + 1)) + it.Ordinal).SetProperty(it => it.Name, it => "step-" + it.Ordinal));
+            }
+        }
+
+        // Act: the two newest succeeded experiments.
+        var trend = await _data.Queries.GetTrendAsync("trended", 2, CancellationToken.None);
+
+        // Assert: experiments 1 and 3 (the failed one left out), oldest first, each with its final (second) iteration.
+        Assert.Equal([ids[1], ids[3]], trend.Select(p => p.ExperimentId));
+        Assert.Equal([2002L, 4002L], trend.Select(p => p.SizeBytes));
+        Assert.All(trend, p => Assert.Equal("step-2", p.IterationName));
+        Assert.Equal(start.AddDays(1), trend[0].CreatedAt);
+    }
+
     public sealed class OnPostgreSql() : ExperimentCommandsTests(TestStoreKind.PostgreSql);
 
     public sealed class OnSqlite() : ExperimentCommandsTests(TestStoreKind.Sqlite);
