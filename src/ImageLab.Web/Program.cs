@@ -1,11 +1,7 @@
 using ImageLab.Data.Hosting;
 using ImageLab.Docker.Hosting;
-using ImageLab.Web.Api;
-using ImageLab.Web.Authentication;
 using ImageLab.Web.Commands;
-using ImageLab.Web.Components;
 using ImageLab.Web.Hosting;
-using ImageLab.Web.Hubs;
 using ImageLab.Worker.Hosting;
 
 if (UsersCommand.Handles(args))
@@ -32,15 +28,7 @@ app.MapImageLabHealth();
 if (role.ServesWeb())
 {
     app.UseImageLabWeb();
-    app.MapExperimentsApi();
-    app.MapDockerfilesApi();
-    app.MapAnalysisApi();
-    app.MapReportsApi();
-    app.MapEngineApi();
-    app.MapAuditApi();
-    app.MapExternalSignIn();
-    app.MapBuildsHub();
-    app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+    app.MapImageLabEndpoints();
 }
 
 await app.RunAsync();

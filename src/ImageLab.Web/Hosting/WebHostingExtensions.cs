@@ -1,4 +1,8 @@
 using System.Text.Json.Serialization;
+using ImageLab.Web.Api;
+using ImageLab.Web.Authentication;
+using ImageLab.Web.Components;
+using ImageLab.Web.Hubs;
 using ImageLab.Web.Intake;
 using MudBlazor;
 using MudBlazor.Services;
@@ -32,6 +36,21 @@ public static class WebHostingExtensions
         app.UseRateLimiter();
         app.UseAntiforgery();
         app.MapStaticAssets().AllowAnonymous();
+        return app;
+    }
+
+    /// <summary>The REST API, the external sign-in callback, the builds hub and the pages.</summary>
+    public static WebApplication MapImageLabEndpoints(this WebApplication app)
+    {
+        app.MapExperimentsApi();
+        app.MapDockerfilesApi();
+        app.MapAnalysisApi();
+        app.MapReportsApi();
+        app.MapEngineApi();
+        app.MapAuditApi();
+        app.MapExternalSignIn();
+        app.MapBuildsHub();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }
 }
