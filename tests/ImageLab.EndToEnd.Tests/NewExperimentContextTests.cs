@@ -105,6 +105,7 @@ public sealed class NewExperimentContextTests : IDisposable
         var v1 = page.Locator("[data-iteration-draft=v1]");
         await v1.Locator("input").First.FillAsync("first");
         await Assertions.Expect(page.Locator("[data-iteration-draft=first]")).ToContainTextAsync("Dockerfile.first");
+        await Assertions.Expect(page.Locator("[data-iteration-draft=first] [data-archive-state=renamed]")).ToBeVisibleAsync();
         // Rows are keyed: a rename typed while the move is still being drawn lands on the row it was typed in.
         await Assertions.Expect(page.Locator("[data-iteration-draft]")).ToHaveCountAsync(2);
         Assert.Equal(["v2", "first"], await page.Locator("[data-iteration-draft]").EvaluateAllAsync<string[]>("rows => rows.map(r => r.dataset.iterationDraft)"));

@@ -18,8 +18,8 @@ public sealed class AnalysisStore(IDbContextFactory<ImageLabDbContext> contexts,
     private readonly Lock _recentLock = new();
     private readonly LinkedList<(long IterationId, ImageAnalysis Analysis)> _recent = new();
 
-    /// <summary>A DiffID cache for one analysis run; see <see cref="PostgresLayerAnalysisCache"/>.</summary>
-    public PostgresLayerAnalysisCache CreateCache(bool requireCompressedSize) => new(contexts, clock, requireCompressedSize);
+    /// <summary>A DiffID cache for one analysis run; see <see cref="StoreLayerAnalysisCache"/>.</summary>
+    public StoreLayerAnalysisCache CreateCache(bool requireCompressedSize) => new(contexts, clock, requireCompressedSize);
 
     /// <summary>Stores a successful analysis (replacing an earlier one of the iteration).</summary>
     public async Task SaveSucceededAsync(long iterationId, ImageAnalysis analysis, AnalysisRun run, CancellationToken cancellationToken)
@@ -250,7 +250,7 @@ public sealed class AnalysisStore(IDbContextFactory<ImageLabDbContext> contexts,
             .ToListAsync(cancellationToken);
         var ids = order.Select(l => l.DiffId).Distinct().ToList();
         var rows = await db.AnalyzedLayers.AsNoTracking().Where(l => ids.Contains(l.DiffId)).ToListAsync(cancellationToken);
-        var byId = rows.ToDictionary(r => r.DiffId, PostgresLayerAnalysisCache.ToAnalysis, StringComparer.Ordinal);
+        var byId = rows.ToDictionary(r => r.DiffId, StoreLayerAnalysisCache.ToAnalysis, StringComparer.Ordinal);
         var analysis = ImageAnalysis.FromLayers(
             order.Select(l => byId[l.DiffId]).ToList(),
             new ImageAnalysisOptions { FirstOwnLayerIndex = head.FirstOwnLayerIndex },

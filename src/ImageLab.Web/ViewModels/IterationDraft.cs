@@ -25,6 +25,9 @@ public sealed class IterationDraft
 
     public bool IsRenamed => ArchivePath is not null && !string.Equals(Name.Trim(), ArchiveName, StringComparison.Ordinal);
 
+    /// <summary>For a Dockerfile from the archive: "edited" (its text changed), "renamed" (only its name), else "archive".</summary>
+    public string ArchiveState => !string.Equals(Text, ArchiveText, StringComparison.Ordinal) ? "edited" : IsRenamed ? "renamed" : "archive";
+
     public bool Expanded { get; set; } = true;
 
     /// <summary>Where the Dockerfile is written in the build context.</summary>

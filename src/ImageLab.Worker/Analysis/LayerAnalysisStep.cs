@@ -106,7 +106,7 @@ public sealed partial class LayerAnalysisStep(
     }
 
     private async Task<Outcome> AnalyzeAsync(
-        IterationMeasurement measurement, AnalysisOptions settings, PostgresLayerAnalysisCache cache, CancellationToken cancellationToken)
+        IterationMeasurement measurement, AnalysisOptions settings, StoreLayerAnalysisCache cache, CancellationToken cancellationToken)
     {
         var image = await engine.InspectImageAsync(measurement.ImageId, cancellationToken);
         if (image is null)
@@ -166,7 +166,7 @@ public sealed partial class LayerAnalysisStep(
     }
 
     private static async Task<List<LayerAnalysis>?> TryAllFromCacheAsync(
-        IReadOnlyList<string> diffIds, PostgresLayerAnalysisCache cache, CancellationToken cancellationToken)
+        IReadOnlyList<string> diffIds, StoreLayerAnalysisCache cache, CancellationToken cancellationToken)
     {
         var layers = new List<LayerAnalysis>(diffIds.Count);
         foreach (var diffId in diffIds)

@@ -22,10 +22,10 @@ public abstract class LayerAnalysisCacheTests(TestStoreKind store) : IAsyncLifet
     public async Task TryGet_StoredUnderDiffIdAndAlias_ReturnsTheSameEntriesFromANewCache()
     {
         var layer = SampleLayer("sha256:" + new string('a', 64), CompressedSizeSource.Estimated);
-        var writer = new PostgresLayerAnalysisCache(Contexts, TimeProvider.System, requireCompressedSize: true);
+        var writer = new StoreLayerAnalysisCache(Contexts, TimeProvider.System, requireCompressedSize: true);
         await writer.StoreAsync(layer, ["legacy:0123", "sha256:" + new string('b', 64)], CancellationToken.None);
 
-        var reader = new PostgresLayerAnalysisCache(Contexts, TimeProvider.System, requireCompressedSize: true);
+        var reader = new StoreLayerAnalysisCache(Contexts, TimeProvider.System, requireCompressedSize: true);
         var byDiffId = await reader.TryGetAsync(layer.DiffId, CancellationToken.None);
         var byAlias = await reader.TryGetAsync("legacy:0123", CancellationToken.None);
         var unknown = await reader.TryGetAsync("legacy:4567", CancellationToken.None);
@@ -45,17 +45,17 @@ public abstract class LayerAnalysisCacheTests(TestStoreKind store) : IAsyncLifet
     public async Task TryGet_LayerCachedWithoutPushSize_IsAMissWhenPushSizesAreWanted()
     {
         var layer = SampleLayer("sha256:" + new string('c', 64), CompressedSizeSource.NotComputed);
-        await new PostgresLayerAnalysisCache(Contexts, TimeProvider.System, requireCompressedSize: false).StoreAsync(layer, [], CancellationToken.None);
+        await new StoreLayerAnalysisCache(Contexts, TimeProvider.System, requireCompressedSize: false).StoreAsync(layer, [], CancellationToken.None);
 
-        Assert.Null(await new PostgresLayerAnalysisCache(Contexts, TimeProvider.System, requireCompressedSize: true).TryGetAsync(layer.DiffId, CancellationToken.None));
-        Assert.NotNull(await new PostgresLayerAnalysisCache(Contexts, TimeProvider.System, requireCompressedSize: false).TryGetAsync(layer.DiffId, CancellationToken.None));
+        Assert.Null(await new StoreLayerAnalysisCache(Contexts, TimeProvider.System, requireCompressedSize: true).TryGetAsync(layer.DiffId, CancellationToken.None));
+        Assert.NotNull(await new StoreLayerAnalysisCache(Contexts, TimeProvider.System, requireCompressedSize: false).TryGetAsync(layer.DiffId, CancellationToken.None));
     }
 
     [Fact]
     public async Task Store_SameLayerTwice_KeepsOneRow()
     {
         var layer = SampleLayer("sha256:" + new string('d', 64), CompressedSizeSource.Estimated);
-        var cache = new PostgresLayerAnalysisCache(Contexts, TimeProvider.System, requireCompressedSize: true);
+        var cache = new StoreLayerAnalysisCache(Contexts, TimeProvider.System, requireCompressedSize: true);
         await Task.WhenAll(
             cache.StoreAsync(layer, ["legacy:x"], CancellationToken.None).AsTask(),
             cache.StoreAsync(layer, ["legacy:x"], CancellationToken.None).AsTask());

@@ -126,8 +126,14 @@ public class NewExperimentTests : ImageLabTestContext
 
         page.WaitForAssertion(() => Assert.Equal(2, page.FindAll("[data-iteration-draft]").Count));
         Assert.Equal(2, page.FindAll("[data-archive-state=archive]").Count);
-        Assert.All(page.FindAll("[data-field=iteration-name] input"), input => Assert.False(input.HasAttribute("disabled")));
+        var names = page.FindAll("input[data-field=iteration-name]");
+        Assert.Equal(2, names.Count);
+        Assert.All(names, input => Assert.False(input.HasAttribute("disabled")));
         Assert.False(page.Find("[data-action=add-iteration]").HasAttribute("disabled"));
         Assert.Contains("FROM scratch", page.Find("[data-iteration-draft=v2]").TextContent, StringComparison.Ordinal);
+
+        page.Find("[data-iteration-draft=v1] input[data-field=iteration-name]").Input("first");
+        page.WaitForAssertion(() => Assert.Equal("renamed", page.Find("[data-iteration-draft=first] [data-archive-state]").GetAttribute("data-archive-state")));
+        Assert.Equal("archive", page.Find("[data-iteration-draft=v2] [data-archive-state]").GetAttribute("data-archive-state"));
     }
 }

@@ -12,7 +12,7 @@ namespace ImageLab.Data.Analysis;
 /// by several images (a ladder's base) is analyzed once, by whichever worker gets there first. One instance per
 /// analysis run, so that its counters describe that run. Thread-safe.
 /// </summary>
-public sealed class PostgresLayerAnalysisCache(
+public sealed class StoreLayerAnalysisCache(
     IDbContextFactory<ImageLabDbContext> contexts, TimeProvider clock, bool requireCompressedSize, int largestFiles = 10) : ILayerAnalysisCache
 {
     // SQLITE_CONSTRAINT and its UNIQUE and PRIMARYKEY extended codes.
