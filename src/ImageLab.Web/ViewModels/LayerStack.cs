@@ -43,6 +43,20 @@ public static class LayerStack
         return iteration.Layers.Where(l => l.FromBaseImage).Sum(l => l.SizeBytes);
     }
 
+    /// <summary>The push size (gzip) of the layers the Dockerfile added; null until the layer analysis has estimated it.</summary>
+    public static long? OwnCompressedBytes(IterationDetails iteration) => CompressedBytes(iteration, fromBaseImage: false);
+
+    /// <summary>The push size (gzip) of the base image's layers; null until the layer analysis has estimated it.</summary>
+    public static long? BaseCompressedBytes(IterationDetails iteration) => CompressedBytes(iteration, fromBaseImage: true);
+
+    private static long? CompressedBytes(IterationDetails iteration, bool fromBaseImage)
+    {
+        ArgumentNullException.ThrowIfNull(iteration);
+        return iteration.CompressedSizeBytes is null
+            ? null
+            : iteration.Layers.Where(l => l.FromBaseImage == fromBaseImage).Sum(l => l.CompressedSizeBytes ?? 0);
+    }
+
     /// <summary>What a hover shows: the instruction, the size and where the layer comes from.</summary>
     public static string Title(LayerDetails layer)
     {

@@ -2,11 +2,18 @@ using Microsoft.AspNetCore.Components;
 
 namespace ImageLab.Web.Components.Controls;
 
-/// <summary>A human size (329 MB) with the exact byte count on hover and in <c>data-bytes</c>.</summary>
+/// <summary>
+/// A human size (329 MB) with the exact byte count on hover and in <c>data-bytes</c>; when the layer analysis has
+/// estimated it, the push size (gzip) follows it, so compressed always stands next to uncompressed.
+/// </summary>
 public partial class ByteSizeText
 {
     [Parameter]
     public long? Bytes { get; set; }
+
+    /// <summary>The gzip-compressed size of the same bytes, when known.</summary>
+    [Parameter]
+    public long? Compressed { get; set; }
 
     [Parameter]
     public string? Class { get; set; }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Bunit;
 using ImageLab.Web.Components.Controls;
 using ImageLab.Web.Tests.Components.Fakes;
@@ -65,6 +66,31 @@ public class ComparisonViewTests : ImageLabTestContext
             "5-cleaned is 1.13 GB smaller than 1-naive: 1.17 GB → 44.1 MB (96% smaller).",
             view.Find(".pair-verdict").GetAttribute("data-verdict")));
     }
+
+    [Fact]
+    public void Render_AnalyzedIteration_ShowsPushSizeNextToEverySize()
+    {
+        RenderPopovers();
+        var ladder = Ladder.Finished();
+        var slim = ladder.Iterations[1];
+        var layers = slim.Layers.Select(l => l.EmptyLayer ? l : l with { CompressedSizeBytes = l.SizeBytes / 3 }).ToList();
+        var analyzed = slim with { Layers = layers, CompressedSizeBytes = layers.Sum(l => l.CompressedSizeBytes ?? 0) };
+        var experiment = ladder with { Iterations = [ladder.Iterations[0], analyzed, .. ladder.Iterations.Skip(2)] };
+
+        var view = Render<ComparisonView>(p => p.Add(c => c.Experiment, experiment));
+
+        var cells = view.Find(".comparison-table tr[data-iteration='2-slim']").QuerySelectorAll("td.num");
+        Assert.Equal(Invariant(analyzed.CompressedSizeBytes!.Value), cells[0].QuerySelector(".push-size")!.GetAttribute("data-compressed-bytes"));
+        Assert.Contains(analyzed.CompressedSizeBytes!.Value.ToString("N0", CultureInfo.InvariantCulture) + " bytes", cells[0].QuerySelector(".push-size")!.GetAttribute("title"), StringComparison.Ordinal);
+        var own = layers.Where(l => !l.FromBaseImage).Sum(l => l.CompressedSizeBytes ?? 0);
+        var fromBase = layers.Where(l => l.FromBaseImage).Sum(l => l.CompressedSizeBytes ?? 0);
+        Assert.Equal(Invariant(own), cells[3].QuerySelector(".push-size")!.GetAttribute("data-compressed-bytes"));
+        Assert.Equal(Invariant(fromBase), cells[4].QuerySelector(".push-size")!.GetAttribute("data-compressed-bytes"));
+        Assert.Equal(Invariant(analyzed.CompressedSizeBytes!.Value), view.Find(".size-bar-row[data-iteration='2-slim'] .push-size").GetAttribute("data-compressed-bytes"));
+        Assert.Empty(view.Find(".comparison-table tr[data-iteration='1-naive']").QuerySelectorAll(".push-size"));
+    }
+
+    private static string Invariant(long value) => value.ToString(CultureInfo.InvariantCulture);
 
     [Fact]
     public void Render_NothingMeasured_SaysWhereSizesWillAppear()
