@@ -6,7 +6,9 @@ using Microsoft.AspNetCore.SignalR.Client;
 namespace ImageLab.Cli.Live;
 
 /// <summary>
-/// Follows an experiment over <c>/hubs/builds</c> until every iteration has ended. When the connection
+/// Follows an experiment over <c>/hubs/builds</c> until every iteration has ended and the layer analysis of every
+/// built one has been stored (it runs after the build; waste budgets need it), or <see cref="AnalysisWait"/> has
+/// passed after the last build ended. When the connection
 /// drops it connects again and asks for the events after the last sequence it handled, so that no event
 /// is missed or handled twice.
 /// </summary>
@@ -17,6 +19,9 @@ public sealed class BuildFollower(ImageLabClient client, Action<BuildEventMessag
     /// <summary>How long the hub may stay unreachable before the follower gives up.</summary>
     public TimeSpan GiveUpAfter { get; init; } = TimeSpan.FromMinutes(2);
 
+    /// <summary>How long to wait, once every build has ended, for the layer analyses still running.</summary>
+    public TimeSpan AnalysisWait { get; init; } = TimeSpan.FromMinutes(3);
+
     /// <summary>The last sequence handled.</summary>
     public long LastSequence { get; private set; }
 
@@ -24,9 +29,11 @@ public sealed class BuildFollower(ImageLabClient client, Action<BuildEventMessag
     {
         ArgumentNullException.ThrowIfNull(experiment);
         var open = experiment.Iterations.Select(i => i.Id).ToHashSet();
+        var analyzing = new HashSet<long>();
+        using var analysisDeadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         DateTimeOffset? downSince = null;
         var backoff = TimeSpan.FromMilliseconds(250);
-        while (open.Count > 0)
+        while (open.Count > 0 || analyzing.Count > 0)
         {
             var connection = client.CreateHubConnection();
             await using (connection)
@@ -34,7 +41,7 @@ public sealed class BuildFollower(ImageLabClient client, Action<BuildEventMessag
                 try
                 {
                     await connection.StartAsync(cancellationToken);
-                    await foreach (var message in connection.StreamAsync<BuildEventMessage>("Watch", experiment.Id, LastSequence, cancellationToken))
+                    await foreach (var message in connection.StreamAsync<BuildEventMessage>("Watch", experiment.Id, LastSequence, analysisDeadline.Token))
                     {
                         downSince = null;
                         backoff = TimeSpan.FromMilliseconds(250);
@@ -45,10 +52,14 @@ public sealed class BuildFollower(ImageLabClient client, Action<BuildEventMessag
 
                         LastSequence = message.Sequence;
                         handle(message);
-                        if (message.Type == BuildEventType.Status && message.Status is { } status && status.IsFinal()
-                            && open.Remove(message.IterationId) && open.Count == 0)
+                        if (Track(message, open, analyzing) && open.Count == 0)
                         {
-                            return;
+                            if (analyzing.Count == 0)
+                            {
+                                return;
+                            }
+
+                            analysisDeadline.CancelAfter(AnalysisWait);
                         }
                     }
 
@@ -59,6 +70,11 @@ public sealed class BuildFollower(ImageLabClient client, Action<BuildEventMessag
                     // A refused token does not get better by reconnecting.
                     throw new CliException(ExitCodes.Unreachable,
                         $"The server refused the token: the builds hub at {client.Server.BaseAddress} answered {(int)e.StatusCode!}. Give a valid token with --token or IMAGELAB_TOKEN.", e);
+                }
+                catch (OperationCanceledException) when (analysisDeadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+                {
+                    note($"The layer analysis of {analyzing.Count} iteration(s) did not end within {AnalysisWait.TotalMinutes:0} min; the report goes without it.");
+                    return;
                 }
                 catch (Exception e) when (!cancellationToken.IsCancellationRequested && e is not CliException)
                 {
@@ -72,8 +88,37 @@ public sealed class BuildFollower(ImageLabClient client, Action<BuildEventMessag
                 }
             }
 
-            await Task.Delay(backoff, cancellationToken);
+            try
+            {
+                await Task.Delay(backoff, analysisDeadline.Token);
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                return;
+            }
             backoff = TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, MaxBackoff.Ticks));
         }
+    }
+
+    /// <summary>Whether the message ended an iteration's build; a successful one then waits for its analysis.</summary>
+    private static bool Track(BuildEventMessage message, HashSet<long> open, HashSet<long> analyzing)
+    {
+        if (message.Type == BuildEventType.Analyzed)
+        {
+            analyzing.Remove(message.IterationId);
+            return open.Count == 0 && analyzing.Count == 0;
+        }
+
+        if (message.Type != BuildEventType.Status || message.Status is not { } status || !status.IsFinal() || !open.Remove(message.IterationId))
+        {
+            return false;
+        }
+
+        if (status == IterationStatus.Succeeded)
+        {
+            analyzing.Add(message.IterationId);
+        }
+
+        return true;
     }
 }

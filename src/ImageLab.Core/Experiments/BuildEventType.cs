@@ -12,4 +12,7 @@ public enum BuildEventType
     Log,
 
     Warning,
+
+    /// <summary>The layer analysis of a built iteration is over (stored, failed, or turned off): push sizes and waste can be read again.</summary>
+    Analyzed,
 }

@@ -115,6 +115,8 @@ public sealed class IterationLiveState(IterationDetails details)
                 Warnings++;
                 Log.Append(message.Text, isWarning: true);
                 return false;
+            case BuildEventType.Analyzed:
+                return true;
             default:
                 return false;
         }

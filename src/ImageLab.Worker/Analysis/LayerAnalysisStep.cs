@@ -46,7 +46,14 @@ public sealed partial class LayerAnalysisStep(
         ArgumentNullException.ThrowIfNull(job);
         ArgumentNullException.ThrowIfNull(measurement);
         var settings = options.Value;
-        if (!settings.Enabled || !_running.TryAdd(job.IterationId, 0))
+        if (!settings.Enabled)
+        {
+            // Nothing will be stored: say so, so that whoever waits for the analysis stops waiting.
+            events.Post(job.ExperimentId, job.IterationId, BuildEventType.Analyzed);
+            return;
+        }
+
+        if (!_running.TryAdd(job.IterationId, 0))
         {
             return;
         }
@@ -77,6 +84,7 @@ public sealed partial class LayerAnalysisStep(
                 await store.SaveSucceededAsync(job.IterationId, analysis, run, CancellationToken.None);
                 LogAnalyzed(logger, job.IterationId, analysis.Layers.Count, outcome.FromCache, stopwatch.Elapsed.TotalSeconds);
                 events.Post(job.ExperimentId, job.IterationId, BuildEventType.Log, text: Describe(analysis, outcome, stopwatch.Elapsed, settings));
+                events.Post(job.ExperimentId, job.IterationId, BuildEventType.Analyzed);
             }
             else
             {
@@ -203,6 +211,7 @@ public sealed partial class LayerAnalysisStep(
         }
 
         events.Post(job.ExperimentId, job.IterationId, BuildEventType.Warning, text: $"Layer analysis failed: {reason}");
+        events.Post(job.ExperimentId, job.IterationId, BuildEventType.Analyzed);
     }
 
     private static string Describe(ImageAnalysis analysis, Outcome outcome, TimeSpan elapsed, AnalysisOptions settings)

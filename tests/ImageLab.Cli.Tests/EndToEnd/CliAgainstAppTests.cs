@@ -53,6 +53,21 @@ public sealed partial class CliAgainstAppTests(AppFixture app) : IClassFixture<A
     }
 
     [Fact]
+    public async Task SubmitWait_WasteBudget_WaitsForTheLayerAnalysisAndChecksIt()
+    {
+        // 2 MB written in one layer and deleted in the next: wasted bytes the analysis finds after the build ends.
+        using var folder = new ContextFolder(
+            ("Dockerfile", $"FROM busybox:1.36\nRUN echo {Guid.NewGuid():N} > /id && dd if=/dev/urandom of=/blob bs=1024 count=2048\nRUN rm /blob\n"),
+            ("imagelab.json", """{ "budgets": { "*": { "maxWaste": "1MB" } } }"""));
+
+        var run = await CliRun.RunAsync(folder.Path, Environment, "submit", ".", "--project", Project(), "--wait");
+
+        Assert.True(run.ExitCode == ExitCodes.Failed, run.ToString());
+        Assert.DoesNotContain("not analyzed", run.Out, StringComparison.Ordinal);
+        Assert.Matches(@"max-waste: Dockerfile wastes 2\.\d+ MB \([\d,]+ bytes\), above the budget of 1\.00 MB", run.Out);
+    }
+
+    [Fact]
     public async Task SubmitWait_FailingStep_ExitsOneWithLogTail()
     {
         using var folder = new ContextFolder(("Dockerfile", $"FROM busybox:1.36\nRUN echo boom-{Guid.NewGuid():N} && exit 3\n"));

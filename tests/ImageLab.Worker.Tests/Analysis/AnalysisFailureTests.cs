@@ -29,6 +29,7 @@ public sealed class AnalysisFailureTests
         var state = await harness.Analyses.GetStateAsync(iteration.Id, CancellationToken.None);
         Assert.Equal(AnalysisAvailability.Failed, state.Availability);
         Assert.Contains(analysis.FailureReason!, state.Sentence, StringComparison.Ordinal);
+        Assert.Equal(BuildEventType.Analyzed, (await harness.ReadEventTypesAsync(experiment, iteration))[^1]);
     }
 
     /// <summary>The real engine, except that <c>docker save</c> ends after a few megabytes, as a dropped connection would.</summary>

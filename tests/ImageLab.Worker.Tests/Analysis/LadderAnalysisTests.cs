@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
+using ImageLab.Core.Experiments;
 using ImageLab.Data.Entities;
 using ImageLab.Testing;
 using Microsoft.EntityFrameworkCore;
@@ -83,6 +84,11 @@ public abstract class LadderAnalysisTests(LadderFixture ladder, ITestOutputHelpe
             Assert.All(analysis.Layers, l => Assert.NotNull(l.HistoryIndex));
             Assert.Equal(iteration.CompressedSizeBytes, iteration.Layers.Sum(l => l.CompressedSizeBytes ?? 0));
             Assert.All(iteration.Layers.Where(l => l.SizeBytes > 0), l => Assert.NotNull(l.CompressedSizeBytes));
+
+            // Pages watching the experiment read it again when told the analysis is stored (it ends after the build).
+            var types = await ladder.Harness.ReadEventTypesAsync(experiment, iteration);
+            Assert.Equal(BuildEventType.Analyzed, types[^1]);
+            Assert.DoesNotContain(BuildEventType.Status, types.SkipWhile(t => t != BuildEventType.Analyzed));
         }
     }
 

@@ -5,6 +5,7 @@ using ImageLab.Data;
 using ImageLab.Data.Analysis;
 using ImageLab.Data.Hosting;
 using ImageLab.Data.Queue;
+using ImageLab.Data.Stores;
 using ImageLab.Docker.Engine;
 using ImageLab.Docker.Hosting;
 using ImageLab.Testing;
@@ -143,6 +144,26 @@ internal sealed class PipelineHarness : IAsyncDisposable
             Iterations = [new IterationSubmission("Dockerfile", "Dockerfile", dockerfile)],
         };
         return await SubmitAndRunAsync(submission, context);
+    }
+
+    /// <summary>The types of the iteration's stored events, in order.</summary>
+    public async Task<IReadOnlyList<BuildEventType>> ReadEventTypesAsync(ExperimentDetails experiment, IterationDetails iteration)
+    {
+        using (var flush = new CancellationTokenSource(TimeSpan.FromSeconds(30)))
+        {
+            await _services.GetRequiredService<BuildEventWriter>().FlushAsync(flush.Token);
+        }
+
+        var store = _services.GetRequiredService<EventStore>();
+        var types = new List<BuildEventType>();
+        var after = 0L;
+        while (await store.ReadAfterAsync(experiment.Id, after, 1000, CancellationToken.None) is { Count: > 0 } page)
+        {
+            types.AddRange(page.Where(e => e.IterationId == iteration.Id).Select(e => e.Type));
+            after = page[^1].Sequence;
+        }
+
+        return types;
     }
 
     /// <summary>The iteration's stored log, line by line.</summary>

@@ -15,6 +15,10 @@ public partial class ByteSizeText
     [Parameter]
     public long? Compressed { get; set; }
 
+    /// <summary>Puts the push size on a line of its own under the size (in table cells and narrow columns).</summary>
+    [Parameter]
+    public bool Stacked { get; set; }
+
     [Parameter]
     public string? Class { get; set; }
 }

@@ -50,6 +50,18 @@ public class ExperimentLiveStateTests
     }
 
     [Fact]
+    public void Apply_AnalysisStored_AsksForTheSnapshotWithoutTouchingStatusOrLog()
+    {
+        var state = new ExperimentLiveState(Ladder.Finished());
+
+        var refresh = state.Apply([Event(40, BuildEventType.Analyzed)]);
+
+        Assert.True(refresh);
+        Assert.Equal(IterationStatus.Succeeded, state.Iterations[0].Status);
+        Assert.Equal(0, state.Iterations[0].Log.Count);
+    }
+
+    [Fact]
     public void Apply_FinalStatus_AsksForTheSnapshotAndKeepsTheReason()
     {
         var state = new ExperimentLiveState(Ladder.Queued());
