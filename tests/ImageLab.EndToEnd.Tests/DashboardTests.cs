@@ -74,8 +74,17 @@ public sealed partial class DashboardTests
         await Assertions.Expect(second.Locator(".iteration-card .status-chip[data-status=Succeeded]")).ToHaveCountAsync(5);
         await BrowserSession.ScreenshotAsync(page, "04-experiment-finished");
 
+        // The layer analysis ends after the builds: its push sizes reach the open page without a reload.
+        await Assertions.Expect(page.Locator(".iteration-card .push-size")).ToHaveCountAsync(5, new() { Timeout = 120_000 });
+
         // The API's numbers.
         var experiment = await http.GetFromJsonAsync<JsonElement>($"/api/experiments/{id}");
+        foreach (var iteration in experiment.GetProperty("iterations").EnumerateArray())
+        {
+            var push = page.Locator($".iteration-card[data-iteration='{iteration.GetProperty("name").GetString()}'] .push-size");
+            await Assertions.Expect(push).ToHaveAttributeAsync("data-compressed-bytes", iteration.GetProperty("compressedSizeBytes").GetInt64().ToString(CultureInfo.InvariantCulture));
+        }
+
         var sizes = experiment.GetProperty("iterations").EnumerateArray()
             .ToDictionary(i => i.GetProperty("name").GetString()!, i => i.GetProperty("sizeBytes").GetInt64());
         Assert.Equal(5, sizes.Count);
