@@ -59,6 +59,7 @@ public sealed class BuildFollower(ImageLabClient client, Action<BuildEventMessag
                                 return;
                             }
 
+                            note($"Waiting for the layer analysis of {analyzing.Count} iteration(s) (waste, push size)...");
                             analysisDeadline.CancelAfter(AnalysisWait);
                         }
                     }
