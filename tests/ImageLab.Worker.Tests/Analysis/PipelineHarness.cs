@@ -149,10 +149,7 @@ internal sealed class PipelineHarness : IAsyncDisposable
     /// <summary>The types of the iteration's stored events, in order.</summary>
     public async Task<IReadOnlyList<BuildEventType>> ReadEventTypesAsync(ExperimentDetails experiment, IterationDetails iteration)
     {
-        using (var flush = new CancellationTokenSource(TimeSpan.FromSeconds(30)))
-        {
-            await _services.GetRequiredService<BuildEventWriter>().FlushAsync(flush.Token);
-        }
+        await FlushEventsAsync();
 
         var store = _services.GetRequiredService<EventStore>();
         var types = new List<BuildEventType>();
@@ -169,10 +166,7 @@ internal sealed class PipelineHarness : IAsyncDisposable
     /// <summary>The iteration's stored log, line by line.</summary>
     public async Task<IReadOnlyList<string>> ReadLogAsync(ExperimentDetails experiment, IterationDetails iteration)
     {
-        using (var flush = new CancellationTokenSource(TimeSpan.FromSeconds(30)))
-        {
-            await _services.GetRequiredService<BuildEventWriter>().FlushAsync(flush.Token);
-        }
+        await FlushEventsAsync();
 
         var lines = new List<string>();
         var log = await Queries.OpenLogAsync(experiment.Id, iteration.Id, CancellationToken.None);
@@ -183,6 +177,12 @@ internal sealed class PipelineHarness : IAsyncDisposable
         }
 
         return lines;
+    }
+
+    private async Task FlushEventsAsync()
+    {
+        using var flush = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await _services.GetRequiredService<BuildEventWriter>().FlushAsync(flush.Token);
     }
 
     private async Task<ExperimentDetails> SubmitAndRunAsync(ExperimentSubmission submission, Stream context)
