@@ -5,10 +5,18 @@
 # PostgreSQL cluster on 127.0.0.1 and a local registry on 127.0.0.1 (push sizes). Nothing here touches
 # the machine's own engine, database or registry.
 #
+# The engine matrix (IMAGELAB_ENGINE_MATRIX, default "docker26 docker28-containerd"; empty for none) adds newer
+# engines beside Debian 12's Docker 20.10, unpacked (not installed) from Debian's own packages of a later suite:
+#   docker26               Debian 13 (trixie) docker.io 26.1, API 1.45, overlay2
+#   docker28-containerd    Debian unstable (sid) docker.io 28.5, API 1.51, the containerd image store
+# Each runs its own containerd with Debian 12's runc; the packages come from the mirror in this machine's own apt
+# sources and are cached under $WORK/engines.
+#
 #   scripts/services.sh install   apt-get what is missing (docker.io, debootstrap, busybox-static, chromium, docker-registry)
 #   scripts/services.sh start     start the engine, PostgreSQL and the registry (idempotent) and print their endpoints
 #   scripts/services.sh stop      stop what start started
 #   scripts/services.sh env       print the environment variables the tests read
+#   scripts/services.sh seed-matrix  copy the fixture images (scripts/fixtures.sh) from the first engine to the matrix
 set -euo pipefail
 
 WORK="${IMAGELAB_WORK:-/var/tmp/imagelab-test}"
@@ -21,6 +29,8 @@ PG_PORT="${IMAGELAB_PG_PORT:-55432}"
 REGISTRY_PORT="${IMAGELAB_REGISTRY_PORT:-55000}"
 PG_BIN="${PG_BIN:-/usr/lib/postgresql/15/bin}"
 REGISTRY_DIR="$WORK/registry"
+ENGINE_MATRIX="${IMAGELAB_ENGINE_MATRIX-docker26 docker28-containerd}"
+MATRIX_FIXTURES=(busybox:1.36 busybox:latest debian:bookworm debian:bookworm-slim)   # what samples/shell-offline builds on
 
 log() { printf '[services] %s\n' "$*" >&2; }
 
@@ -41,6 +51,77 @@ install_packages() {
 }
 
 docker_running() { [ -S "$1" ] && docker -H "unix://$1" version >/dev/null 2>&1; }
+
+# The first Debian mirror URI in this machine's own apt sources (deb822 or one-line form).
+debian_mirror() {
+  local uri
+  uri=$(grep -hsE '^URIs:' /etc/apt/sources.list.d/*.sources | awk '{print $2}' | grep -v -- '-security' | head -n 1)
+  [ -n "$uri" ] || uri=$(grep -hsE '^deb ' /etc/apt/sources.list /etc/apt/sources.list.d/*.list | awk '{print $2}' | grep -v -- '-security' | head -n 1)
+  [ -n "$uri" ] || { log "no Debian mirror found in /etc/apt/sources.list*"; exit 1; }
+  printf '%s\n' "$uri"
+}
+
+# matrix_suite NAME: the Debian suite whose docker.io a matrix engine runs.
+matrix_suite() {
+  case "$1" in
+    docker26) echo trixie ;;
+    docker28-containerd) echo sid ;;
+    *) log "unknown engine '$1' in IMAGELAB_ENGINE_MATRIX (known: docker26 docker28-containerd)"; exit 2 ;;
+  esac
+}
+
+# unpack_engine SUITE: docker.io and containerd of that suite, unpacked into $WORK/engines/SUITE/root (cached).
+unpack_engine() {
+  local suite="$1" dir="$WORK/engines/$1"
+  [ -x "$dir/root/usr/sbin/dockerd" ] && return
+  log "downloading docker.io and containerd from Debian $suite"
+  rm -rf "$dir"; mkdir -p "$dir/lists/partial" "$dir/debs" "$dir/root"
+  echo "deb $(debian_mirror) $suite main" >"$dir/sources.list"
+  local apt=(-o "Dir::Etc::sourcelist=$dir/sources.list" -o Dir::Etc::sourceparts=- -o "Dir::State::Lists=$dir/lists" -o APT::Sandbox::User=root)
+  apt-get "${apt[@]}" update -qq >/dev/null
+  (cd "$dir/debs" && apt-get "${apt[@]}" download docker.io containerd >/dev/null)
+  for deb in "$dir"/debs/*.deb; do dpkg -x "$deb" "$dir/root"; done
+  # A newer suite's runc needs a newer glibc: Debian 12's own runc runs the containers.
+  rm -f "$dir/root/usr/bin/runc" "$dir/root/usr/sbin/runc"
+}
+
+start_matrix_engine() {
+  local name="$1" suite; suite=$(matrix_suite "$1")
+  local dir="$WORK/$name" sock="$WORK/$name.sock" root="$WORK/engines/$suite/root"
+  if docker_running "$sock"; then return; fi
+  unpack_engine "$suite"
+  mkdir -p "$dir/data" "$dir/exec"
+  if [[ "$name" == *containerd ]]; then
+    echo '{"features": {"containerd-snapshotter": true}}' >"$dir/daemon.json"
+  else
+    echo '{}' >"$dir/daemon.json"
+  fi
+  log "starting Debian $suite's Docker engine '$name' at unix://$sock"
+  PATH="$root/usr/bin:$root/usr/sbin:$PATH" setsid "$root/usr/sbin/dockerd" --config-file "$dir/daemon.json" \
+    --bridge=none --iptables=false --ip6tables=false --ip-masq=false \
+    --data-root "$dir/data" --exec-root "$dir/exec" \
+    --pidfile "$dir/dockerd.pid" --host "unix://$sock" \
+    >"$dir/dockerd.log" 2>&1 < /dev/null &
+  for _ in $(seq 1 90); do
+    docker_running "$sock" && return
+    sleep 0.5
+  done
+  log "the Docker engine '$name' did not start; its log follows"; tail -n 30 "$dir/dockerd.log" >&2; exit 1
+}
+
+# The fixture images, copied from the first engine to each matrix engine that lacks them (shared layers once).
+seed_matrix() {
+  local name missing
+  for name in $ENGINE_MATRIX; do
+    missing=()
+    for image in "${MATRIX_FIXTURES[@]}"; do
+      docker -H "unix://$WORK/$name.sock" image inspect "$image" >/dev/null 2>&1 || missing+=("$image")
+    done
+    [ ${#missing[@]} -eq 0 ] && continue
+    log "copying ${missing[*]} to '$name'"
+    docker -H "unix://$DOCKER_SOCK" save "${missing[@]}" | docker -H "unix://$WORK/$name.sock" load -q >/dev/null
+  done
+}
 
 # start_docker DIR SOCK: a private engine with its own data root, exec root, pidfile and socket.
 start_docker() {
@@ -128,6 +209,8 @@ stop_all() {
     log "stopping PostgreSQL"
     runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -m fast stop >/dev/null || true
   fi
+  local name
+  for name in $ENGINE_MATRIX; do stop_docker "$WORK/$name"; done
   stop_docker "$DOCKER2_DIR"
   stop_docker "$DOCKER_DIR"
 }
@@ -139,13 +222,26 @@ export IMAGELAB_TEST_DOCKER2_ENDPOINT=unix://$DOCKER2_SOCK
 export IMAGELAB_TEST_POSTGRES='Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=postgres'
 export IMAGELAB_TEST_REGISTRY_PORT=$REGISTRY_PORT
 export IMAGELAB_TEST_PG_CTL='runuser -u postgres -- $PG_BIN/pg_ctl -D $PG_DIR/data'
+export IMAGELAB_TEST_ENGINES='$(matrix_list)'
 ENV
+}
+
+# name=endpoint pairs of every engine the matrix tests run on, the first engine first.
+matrix_list() {
+  local list="docker20=unix://$DOCKER_SOCK" name
+  for name in $ENGINE_MATRIX; do list="$list;$name=unix://$WORK/$name.sock"; done
+  printf '%s' "$list"
 }
 
 case "${1:-}" in
   install) install_packages ;;
-  start) start_docker "$DOCKER_DIR" "$DOCKER_SOCK"; start_docker "$DOCKER2_DIR" "$DOCKER2_SOCK"; start_postgres; start_registry; print_env ;;
+  start)
+    start_docker "$DOCKER_DIR" "$DOCKER_SOCK"; start_docker "$DOCKER2_DIR" "$DOCKER2_SOCK"
+    for name in $ENGINE_MATRIX; do start_matrix_engine "$name"; done
+    start_postgres; start_registry; print_env ;;
   stop) stop_all ;;
   env) print_env ;;
-  *) echo "usage: $0 install|start|stop|env" >&2; exit 2 ;;
+  seed-matrix) seed_matrix ;;
+  mirror) debian_mirror ;;
+  *) echo "usage: $0 install|start|stop|env|seed-matrix|mirror" >&2; exit 2 ;;
 esac
