@@ -1,5 +1,6 @@
 using ImageLab.Core.Builds;
 using ImageLab.Core.Dockerfiles;
+using ImageLab.Core.Engines;
 
 namespace ImageLab.Core.Experiments;
 
@@ -40,7 +41,11 @@ public sealed record IterationDetails
 
     public int Attempt { get; init; }
 
+    /// <summary>The endpoint of the engine that built it.</summary>
     public string? Engine { get; init; }
+
+    /// <summary>The engine that built and measured it (version, API, storage driver, image store); null before it was measured.</summary>
+    public EngineDescription? MeasuredOn { get; init; }
 
     /// <summary>Why the iteration failed or was cancelled, in a sentence.</summary>
     public string? Error { get; init; }

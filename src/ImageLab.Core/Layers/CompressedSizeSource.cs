@@ -6,7 +6,7 @@ public enum CompressedSizeSource
     /// <summary>Compression estimation was switched off; the value is 0.</summary>
     NotComputed,
 
-    /// <summary>The blob was already gzip in the save stream: its own size is what a registry stores.</summary>
+    /// <summary>The blob is pushed as the save stream holds it (gzip, or any blob of the containerd store): its own size is what a registry stores.</summary>
     BlobSize,
 
     /// <summary>The uncompressed layer tar was gzip-compressed while streaming and the output counted.</summary>

@@ -8,6 +8,13 @@ public sealed class ImageAnalysisOptions
 
     public ICompressedSizeEstimator CompressedSizeEstimator { get; init; } = new GzipCompressedSizeEstimator();
 
+    /// <summary>
+    /// Every blob of the save stream is pushed as it is stored, compressed or not: true for the containerd image store,
+    /// whose <c>docker save</c> hands over its content blobs, so each blob's own size is its push size and nothing is
+    /// estimated. False for graph drivers, which save plain tars and gzip them on push.
+    /// </summary>
+    public bool BlobsArePushedAsStored { get; init; }
+
     /// <summary>Index of the first layer the image's own Dockerfile wrote; lower layers are the base image. Dive uses 1.</summary>
     public int FirstOwnLayerIndex { get; init; } = 1;
 

@@ -33,12 +33,14 @@ public sealed class LayerAnalysis
                 case LayerEntryKind.File:
                     FileCount++;
                     ContentBytes += entry.SizeBytes;
+                    FileSystemBytes += entry.SizeBytes;
                     break;
                 case LayerEntryKind.Directory:
                     DirectoryCount++;
                     break;
                 case LayerEntryKind.Symlink:
                     SymlinkCount++;
+                    FileSystemBytes += System.Text.Encoding.UTF8.GetByteCount(entry.LinkTarget ?? "");
                     break;
                 case LayerEntryKind.HardLink:
                     HardLinkCount++;
@@ -78,6 +80,13 @@ public sealed class LayerAnalysis
 
     /// <summary>Sum of the regular files' sizes: what <c>docker history</c> reports as the layer's size, roughly.</summary>
     public long ContentBytes { get; }
+
+    /// <summary>
+    /// ImageLab's size of the layer, the same on every engine: what a graph driver such as overlay2 counts for it
+    /// (and <c>docker history</c> shows there), the bytes of its regular files, each hard-linked file once, plus the
+    /// length of each symbolic link's target. Directories, whiteouts and device nodes count nothing.
+    /// </summary>
+    public long FileSystemBytes { get; }
 
     public int DirectoryCount { get; }
 

@@ -1,4 +1,5 @@
 using ImageLab.Core.Builds;
+using ImageLab.Core.Engines;
 using ImageLab.Core.Experiments;
 
 namespace ImageLab.Data.Entities;
@@ -41,6 +42,18 @@ public sealed class Iteration
 
     /// <summary>The engine endpoint that built it.</summary>
     public string? Engine { get; set; }
+
+    /// <summary>The engine's version (e.g. 28.5.2); with the next three, what measured the numbers.</summary>
+    public string? EngineVersion { get; set; }
+
+    public string? EngineApiVersion { get; set; }
+
+    public string? StorageDriver { get; set; }
+
+    public ImageStoreKind? ImageStore { get; set; }
+
+    /// <summary>Untagged images the build left besides its own (space-separated ids), removed with it.</summary>
+    public string? StageImageIds { get; set; }
 
     public string? FailureReason { get; set; }
 

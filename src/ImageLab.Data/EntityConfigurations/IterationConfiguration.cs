@@ -13,6 +13,11 @@ internal sealed class IterationConfiguration : IEntityTypeConfiguration<Iteratio
         builder.Property(i => i.ImageId).HasMaxLength(100);
         builder.Property(i => i.ImageTag).HasMaxLength(300);
         builder.Property(i => i.Engine).HasMaxLength(300);
+        builder.Property(i => i.EngineVersion).HasMaxLength(100);
+        builder.Property(i => i.EngineApiVersion).HasMaxLength(20);
+        builder.Property(i => i.StorageDriver).HasMaxLength(100);
+        builder.Property(i => i.ImageStore).HasConversion<string>().HasMaxLength(20);
+        builder.Property(i => i.StageImageIds).HasMaxLength(2000);
         builder.Property(i => i.LeaseOwner).HasMaxLength(200);
         builder.HasIndex(i => new { i.ExperimentId, i.Ordinal }).IsUnique();
         builder.HasMany(i => i.Layers).WithOne().HasForeignKey(l => l.IterationId).OnDelete(DeleteBehavior.Cascade);

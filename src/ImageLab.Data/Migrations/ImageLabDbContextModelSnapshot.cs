@@ -530,6 +530,16 @@ namespace ImageLab.Data.Migrations
                         .HasColumnType("character varying(300)")
                         .HasColumnName("engine");
 
+                    b.Property<string>("EngineApiVersion")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("engine_api_version");
+
+                    b.Property<string>("EngineVersion")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("engine_version");
+
                     b.Property<long>("ExperimentId")
                         .HasColumnType("bigint")
                         .HasColumnName("experiment_id");
@@ -546,6 +556,11 @@ namespace ImageLab.Data.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)")
                         .HasColumnName("image_id");
+
+                    b.Property<string>("ImageStore")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("image_store");
 
                     b.Property<string>("ImageTag")
                         .HasMaxLength(300)
@@ -579,6 +594,11 @@ namespace ImageLab.Data.Migrations
                         .HasColumnType("bigint")
                         .HasColumnName("size_bytes");
 
+                    b.Property<string>("StageImageIds")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("stage_image_ids");
+
                     b.Property<DateTimeOffset?>("StartedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("started_at");
@@ -588,6 +608,11 @@ namespace ImageLab.Data.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)")
                         .HasColumnName("status");
+
+                    b.Property<string>("StorageDriver")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("storage_driver");
 
                     b.Property<int>("TotalSteps")
                         .HasColumnType("integer")

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using ImageLab.Core.Engines;
 using ImageLab.Core.Experiments;
 using ImageLab.Data.Entities;
 using Microsoft.EntityFrameworkCore;
@@ -200,6 +201,9 @@ internal sealed class ExperimentQueries(IDbContextFactory<ImageLabDbContext> con
         CachedSteps = iteration.CachedSteps,
         Attempt = iteration.Attempt,
         Engine = iteration.Engine,
+        MeasuredOn = iteration is { EngineVersion: { } version, ImageStore: { } store }
+            ? new EngineDescription(version, iteration.EngineApiVersion ?? "", iteration.StorageDriver ?? "", store)
+            : null,
         Error = iteration.FailureReason,
         QueuedAt = iteration.QueuedAt,
         StartedAt = iteration.StartedAt,

@@ -62,6 +62,9 @@ public sealed class IterationStore(IDbContextFactory<ImageLabDbContext> contexts
     }
 
     /// <summary>Stores the measurements and marks the iteration Succeeded, in one transaction.</summary>
+    // Short ids of 12 characters and a space each fit the column's 2,000 characters.
+    private const int MaxStageImages = 150;
+
     public async Task<bool> CompleteAsync(long iterationId, string owner, IterationMeasurement measurement, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(measurement);
@@ -82,6 +85,11 @@ public sealed class IterationStore(IDbContextFactory<ImageLabDbContext> contexts
         iteration.CompletedSteps = measurement.TotalSteps;
         iteration.CachedSteps = measurement.CachedSteps;
         iteration.Engine = measurement.Engine;
+        iteration.EngineVersion = measurement.EngineDetails?.Version;
+        iteration.EngineApiVersion = measurement.EngineDetails?.ApiVersion;
+        iteration.StorageDriver = measurement.EngineDetails?.StorageDriver;
+        iteration.ImageStore = measurement.EngineDetails?.ImageStore;
+        iteration.StageImageIds = measurement.StageImageIds is { Count: > 0 } stages ? string.Join(' ', stages.Take(MaxStageImages)) : null;
         iteration.Status = IterationStatus.Succeeded;
         iteration.FailureReason = null;
         iteration.FinishedAt = clock.GetUtcNow();
@@ -108,17 +116,23 @@ public sealed class IterationStore(IDbContextFactory<ImageLabDbContext> contexts
     }
 
     /// <summary>Image tags of experiments older than the newest <paramref name="keep"/>, whose images are still on the engine.</summary>
-    public async Task<IReadOnlyList<(long ExperimentId, IReadOnlyList<string> ImageIds)>> FindExpiredImagesAsync(int keep, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<ExpiredImages>> FindExpiredImagesAsync(int keep, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var expired = await db.Experiments.AsNoTracking()
             .Where(e => !e.ImagesRemoved && e.Status != ExperimentStatus.Queued && e.Status != ExperimentStatus.Running)
             .OrderByDescending(e => e.CreatedAt).ThenByDescending(e => e.Id)
             .Skip(keep)
-            .Select(e => new { e.Id, Images = e.Iterations.Where(i => i.ImageTag != null).Select(i => i.ImageTag!).ToList() })
+            .Select(e => new
+            {
+                e.Id,
+                Images = e.Iterations.Where(i => i.ImageTag != null).Select(i => i.ImageTag!).ToList(),
+                Stages = e.Iterations.Where(i => i.StageImageIds != null).Select(i => i.StageImageIds!).ToList(),
+            })
             .Take(100)
             .ToListAsync(cancellationToken);
-        return expired.Select(e => (e.Id, (IReadOnlyList<string>)e.Images)).ToList();
+        return expired.Select(e => new ExpiredImages(
+            e.Id, e.Images, [.. e.Stages.SelectMany(s => s.Split(' ', StringSplitOptions.RemoveEmptyEntries)).Distinct(StringComparer.Ordinal)])).ToList();
     }
 
     public async Task MarkImagesRemovedAsync(long experimentId, CancellationToken cancellationToken)

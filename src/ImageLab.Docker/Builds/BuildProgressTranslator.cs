@@ -18,6 +18,9 @@ internal abstract class BuildProgressTranslator(IProgress<BuildEvent>? progress)
 
     public abstract int CachedSteps { get; }
 
+    /// <summary>The result images of every stage but the last (see <see cref="Engine.BuildResult.StageImageIds"/>).</summary>
+    public virtual IReadOnlyList<string> StageImageIds => [];
+
     public void OnMessage(JsonElement message)
     {
         if (message.TryGetProperty("errorDetail", out var detail) && detail.ValueKind == JsonValueKind.Object

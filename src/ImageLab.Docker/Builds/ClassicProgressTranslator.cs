@@ -22,10 +22,14 @@ internal sealed partial class ClassicProgressTranslator(IProgress<BuildEvent>? p
     private bool _stepCached;
     private bool _stepOpen;
     private int _cached;
+    private readonly List<string> _stageImages = [];
+    private string? _lastImage;
 
     public override int TotalSteps => _total;
 
     public override int CachedSteps => _cached;
+
+    public override IReadOnlyList<string> StageImageIds => _stageImages;
 
     public override void OnEnd()
     {
@@ -84,6 +88,12 @@ internal sealed partial class ClassicProgressTranslator(IProgress<BuildEvent>? p
         if (step.Success)
         {
             CloseStep();
+            // A FROM after the first one ends a stage: the last image the builder named is that stage's result.
+            if (_lastImage is not null && step.Groups["text"].Value.StartsWith("FROM ", StringComparison.OrdinalIgnoreCase))
+            {
+                _stageImages.Add(_lastImage);
+            }
+
             _step = int.Parse(step.Groups["n"].Value, CultureInfo.InvariantCulture);
             _total = int.Parse(step.Groups["m"].Value, CultureInfo.InvariantCulture);
             _stepText = step.Groups["text"].Value;
@@ -92,6 +102,11 @@ internal sealed partial class ClassicProgressTranslator(IProgress<BuildEvent>? p
             _stepClock.Restart();
             Report(new BuildEvent(BuildEventKind.StepStarted, _step, _total, _stepText));
             return;
+        }
+
+        if (_stepOpen && StepImageLine().Match(line) is { Success: true } stepImage)
+        {
+            _lastImage = stepImage.Groups["id"].Value;
         }
 
         if (_stepOpen && line.Trim() == "---> Using cache")
@@ -125,6 +140,9 @@ internal sealed partial class ClassicProgressTranslator(IProgress<BuildEvent>? p
 
     [GeneratedRegex(@"^Step (?<n>\d+)/(?<m>\d+) : (?<text>.*)$", RegexOptions.Singleline)]
     private static partial Regex StepLine();
+
+    [GeneratedRegex(@"^ ---> (?<id>[0-9a-f]{12})\s*$")]
+    private static partial Regex StepImageLine();
 
     [GeneratedRegex(@"^Successfully built (?<id>[0-9a-f]+)\s*$")]
     private static partial Regex SuccessLine();

@@ -8,6 +8,7 @@ using System.Text.Json;
 using Docker.DotNet;
 using Docker.DotNet.Models;
 using ImageLab.Core.Builds;
+using ImageLab.Core.Engines;
 using ImageLab.Docker.BuildKit;
 using ImageLab.Docker.Builds;
 using ImageLab.Docker.Hosting;
@@ -47,15 +48,23 @@ public sealed class DockerEngine : IDockerEngine
     public async Task<EngineInfo> GetInfoAsync(CancellationToken cancellationToken)
     {
         var connection = await ConnectAsync(cancellationToken);
-        var info = await CallAsync(c => c.Client.System.GetSystemInfoAsync(cancellationToken), connection);
+        using var info = await SendForJsonAsync(HttpMethod.Get, "/info", cancellationToken);
+        var driver = info.RootElement.TryGetProperty("Driver", out var name) && name.ValueKind == JsonValueKind.String ? name.GetString()! : "unknown";
         return new EngineInfo(
             Endpoint,
             connection.EngineVersion,
             connection.ApiVersion.ToString(2),
             connection.Os,
             connection.Architecture,
-            info.Driver ?? "unknown");
+            driver,
+            UsesContainerdStore(info.RootElement) ? ImageStoreKind.Containerd : ImageStoreKind.GraphDriver);
     }
+
+    // The containerd image store announces itself in the driver status: ["driver-type", "io.containerd.snapshotter.v1"].
+    private static bool UsesContainerdStore(JsonElement info) =>
+        info.TryGetProperty("DriverStatus", out var status) && status.ValueKind == JsonValueKind.Array
+        && status.EnumerateArray().Any(pair => pair.ValueKind == JsonValueKind.Array && pair.GetArrayLength() == 2
+            && pair[0].GetString() == "driver-type" && pair[1].GetString()?.StartsWith("io.containerd.snapshotter", StringComparison.Ordinal) == true);
 
     public async Task<BuildResult> BuildAsync(
         BuildRequest request,
@@ -115,7 +124,7 @@ public sealed class DockerEngine : IDockerEngine
         translator.OnEnd();
         var imageId = translator.Error is null ? translator.ImageId : null;
         var error = translator.Error ?? (imageId is null ? "The engine ended the build without naming an image." : null);
-        var result = new BuildResult(error is null, imageId, error, translator.TotalSteps, translator.CachedSteps, clock.Elapsed);
+        var result = new BuildResult(error is null, imageId, error, translator.TotalSteps, translator.CachedSteps, clock.Elapsed, translator.StageImageIds);
         if (result.Succeeded)
         {
             DockerEngineLog.BuildSucceeded(_logger, buildId, result.Duration, imageId!, result.TotalSteps, result.CachedSteps);
@@ -244,6 +253,28 @@ public sealed class DockerEngine : IDockerEngine
         return true;
     }
 
+    public async Task<bool> RemoveUntaggedImageAsync(string image, CancellationToken cancellationToken)
+    {
+        var details = await InspectImageAsync(image, cancellationToken);
+        if (details is null || details.RepoTags.Count > 0)
+        {
+            return false;
+        }
+
+        var connection = await ConnectAsync(cancellationToken);
+        try
+        {
+            await CallAsync(c => c.Client.Images.DeleteImageAsync(details.Id, new ImageDeleteParameters { Force = false }, cancellationToken), connection);
+        }
+        catch (DockerApiException ex) when (ex.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.Conflict)
+        {
+            return false;
+        }
+
+        DockerEngineLog.ImageRemoved(_logger, details.Id);
+        return true;
+    }
+
     public async Task<IReadOnlyList<ImageSummary>> ListImagesAsync(string labelFilter, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(labelFilter);
@@ -363,6 +394,11 @@ public sealed class DockerEngine : IDockerEngine
             catch (Exception ex) when (!cancellationToken.IsCancellationRequested && (IsTransportFailure(ex) || ex is JsonException or System.Security.Cryptography.CryptographicException))
             {
                 throw Unavailable(ex);
+            }
+            catch (NotSupportedException ex)
+            {
+                DockerEngineLog.Unsupported(_logger, Endpoint, ex.Message);
+                throw new DockerEngineUnavailableException(ex.Message, ex);
             }
 
             DockerEngineLog.Connected(_logger, Endpoint, connection.EngineVersion, connection.ApiVersion, connection.Os, connection.Architecture);

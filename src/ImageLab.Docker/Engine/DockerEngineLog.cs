@@ -30,4 +30,7 @@ internal static partial class DockerEngineLog
 
     [LoggerMessage(EventId = 9, Level = LogLevel.Information, Message = "Pruned the build cache of the engine at {Endpoint}: {Bytes} bytes reclaimed")]
     public static partial void BuildCachePruned(ILogger logger, string endpoint, long bytes);
+
+    [LoggerMessage(EventId = 10, Level = LogLevel.Error, Message = "Docker engine at {Endpoint} is refused: {Reason}")]
+    public static partial void Unsupported(ILogger logger, string endpoint, string reason);
 }

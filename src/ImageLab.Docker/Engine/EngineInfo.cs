@@ -1,3 +1,5 @@
+using ImageLab.Core.Engines;
+
 namespace ImageLab.Docker.Engine;
 
 /// <summary>What an engine says about itself (<c>GET /version</c> and <c>GET /info</c>).</summary>
@@ -7,4 +9,9 @@ public sealed record EngineInfo(
     string ApiVersion,
     string Os,
     string Architecture,
-    string StorageDriver);
+    string StorageDriver,
+    ImageStoreKind ImageStore)
+{
+    /// <summary>The engine as an iteration records it.</summary>
+    public EngineDescription Description => new(EngineVersion, ApiVersion, StorageDriver, ImageStore);
+}

@@ -42,6 +42,12 @@ public interface IDockerEngine
     /// <summary>Removes an image (forcing untag); returns false when it did not exist.</summary>
     Task<bool> RemoveImageAsync(string image, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Removes an image only if no tag names it and no other image is built on it (with its own untagged parents,
+    /// as <c>docker rmi</c> does); returns false when it is tagged, in use, or gone already. Never forces.
+    /// </summary>
+    Task<bool> RemoveUntaggedImageAsync(string image, CancellationToken cancellationToken);
+
     /// <summary>Images carrying a label (<c>key</c> or <c>key=value</c>).</summary>
     Task<IReadOnlyList<ImageSummary>> ListImagesAsync(string labelFilter, CancellationToken cancellationToken);
 

@@ -18,6 +18,9 @@ internal sealed class EngineConnection : IDisposable
     /// </summary>
     internal static readonly Version MaxApiVersion = new(1, 52);
 
+    /// <summary>The oldest Engine API ImageLab is tested on: Docker 20.10 (Debian 12).</summary>
+    internal static readonly Version MinSupportedApiVersion = new(1, 41);
+
     private EngineConnection(HttpClient http, DockerClient client, Version apiVersion, string engineVersion, string os, string architecture)
     {
         Http = http;
@@ -55,11 +58,7 @@ internal sealed class EngineConnection : IDisposable
             var root = json.RootElement;
             var engineApi = ParseVersion(GetString(root, "ApiVersion")) ?? new Version(1, 24);
             var minimumApi = ParseVersion(GetString(root, "MinAPIVersion")) ?? new Version(1, 12);
-            var chosen = engineApi < MaxApiVersion ? engineApi : MaxApiVersion;
-            if (chosen < minimumApi)
-            {
-                chosen = minimumApi;
-            }
+            var chosen = ChooseApiVersion(engineApi, minimumApi, endpoint, GetString(root, "Version") ?? "unknown");
 
             var builder = new DockerClientBuilder().WithEndpoint(endpoint).WithApiVersion(chosen);
             if (!string.IsNullOrEmpty(tlsCertPath))
@@ -80,6 +79,23 @@ internal sealed class EngineConnection : IDisposable
             http.Dispose();
             throw;
         }
+    }
+
+    /// <summary>
+    /// The newest API both sides speak, from <see cref="MinSupportedApiVersion"/> (Docker 20.10) up to
+    /// <see cref="MaxApiVersion"/>; an older engine is refused with a sentence that names it.
+    /// </summary>
+    /// <exception cref="NotSupportedException">The engine speaks nothing from 1.41 up.</exception>
+    internal static Version ChooseApiVersion(Version engineApi, Version engineMinimumApi, Uri endpoint, string engineVersion)
+    {
+        if (engineApi < MinSupportedApiVersion)
+        {
+            throw new NotSupportedException(string.Create(CultureInfo.InvariantCulture,
+                $"The Docker engine at {endpoint} is Docker {engineVersion} and speaks Engine API {engineApi.ToString(2)}; ImageLab needs API {MinSupportedApiVersion.ToString(2)} (Docker 20.10) or newer. Upgrade the engine, or point Docker:Endpoint at a newer one."));
+        }
+
+        var chosen = engineApi < MaxApiVersion ? engineApi : MaxApiVersion;
+        return chosen < engineMinimumApi ? engineMinimumApi : chosen;
     }
 
     public void Dispose()

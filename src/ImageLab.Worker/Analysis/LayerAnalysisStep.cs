@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
+using ImageLab.Core.Engines;
 using ImageLab.Core.Experiments;
 using ImageLab.Core.Layers;
 using ImageLab.Data.Analysis;
@@ -68,6 +69,40 @@ public sealed partial class LayerAnalysisStep(
         }
     }
 
+    /// <summary>
+    /// The image's size by ImageLab's one definition (<see cref="LayerAnalysis.FileSystemBytes"/>), for engines whose own
+    /// numbers mean something else: the containerd image store reports compressed content as the image's size and disk
+    /// blocks per history row. Reads each layer once (the DiffID cache, else <c>docker save</c>), so the analysis that
+    /// follows finds every layer cached and saves nothing. Every history row that wrote a layer gets that layer's bytes.
+    /// </summary>
+    /// <exception cref="ImageAnalysisException">The layers could not be read or matched to the history; the sentence says why.</exception>
+    public async Task<IterationMeasurement> MeasureFileBytesAsync(IterationMeasurement measurement, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(measurement);
+        var settings = options.Value;
+        var outcome = await AnalyzeAsync(measurement, settings, store.CreateCache(settings.EstimateCompressedSize), cancellationToken);
+        if (outcome.Analysis is not { } analysis)
+        {
+            throw new ImageAnalysisException($"On the containerd image store ImageLab measures an image by reading its layers, which failed: {outcome.FailureReason}");
+        }
+
+        if (outcome.HistoryIndexes is not { } match || match.Any(i => i is null))
+        {
+            throw new ImageAnalysisException("On the containerd image store ImageLab measures an image by reading its layers, but they could not be matched to the image's history.");
+        }
+
+        var sizes = new Dictionary<int, long>();
+        for (var i = 0; i < match.Count; i++)
+        {
+            sizes[match[i]!.Value] = analysis.Layers[i].Layer.FileSystemBytes;
+        }
+
+        var layers = measurement.Layers
+            .Select(l => l with { SizeBytes = sizes.GetValueOrDefault(l.Index), EmptyLayer = !sizes.ContainsKey(l.Index) })
+            .ToList();
+        return measurement with { SizeBytes = layers.Sum(l => l.SizeBytes), Layers = layers };
+    }
+
     private async Task RunOnceAsync(BuildJob job, IterationMeasurement measurement, AnalysisOptions settings, CancellationToken cancellationToken)
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(settings.TimeoutMinutes));
@@ -126,6 +161,7 @@ public sealed partial class LayerAnalysisStep(
         var analyzerOptions = new ImageAnalysisOptions
         {
             EstimateCompressedSize = settings.EstimateCompressedSize,
+            BlobsArePushedAsStored = measurement.EngineDetails?.ImageStore == ImageStoreKind.Containerd,
             CompressedSizeEstimator = new GzipCompressedSizeEstimator(settings.CompressionLevel),
         };
 
@@ -193,6 +229,7 @@ public sealed partial class LayerAnalysisStep(
     private static ImageAnalysisOptions Rebuild(ImageAnalysisOptions template, int firstOwnLayerIndex) => new()
     {
         EstimateCompressedSize = template.EstimateCompressedSize,
+        BlobsArePushedAsStored = template.BlobsArePushedAsStored,
         CompressedSizeEstimator = template.CompressedSizeEstimator,
         FirstOwnLayerIndex = firstOwnLayerIndex,
     };

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text.RegularExpressions;
 using ImageLab.Core.Builds;
 using ImageLab.Core.Dockerfiles;
+using ImageLab.Core.Engines;
 using ImageLab.Core.Experiments;
 using ImageLab.Data.Queue;
 using ImageLab.Data.Stores;
@@ -134,6 +135,11 @@ public sealed partial class IterationPipeline(
         await RetryAsync(() => store.SetStatusAsync(job.IterationId, owner, IterationStatus.Measuring, null, cancellationToken), cancellationToken);
         PostStatus(job, IterationStatus.Measuring, null);
         var measurement = await MeasureAsync(job, document, result, buildSeconds, cancellationToken);
+        if (measurement.EngineDetails?.ImageStore == ImageStoreKind.Containerd)
+        {
+            measurement = await layerAnalysis.MeasureFileBytesAsync(measurement, cancellationToken);
+        }
+
         measurement = measurement with { Layers = [.. measurement.Layers.Select(l => l with { CreatedBy = guard.Mask(l.CreatedBy)! })] };
         // The log must be whole in the store before anyone reading the iteration's status sees it end.
         await events.FlushAsync(CancellationToken.None);
@@ -179,14 +185,17 @@ public sealed partial class IterationPipeline(
     private async Task<IterationMeasurement> MeasureAsync(
         BuildJob job, DockerfileDocument document, BuildResult result, double buildSeconds, CancellationToken cancellationToken)
     {
+        var engineInfo = await engine.GetInfoAsync(cancellationToken);
         var image = await engine.InspectImageAsync(result.ImageId!, cancellationToken)
             ?? throw new InvalidOperationException($"the engine reported image {result.ImageId} but cannot find it.");
         var history = await engine.GetHistoryAsync(image.Id, cancellationToken);
         var (baseImage, ownInstructions) = BaseImageResolver.Resolve(document, target: null);
         var baseLayers = await CountBaseLayersAsync(baseImage, cancellationToken);
         var layers = LayerAttribution.Attribute(history, Math.Min(baseLayers, history.Count), ownInstructions);
+        // On a graph driver the engine's size is ImageLab's; on the containerd store it is replaced by the layers' file bytes.
         return new IterationMeasurement(
-            image.Id, ImageTagFor(job), image.SizeBytes, buildSeconds, result.TotalSteps, result.CachedSteps, engine.Endpoint, layers);
+            image.Id, ImageTagFor(job), image.SizeBytes, buildSeconds, result.TotalSteps, result.CachedSteps, engine.Endpoint, layers,
+            engineInfo.Description, result.StageImageIds);
     }
 
     private async Task<int> CountBaseLayersAsync(string baseImage, CancellationToken cancellationToken)

@@ -50,15 +50,21 @@ public sealed partial class ImageRetention(
 
     public async Task RemoveExpiredAsync(int keep, CancellationToken cancellationToken)
     {
-        foreach (var (experimentId, images) in await store.FindExpiredImagesAsync(keep, cancellationToken))
+        foreach (var expired in await store.FindExpiredImagesAsync(keep, cancellationToken))
         {
-            foreach (var image in images)
+            foreach (var image in expired.ImageTags)
             {
                 await engine.RemoveImageAsync(image, cancellationToken);
             }
 
-            await store.MarkImagesRemovedAsync(experimentId, cancellationToken);
-            LogRemoved(logger, experimentId, images.Count);
+            // The classic builder's earlier stages: untagged, and gone once no later build uses them as cache.
+            foreach (var stage in expired.StageImageIds)
+            {
+                await engine.RemoveUntaggedImageAsync(stage, cancellationToken);
+            }
+
+            await store.MarkImagesRemovedAsync(expired.ExperimentId, cancellationToken);
+            LogRemoved(logger, expired.ExperimentId, expired.ImageTags.Count + expired.StageImageIds.Count);
         }
     }
 

@@ -34,7 +34,8 @@ internal static class LayerTarAnalyzer
             _ => blob,
         };
 
-        var counter = compression != LayerBlobCompression.Gzip && options.EstimateCompressedSize
+        var blobIsPushed = compression == LayerBlobCompression.Gzip || options.BlobsArePushedAsStored;
+        var counter = !blobIsPushed && options.EstimateCompressedSize
             ? options.CompressedSizeEstimator.Start()
             : null;
         try
@@ -49,12 +50,11 @@ internal static class LayerTarAnalyzer
 
             await digesting.DrainAsync(cancellationToken).ConfigureAwait(false);
 
-            var (compressedSize, source) = compression switch
-            {
-                LayerBlobCompression.Gzip => (blobLength, CompressedSizeSource.BlobSize),
-                _ when counter is not null => (await counter.CompleteAsync(cancellationToken).ConfigureAwait(false), CompressedSizeSource.Estimated),
-                _ => (0L, CompressedSizeSource.NotComputed),
-            };
+            var (compressedSize, source) = blobIsPushed
+                ? (blobLength, CompressedSizeSource.BlobSize)
+                : counter is not null
+                    ? (await counter.CompleteAsync(cancellationToken).ConfigureAwait(false), CompressedSizeSource.Estimated)
+                    : (0L, CompressedSizeSource.NotComputed);
 
             entries.TrimExcess();
             return new LayerAnalysis(digesting.GetDigest(), digesting.BytesRead, compressedSize, source, compression, entries, warnings);

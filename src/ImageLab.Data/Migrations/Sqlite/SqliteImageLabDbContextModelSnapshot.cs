@@ -513,6 +513,16 @@ namespace ImageLab.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("engine");
 
+                    b.Property<string>("EngineApiVersion")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("engine_api_version");
+
+                    b.Property<string>("EngineVersion")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("engine_version");
+
                     b.Property<long>("ExperimentId")
                         .HasColumnType("INTEGER")
                         .HasColumnName("experiment_id");
@@ -529,6 +539,11 @@ namespace ImageLab.Data.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT")
                         .HasColumnName("image_id");
+
+                    b.Property<string>("ImageStore")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("image_store");
 
                     b.Property<string>("ImageTag")
                         .HasMaxLength(300)
@@ -562,6 +577,11 @@ namespace ImageLab.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("size_bytes");
 
+                    b.Property<string>("StageImageIds")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("stage_image_ids");
+
                     b.Property<long?>("StartedAt")
                         .HasColumnType("INTEGER")
                         .HasColumnName("started_at");
@@ -571,6 +591,11 @@ namespace ImageLab.Data.Migrations.Sqlite
                         .HasMaxLength(32)
                         .HasColumnType("TEXT")
                         .HasColumnName("status");
+
+                    b.Property<string>("StorageDriver")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("storage_driver");
 
                     b.Property<int>("TotalSteps")
                         .HasColumnType("INTEGER")
