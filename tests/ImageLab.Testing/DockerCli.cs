@@ -6,11 +6,14 @@ namespace ImageLab.Testing;
 /// <summary>The plain <c>docker</c> client against the test engine: the truth ImageLab's numbers are checked against.</summary>
 public static class DockerCli
 {
-    public static async Task<string> RunAsync(params string[] args)
+    public static Task<string> RunAsync(params string[] args) => RunOnAsync(TestEnvironment.DockerEndpoint, args);
+
+    /// <summary>The client against another engine (e.g. one of <see cref="TestEnvironment.Engines"/>).</summary>
+    public static async Task<string> RunOnAsync(string endpoint, params string[] args)
     {
         var start = new ProcessStartInfo("docker") { RedirectStandardOutput = true, RedirectStandardError = true };
         start.ArgumentList.Add("-H");
-        start.ArgumentList.Add(TestEnvironment.DockerEndpoint);
+        start.ArgumentList.Add(endpoint);
         foreach (var arg in args)
         {
             start.ArgumentList.Add(arg);
@@ -30,16 +33,16 @@ public static class DockerCli
     }
 
     /// <summary><c>docker image inspect</c>'s Size.</summary>
-    public static async Task<long> ImageSizeAsync(string image)
+    public static async Task<long> ImageSizeAsync(string image, string? endpoint = null)
     {
-        using var json = JsonDocument.Parse(await RunAsync("image", "inspect", image));
+        using var json = JsonDocument.Parse(await RunOnAsync(endpoint ?? TestEnvironment.DockerEndpoint, "image", "inspect", image));
         return json.RootElement[0].GetProperty("Size").GetInt64();
     }
 
     /// <summary><c>docker history --no-trunc</c> rows, newest first: created-by and size in bytes.</summary>
-    public static async Task<IReadOnlyList<(string CreatedBy, long Size)>> HistoryAsync(string image)
+    public static async Task<IReadOnlyList<(string CreatedBy, long Size)>> HistoryAsync(string image, string? endpoint = null)
     {
-        var output = await RunAsync("history", "--no-trunc", "--human=false", "--format", "{{json .}}", image);
+        var output = await RunOnAsync(endpoint ?? TestEnvironment.DockerEndpoint, "history", "--no-trunc", "--human=false", "--format", "{{json .}}", image);
         return output.Split('\n', StringSplitOptions.RemoveEmptyEntries)
             .Select(line =>
             {

@@ -11,6 +11,15 @@ public static class TestEnvironment
     /// <summary>A second private engine, for builds spread over two engines.</summary>
     public static string SecondDockerEndpoint => Require("IMAGELAB_TEST_DOCKER2_ENDPOINT", "a second Docker engine");
 
+    /// <summary>
+    /// The engine matrix (<c>scripts/services.sh</c>): every engine the cross-engine tests build on, the first engine
+    /// first, by name (e.g. <c>docker20</c>, <c>docker26</c>, <c>docker28-containerd</c>).
+    /// </summary>
+    public static IReadOnlyList<(string Name, string Endpoint)> Engines =>
+        [.. Require("IMAGELAB_TEST_ENGINES", "the engine matrix").Split(';', StringSplitOptions.RemoveEmptyEntries)
+            .Select(pair => pair.Split('=', 2))
+            .Select(parts => (parts[0], parts[1]))];
+
     public static string PostgresConnectionString => Require("IMAGELAB_TEST_POSTGRES", "PostgreSQL");
 
     /// <summary>The command that controls the test PostgreSQL cluster (for restart tests).</summary>

@@ -66,6 +66,8 @@ public sealed class AnalysisFailureTests
 
         public Task<bool> RemoveImageAsync(string image, CancellationToken cancellationToken) => inner.RemoveImageAsync(image, cancellationToken);
 
+        public Task<bool> RemoveUntaggedImageAsync(string image, CancellationToken cancellationToken) => inner.RemoveUntaggedImageAsync(image, cancellationToken);
+
         public Task<IReadOnlyList<ImageSummary>> ListImagesAsync(string labelFilter, CancellationToken cancellationToken) => inner.ListImagesAsync(labelFilter, cancellationToken);
 
         public Task<EngineDiskUsage> GetDiskUsageAsync(CancellationToken cancellationToken) => inner.GetDiskUsageAsync(cancellationToken);

@@ -95,23 +95,41 @@ internal sealed class PipelineHarness : IAsyncDisposable
     }
 
     /// <summary>Submits Dockerfiles of samples/python-offline as one experiment and runs every iteration, in order.</summary>
-    public async Task<ExperimentDetails> BuildLadderAsync(params string[] dockerfiles)
+    public Task<ExperimentDetails> BuildLadderAsync(params string[] dockerfiles) =>
+        // The ladder installs its Python packages with apt-get.
+        BuildSampleAsync("python-offline", "analysis-tests", BuilderKind.Classic, requestsNetwork: true, dockerfiles);
+
+    /// <summary>Submits Dockerfiles of one folder of samples/ as one experiment and runs every iteration, in order.</summary>
+    /// <remarks>Image tags are <c>imagelab/PROJECT:EXPERIMENT-ORDINAL</c> and each harness numbers from 1: tests that share an engine use their own project.</remarks>
+    public async Task<ExperimentDetails> BuildSampleAsync(string sample, string project, BuilderKind builder, bool requestsNetwork, params string[] dockerfiles)
     {
-        var folder = Path.Combine(TestEnvironment.SamplesFolder, "python-offline");
+        var folder = Path.Combine(TestEnvironment.SamplesFolder, sample);
         using var context = new MemoryStream();
-        await TarFile.CreateFromDirectoryAsync(folder, context, includeBaseDirectory: false);
+
+        // Plain ustar, as the intake writes contexts: Docker 20.10's BuildKit reads a PAX header as the Dockerfile.
+        await using (var writer = new TarWriter(context, TarEntryFormat.Ustar, leaveOpen: true))
+        {
+            foreach (var file in Directory.GetFiles(folder).Order(StringComparer.Ordinal))
+            {
+                await writer.WriteEntryAsync(file, Path.GetFileName(file));
+            }
+        }
+
         context.Position = 0;
         var submission = new ExperimentSubmission
         {
-            Name = "analysis ladder",
-            Project = "analysis-tests",
+            Name = $"{sample} ladder",
+            Project = project,
             SubmittedBy = "tests",
-            Builder = BuilderKind.Classic,
-            RequestsNetwork = true, // the ladder installs its Python packages with apt-get
+            Builder = builder,
+            RequestsNetwork = requestsNetwork,
             Iterations = dockerfiles.Select(f => new IterationSubmission(f, f, File.ReadAllText(Path.Combine(folder, f)))).ToList(),
         };
         return await SubmitAndRunAsync(submission, context);
     }
+
+    /// <summary>The pipeline's image retention, as its background loop runs it.</summary>
+    public ImageLab.Worker.Queue.ImageRetention Retention => _services.GetRequiredService<ImageLab.Worker.Queue.ImageRetention>();
 
     /// <summary>Submits one Dockerfile (in an otherwise empty context) as an experiment and runs it to its end.</summary>
     public async Task<ExperimentDetails> BuildDockerfileAsync(
