@@ -131,6 +131,57 @@ public sealed class BuildTests(EngineFixture fixture)
         Assert.Contains(run.Events, e => e.Kind == BuildEventKind.Log && e.Step == run3.Step && e.Text == "wrote-zeros");
     }
 
+    [Theory]
+    [InlineData(BuilderKind.Classic)]
+    [InlineData(BuilderKind.BuildKit)]
+    public async Task BuildAsync_MultiStage_NamesTheImagesEarlierStagesLeftBehind(BuilderKind builder)
+    {
+        // Arrange
+        var folder = fixture.CreateContext(new Dictionary<string, object>
+        {
+            ["Dockerfile"] = $"""
+                FROM busybox:latest AS builder
+                RUN echo {Guid.NewGuid():N} > /artifact
+                FROM busybox:latest AS tester
+                RUN echo {Guid.NewGuid():N} > /report
+                FROM busybox:latest
+                COPY --from=builder /artifact /artifact
+                """,
+        });
+
+        // Act
+        var run = await fixture.BuildAsync(folder, builder);
+
+        // Assert: the classic builder leaves one untagged image per earlier stage; BuildKit none.
+        Assert.True(run.Result.Succeeded, run.ToString());
+        var dangling = (await fixture.DockerCliAsync("images", "--filter", "dangling=true", "--quiet", "--no-trunc")).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        if (builder == BuilderKind.Classic)
+        {
+            Assert.Equal(2, run.Result.StageImageIds.Count);
+            Assert.All(run.Result.StageImageIds, id => Assert.Contains(dangling, d => d.StartsWith("sha256:" + id, StringComparison.Ordinal)));
+            foreach (var id in run.Result.StageImageIds)
+            {
+                Assert.True(await fixture.Engine.RemoveUntaggedImageAsync(id, CancellationToken.None));
+            }
+
+            var after = await fixture.DockerCliAsync("images", "--filter", "dangling=true", "--quiet", "--no-trunc");
+            Assert.All(run.Result.StageImageIds, id => Assert.DoesNotContain("sha256:" + id, after, StringComparison.Ordinal));
+        }
+        else
+        {
+            Assert.Empty(run.Result.StageImageIds);
+        }
+    }
+
+    [Fact]
+    public async Task RemoveUntaggedImageAsync_TaggedImage_KeepsIt()
+    {
+        var busybox = await fixture.Engine.InspectImageAsync("busybox:latest", CancellationToken.None);
+
+        Assert.False(await fixture.Engine.RemoveUntaggedImageAsync(busybox!.Id, CancellationToken.None));
+        Assert.NotNull(await fixture.Engine.InspectImageAsync("busybox:latest", CancellationToken.None));
+    }
+
     [Fact]
     public async Task BuildAsync_BuildKitMultiStage_NumbersStepsAcrossStages()
     {

@@ -1,5 +1,8 @@
+using ImageLab.Core.Engines;
 using ImageLab.Docker.Engine;
 using ImageLab.Docker.Hosting;
+using ImageLab.Docker.Transport;
+using ImageLab.Testing;
 
 namespace ImageLab.Docker.Tests;
 
@@ -25,6 +28,51 @@ public sealed class EngineInfoTests(EngineFixture fixture)
         Assert.Equal(version[2], info.Os);
         Assert.Equal(version[3], info.Architecture);
         Assert.Equal(driver, info.StorageDriver);
+    }
+
+    [Fact]
+    public async Task GetInfoAsync_EveryEngineOfTheMatrix_TellsItsImageStoreAsDockerInfoDoes()
+    {
+        foreach (var (name, endpoint) in TestEnvironment.Engines)
+        {
+            // Arrange
+            var driverStatus = await DockerCli.RunOnAsync(endpoint, "info", "--format", "{{json .DriverStatus}}");
+            var expected = driverStatus.Contains("io.containerd.snapshotter", StringComparison.Ordinal) ? ImageStoreKind.Containerd : ImageStoreKind.GraphDriver;
+            var engine = new DockerEngine(new DockerOptions { Endpoint = endpoint });
+
+            // Act
+            var info = await engine.GetInfoAsync(CancellationToken.None);
+            var usage = await engine.GetDiskUsageAsync(CancellationToken.None);
+            var reclaimed = await engine.PruneBuildCacheAsync(TimeSpan.FromDays(3650), CancellationToken.None);
+
+            // Assert
+            Assert.True(expected == info.ImageStore, $"{name}: {info.Description}, docker info says {driverStatus}");
+            Assert.Equal((await DockerCli.RunOnAsync(endpoint, "version", "--format", "{{.Server.Version}}")).Trim(), info.EngineVersion);
+            Assert.True(usage.AllImages > 0, $"{name} has the fixture images, yet its disk use lists none.");
+            Assert.True(reclaimed >= 0);
+        }
+    }
+
+    [Theory]
+    [InlineData("1.40", "19.03.15")]
+    [InlineData("1.24", "1.12.6")]
+    public void ChooseApiVersion_EngineOlderThanDocker2010_IsRefusedWithASentence(string api, string version)
+    {
+        var error = Assert.Throws<NotSupportedException>(() =>
+            EngineConnection.ChooseApiVersion(Version.Parse(api), new Version(1, 12), new Uri("unix:///var/run/docker.sock"), version));
+
+        Assert.Equal(
+            $"The Docker engine at unix:///var/run/docker.sock is Docker {version} and speaks Engine API {api}; ImageLab needs API 1.41 (Docker 20.10) or newer. Upgrade the engine, or point Docker:Endpoint at a newer one.",
+            error.Message);
+    }
+
+    [Theory]
+    [InlineData("1.41", "1.12", "1.41")]
+    [InlineData("1.51", "1.24", "1.51")]
+    [InlineData("1.53", "1.44", "1.52")]
+    public void ChooseApiVersion_SupportedEngine_TakesTheNewestBothSpeak(string api, string minimum, string expected)
+    {
+        Assert.Equal(Version.Parse(expected), EngineConnection.ChooseApiVersion(Version.Parse(api), Version.Parse(minimum), new Uri("unix:///x.sock"), "x"));
     }
 
     [Fact]

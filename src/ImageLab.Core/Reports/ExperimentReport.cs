@@ -29,6 +29,12 @@ public sealed record ExperimentReport
 
     public required IReadOnlyList<IterationReportRow> Iterations { get; init; }
 
+    /// <summary>Which engine measured the iterations ("Measured on Docker 28.5.2 (API 1.51, containerd image store, overlayfs).").</summary>
+    public string? MeasuredOn { get; init; }
+
+    /// <summary>Set when the iterations (or the baseline) were measured on different engines: which numbers still compare.</summary>
+    public string? AcrossEngines { get; init; }
+
     /// <summary>The findings that matter most, those with the most bytes at stake first.</summary>
     public IReadOnlyList<ReportFinding> TopFindings { get; init; } = [];
 }

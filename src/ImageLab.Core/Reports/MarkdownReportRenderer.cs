@@ -40,6 +40,16 @@ public static class MarkdownReportRenderer
             md.Append(CultureInfo.InvariantCulture, $" {Layer(row.LargestOwnLayer)} |\n");
         }
 
+        if (report.MeasuredOn is { } measuredOn)
+        {
+            md.Append(CultureInfo.InvariantCulture, $"\nSizes are uncompressed (the files in the layers); push sizes are compressed. {Escape(measuredOn)}\n");
+        }
+
+        if (report.AcrossEngines is { } acrossEngines)
+        {
+            md.Append(CultureInfo.InvariantCulture, $"\n> {Escape(acrossEngines)}\n");
+        }
+
         if (report.Baseline is { } baseline)
         {
             var reason = baseline.Reason is null ? "" : $", {baseline.Reason}";

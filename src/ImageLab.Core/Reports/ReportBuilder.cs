@@ -1,4 +1,5 @@
 using ImageLab.Core.Dockerfiles;
+using ImageLab.Core.Engines;
 using ImageLab.Core.Experiments;
 
 namespace ImageLab.Core.Reports;
@@ -49,6 +50,8 @@ public sealed class ReportBuilder
             Baseline = baseline is null ? null : new ReportBaseline(baseline.Id, baseline.Name, baseline.CreatedAt, baselineReason),
             Iterations = rows,
             TopFindings = TopFindings(experiment),
+            MeasuredOn = MeasuredOn.Describe(experiment.Iterations),
+            AcrossEngines = MeasuredOn.AcrossEngines(baseline is null ? experiment.Iterations : [.. experiment.Iterations, .. baseline.Iterations]),
         };
     }
 

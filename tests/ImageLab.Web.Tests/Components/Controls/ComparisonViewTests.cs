@@ -1,5 +1,6 @@
 using System.Globalization;
 using Bunit;
+using ImageLab.Core.Engines;
 using ImageLab.Web.Components.Controls;
 using ImageLab.Web.Tests.Components.Fakes;
 
@@ -98,5 +99,37 @@ public class ComparisonViewTests : ImageLabTestContext
         var view = Render<ComparisonView>(p => p.Add(c => c.Experiment, Ladder.Queued()));
 
         Assert.Contains("Nothing to compare yet", view.Markup, StringComparison.Ordinal);
+    }
+    [Fact]
+    public void Render_IterationsMeasuredOnTwoEngines_SaysSoAndNamesEachEngine()
+    {
+        RenderPopovers();
+        var old = new EngineDescription("20.10.24", "1.41", "overlay2", ImageStoreKind.GraphDriver);
+        var containerd = new EngineDescription("28.5.2", "1.51", "overlayfs", ImageStoreKind.Containerd);
+        var ladder = Ladder.Finished();
+        var experiment = ladder with
+        {
+            Iterations = [.. ladder.Iterations.Select(i => i with { MeasuredOn = i.Ordinal <= 2 ? old : containerd })],
+        };
+
+        var view = Render<ComparisonView>(p => p.Add(c => c.Experiment, experiment));
+
+        var note = view.Find("[data-testid='across-engines']").TextContent;
+        Assert.Contains("measured on 2 different engines", note, StringComparison.Ordinal);
+        Assert.Contains("1-naive, 2-slim on Docker 20.10.24 (API 1.41, graph-driver image store, overlay2)", note, StringComparison.Ordinal);
+        Assert.Contains("3-multistage, 4-minimal, 5-cleaned on Docker 28.5.2 (API 1.51, containerd image store, overlayfs)", note, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_IterationsMeasuredOnOneEngine_HasNoCrossEngineNote()
+    {
+        RenderPopovers();
+        var engine = new EngineDescription("28.5.2", "1.51", "overlayfs", ImageStoreKind.Containerd);
+        var ladder = Ladder.Finished();
+        var experiment = ladder with { Iterations = [.. ladder.Iterations.Select(i => i with { MeasuredOn = engine })] };
+
+        var view = Render<ComparisonView>(p => p.Add(c => c.Experiment, experiment));
+
+        Assert.Empty(view.FindAll("[data-testid='across-engines']"));
     }
 }
