@@ -31,7 +31,9 @@ public static class ReportTable
             ? string.Create(CultureInfo.InvariantCulture, $"Baseline: experiment {b.ExperimentId} \"{b.Name}\"{(b.Reason is null ? "" : $" ({b.Reason})")}\n")
             : "";
         var url = report.Url is { } u ? $"{u}\n" : "";
-        return $"{header}\n{url}{baseline}\n{table}";
+        var engine = report.MeasuredOn is { } measuredOn ? $"{measuredOn} Sizes are uncompressed; push sizes compressed.\n" : "";
+        var acrossEngines = report.AcrossEngines is { } note ? $"{note}\n" : "";
+        return $"{header}\n{url}{engine}{acrossEngines}{baseline}\n{table}";
     }
 
     private static string Size(long? bytes) => bytes is { } b ? ByteUnits.Format(b) : "-";

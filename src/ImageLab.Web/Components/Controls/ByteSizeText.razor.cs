@@ -4,14 +4,14 @@ namespace ImageLab.Web.Components.Controls;
 
 /// <summary>
 /// A human size (329 MB) with the exact byte count on hover and in <c>data-bytes</c>; when the layer analysis has
-/// estimated it, the push size (gzip) follows it, so compressed always stands next to uncompressed.
+/// estimated it, the push size (compressed, as a registry stores it) follows it, so compressed always stands next to uncompressed.
 /// </summary>
 public partial class ByteSizeText
 {
     [Parameter]
     public long? Bytes { get; set; }
 
-    /// <summary>The gzip-compressed size of the same bytes, when known.</summary>
+    /// <summary>The push size of the same bytes (what a registry stores), when known.</summary>
     [Parameter]
     public long? Compressed { get; set; }
 
