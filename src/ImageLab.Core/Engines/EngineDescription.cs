@@ -20,6 +20,9 @@ public sealed record EngineDescription(string Version, string ApiVersion, string
         return Version == other.Version && ImageStore == other.ImageStore && StorageDriver == other.StorageDriver;
     }
 
+    /// <summary>"Docker 28.5.2 · containerd image store", for a line that has little room.</summary>
+    public static string Brief(string version, ImageStoreKind store) => $"Docker {version} · {StoreName(store)}";
+
     public static string StoreName(ImageStoreKind store) => store switch
     {
         ImageStoreKind.Containerd => "containerd image store",

@@ -11,4 +11,8 @@ public sealed record ExperimentSummary(
     int IterationCount,
     long? BaselineSizeBytes,
     long? FinalSizeBytes,
-    double? ReductionPercent);
+    double? ReductionPercent)
+{
+    /// <summary>The engine that measured the final iteration, briefly ("Docker 28.5.2 · containerd image store"); null before.</summary>
+    public string? MeasuredOn { get; init; }
+}

@@ -67,11 +67,16 @@ internal sealed class ExperimentQueries(IDbContextFactory<ImageLabDbContext> con
                 IterationCount = e.Iterations.Count,
                 Baseline = e.Iterations.Where(i => i.Ordinal == 1).Select(i => i.SizeBytes).FirstOrDefault(),
                 Final = e.Iterations.OrderByDescending(i => i.Ordinal).Select(i => i.SizeBytes).FirstOrDefault(),
+                FinalEngine = e.Iterations.OrderByDescending(i => i.Ordinal).Select(i => i.EngineVersion).FirstOrDefault(),
+                FinalStore = e.Iterations.OrderByDescending(i => i.Ordinal).Select(i => i.ImageStore).FirstOrDefault(),
             })
             .ToListAsync(cancellationToken);
         var items = rows.Select(r => new ExperimentSummary(
             r.Id, r.Name, r.Project, r.SubmittedBy, r.Status, r.CreatedAt, r.IterationCount, r.Baseline, r.Final,
-            r.IterationCount > 1 ? StatusRules.ReductionPercent(r.Baseline, r.Final) : null)).ToList();
+            r.IterationCount > 1 ? StatusRules.ReductionPercent(r.Baseline, r.Final) : null)
+        {
+            MeasuredOn = r is { FinalEngine: { } version, FinalStore: { } store } ? EngineDescription.Brief(version, store) : null,
+        }).ToList();
         return new Page<ExperimentSummary>(items, pageNumber, pageSize, total);
     }
 

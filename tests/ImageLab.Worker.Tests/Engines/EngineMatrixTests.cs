@@ -40,6 +40,18 @@ public sealed class EngineMatrixTests(EngineMatrixFixture matrix, ITestOutputHel
     }
 
     [Fact]
+    public async Task ListExperiments_EveryEngine_HistoryRowNamesTheEngineOfTheFinalIteration()
+    {
+        foreach (var run in matrix.Runs)
+        {
+            var page = await run.Harness.Queries.ListExperimentsAsync(new ExperimentFilter(Project: "engine-matrix"), CancellationToken.None);
+
+            Assert.Equal(2, page.Items.Count);
+            Assert.All(page.Items, row => Assert.Equal(EngineDescription.Brief(run.Info.EngineVersion, run.Info.ImageStore), row.MeasuredOn));
+        }
+    }
+
+    [Fact]
     public async Task ImageSize_SameDockerfile_EqualOnEveryEngineWithinHalfAPercent()
     {
         var reference = matrix.Runs[0];

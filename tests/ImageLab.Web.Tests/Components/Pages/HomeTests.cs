@@ -31,6 +31,25 @@ public class HomeTests : ImageLabTestContext
     }
 
     [Fact]
+    public void Render_MeasuredExperiment_RowNamesTheEngine()
+    {
+        Queries.Summaries.Add(new ExperimentSummary(
+            1, "on the new engine", "api", "ada", ExperimentStatus.Succeeded, Ladder.Created, 2, Ladder.Naive, Ladder.Cleaned,
+            StatusRules.ReductionPercent(Ladder.Naive, Ladder.Cleaned))
+        {
+            MeasuredOn = "Docker 28.5.2 · containerd image store",
+        });
+        Queries.Summaries.Add(new ExperimentSummary(
+            2, "still queued", "api", "ada", ExperimentStatus.Queued, Ladder.Created.AddMinutes(1), 2, null, null, null));
+        RenderPopovers();
+
+        var page = Render<Home>();
+
+        page.WaitForAssertion(() => Assert.Equal(2, page.FindAll("tr.history-row").Count));
+        Assert.Equal("Docker 28.5.2 · containerd image store", Assert.Single(page.FindAll(".history-engine")).TextContent);
+    }
+
+    [Fact]
     public void Render_ManyExperiments_AsksTheServerForOnePageNewestFirst()
     {
         Seed(45);
