@@ -25,7 +25,7 @@ public sealed class SubmissionValidationTests(SubmissionValidationTests.SmallLim
         { "archive escaping", () => ExperimentUpload.FromArchive(Tar(("Dockerfile", Dockerfile), ("../../evil", "x")), "context.tar"), HttpStatusCode.BadRequest, "../../evil" },
         { "archive with absolute path", () => ExperimentUpload.FromArchive(Tar(("Dockerfile", Dockerfile), ("/abs/evil", "x")), "context.tar"), HttpStatusCode.BadRequest, "/abs/evil" },
         { "unknown archive type", () => ExperimentUpload.FromArchive([1, 2, 3], "context.rar"), HttpStatusCode.BadRequest, ".rar" },
-        { "over the context limit", () => ExperimentUpload.FromFiles([("Dockerfile", Dockerfile), ("big.bin", new string('x', 3 * 1024 * 1024))]), HttpStatusCode.RequestEntityTooLarge, "larger than the limit of 1 MB" },
+        { "over the context limit", () => ExperimentUpload.FromFiles([("Dockerfile", Dockerfile), ("big.bin", new string('x', 3 * 1024 * 1024))]), HttpStatusCode.RequestEntityTooLarge, "larger than the limit of 1.05 MB" },
     };
 
     [Theory]
