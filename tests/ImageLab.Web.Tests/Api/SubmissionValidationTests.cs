@@ -18,7 +18,7 @@ public sealed class SubmissionValidationTests(SubmissionValidationTests.SmallLim
         { "listed Dockerfile missing", () => ExperimentUpload.FromFiles([("Dockerfile", Dockerfile)], ("dockerfiles", "Dockerfile.slim")), HttpStatusCode.BadRequest, "Dockerfile.slim" },
         { "empty upload", () => ExperimentUpload.FromFiles([], ("project", "x")), HttpStatusCode.BadRequest, "empty" },
         { "unknown builder", () => ExperimentUpload.FromFiles([("Dockerfile", Dockerfile)], ("builder", "kaniko")), HttpStatusCode.BadRequest, "Unknown builder 'kaniko'" },
-        { "file path escaping", () => ExperimentUpload.FromFiles([("Dockerfile", Dockerfile), ("../etc/passwd", "x")]), HttpStatusCode.BadRequest, "leaves the build context" },
+        { "file path escaping", () => ExperimentUpload.FromFiles([("Dockerfile", Dockerfile), ("../etc/passwd", "x")]), HttpStatusCode.BadRequest, "points outside the build context" },
         { "absolute file path", () => ExperimentUpload.FromFiles([("Dockerfile", Dockerfile), ("/etc/passwd", "x")]), HttpStatusCode.BadRequest, "relative" },
         { "0-byte Dockerfile", () => ExperimentUpload.FromFiles([("Dockerfile", "")]), HttpStatusCode.BadRequest, "empty" },
         { "fake .tar.gz", () => ExperimentUpload.FromArchive("this is not gzip"u8.ToArray(), "context.tar.gz"), HttpStatusCode.BadRequest, "not a valid" },
