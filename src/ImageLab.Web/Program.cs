@@ -10,6 +10,7 @@ if (UsersCommand.Handles(args))
 }
 
 var builder = WebApplication.CreateBuilder(args);
+builder.UseImageLabDefaultAddress();
 
 var role = builder.AddImageLabRole();
 builder.Services.AddImageLabData(builder.Configuration);
