@@ -25,6 +25,7 @@ if (role.ServesWeb())
 
 var app = builder.Build();
 
+app.UseHeadAsGet();
 app.MapImageLabHealth();
 if (role.ServesWeb())
 {
