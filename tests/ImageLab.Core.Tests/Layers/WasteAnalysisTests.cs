@@ -101,15 +101,15 @@ public sealed class WasteAnalysisTests
     }
 
     [Fact]
-    public async Task GetPathHistory_WrittenRewrittenDeleted_ListsEveryLayersChange()
+    public async Task TreeGetHistory_WrittenRewrittenDeleted_ListsEveryLayersChange()
     {
         // Arrange
         var analysis = await SampleImages.AnalyzeOrFailAsync(SampleImages.Save(SampleImages.WasteLadder()));
 
         // Act
-        var a = analysis.GetPathHistory("/app/a");
-        var conf = analysis.GetPathHistory("etc/conf");
-        var x = analysis.GetPathHistory("/data/x");
+        var a = analysis.Tree.GetHistory("/app/a");
+        var conf = analysis.Tree.GetHistory("etc/conf");
+        var x = analysis.Tree.GetHistory("/data/x");
 
         // Assert
         Assert.Equal(
@@ -120,7 +120,7 @@ public sealed class WasteAnalysisTests
             conf);
         Assert.Equal([PathChangeKind.Added, PathChangeKind.Deleted], x.Select(c => c.Change));
         Assert.Equal(2, x[1].LayerIndex);
-        Assert.Empty(analysis.GetPathHistory("/never/there"));
+        Assert.Empty(analysis.Tree.GetHistory("/never/there"));
     }
 
     [Fact]
