@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Help;
 using ImageLab.Cli.Commands;
 
 namespace ImageLab.Cli;
@@ -6,20 +7,33 @@ namespace ImageLab.Cli;
 /// <summary>The <c>imagelab</c> command line: parses, runs a command and maps every outcome to an exit code.</summary>
 public static class CliApplication
 {
-    public static RootCommand CreateRootCommand(CliConsole console)
+    /// <summary>The tool's name in usage lines, whatever the process is called (<c>dotnet run</c> runs <c>ImageLab.Cli.dll</c>).</summary>
+    public const string ToolName = "imagelab";
+
+    public static Command CreateRootCommand(CliConsole console)
     {
-        var root = new RootCommand("ImageLab from the command line and CI: submit builds, follow them live, report, lint and enforce size budgets.")
+        // A command named like the tool rather than RootCommand, whose name is the executable's; --help and --version
+        // are what RootCommand would add.
+        var root = new Command(ToolName, "ImageLab from the command line and CI: submit builds, follow them live, report, lint and enforce size budgets.")
         {
-            CommonOptions.Url,
-            CommonOptions.Token,
-            SubmitCommand.Create(console),
-            WatchCommand.Create(console),
-            ShowCommand.Create(console),
-            CompareCommand.Create(console),
+            new HelpOption(),
+            new VersionOption(),
+            WithServerOptions(SubmitCommand.Create(console)),
+            WithServerOptions(WatchCommand.Create(console)),
+            WithServerOptions(ShowCommand.Create(console)),
+            WithServerOptions(CompareCommand.Create(console)),
             LintCommand.Create(console),
-            BudgetCommand.Create(console),
+            WithServerOptions(BudgetCommand.Create(console)),
         };
         return root;
+    }
+
+    // --url and --token only where a command talks to the server: lint runs locally and does not list them.
+    private static Command WithServerOptions(Command command)
+    {
+        command.Options.Add(CommonOptions.Url);
+        command.Options.Add(CommonOptions.Token);
+        return command;
     }
 
     public static async Task<int> RunAsync(string[] args, CliConsole console, CancellationToken cancellationToken)

@@ -10,6 +10,7 @@ if (UsersCommand.Handles(args))
 }
 
 var builder = WebApplication.CreateBuilder(args);
+builder.UseImageLabDefaultAddress();
 
 var role = builder.AddImageLabRole();
 builder.Services.AddImageLabData(builder.Configuration);
@@ -24,6 +25,7 @@ if (role.ServesWeb())
 
 var app = builder.Build();
 
+app.UseHeadAsGet();
 app.MapImageLabHealth();
 if (role.ServesWeb())
 {

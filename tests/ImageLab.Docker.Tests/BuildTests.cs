@@ -321,7 +321,7 @@ public sealed class BuildTests(EngineFixture fixture)
         var error = await Assert.ThrowsAsync<BuildContextException>(() => fixture.Engine.BuildAsync(request, context, null, CancellationToken.None));
 
         // Assert
-        Assert.Contains("larger than the limit of 1 MiB", error.Message, StringComparison.Ordinal);
+        Assert.Contains("larger than the limit of 1.05 MB", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

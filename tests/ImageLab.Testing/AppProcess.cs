@@ -90,7 +90,17 @@ public sealed class AppProcess : IAsyncDisposable
             AdminPassword = admin?.Password ?? "",
             AdminToken = admin?.Token ?? "",
         };
-        await app.WaitUntilHealthyAsync(TimeSpan.FromSeconds(60));
+        try
+        {
+            await app.WaitUntilHealthyAsync(TimeSpan.FromSeconds(60));
+        }
+        catch
+        {
+            // A start that times out must not leave the app running after the test.
+            await app.DisposeAsync();
+            throw;
+        }
+
         return app;
     }
 

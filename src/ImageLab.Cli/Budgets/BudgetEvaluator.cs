@@ -1,5 +1,6 @@
 using System.Globalization;
 using ImageLab.Core.Experiments;
+using ImageLab.Core.Formatting;
 using ImageLab.Core.Reports;
 
 namespace ImageLab.Cli.Budgets;
@@ -100,5 +101,5 @@ public static class BudgetEvaluator
         }
     }
 
-    private static string Bytes(long bytes) => string.Create(CultureInfo.InvariantCulture, $"{ByteUnits.Format(bytes)} ({bytes:N0} bytes)");
+    private static string Bytes(long bytes) => string.Create(CultureInfo.InvariantCulture, $"{ByteSize.Format(bytes)} ({bytes:N0} bytes)");
 }

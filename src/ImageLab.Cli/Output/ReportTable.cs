@@ -1,4 +1,5 @@
 using System.Globalization;
+using ImageLab.Core.Formatting;
 using ImageLab.Core.Reports;
 
 namespace ImageLab.Cli.Output;
@@ -11,19 +12,21 @@ public static class ReportTable
         ArgumentNullException.ThrowIfNull(report);
         var table = new TextTable("#", "iteration", "status", "size", "push size", "vs first", "vs baseline", "efficiency", "waste", "largest own layer")
             .AlignRight(0, 3, 4, 5, 6, 7, 8);
+        var first = report.Iterations.Count > 0 ? report.Iterations[0] : null;
         foreach (var row in report.Iterations)
         {
+            var change = Percentage.ChangePercent(row.BaselineSizeBytes, row.SizeBytes);
             table.Add(
                 row.Ordinal.ToString(CultureInfo.InvariantCulture),
                 row.Name,
                 row.Status.ToString(),
                 Size(row.SizeBytes),
                 Size(row.CompressedSizeBytes),
-                row.ReductionPercent is { } r ? string.Create(CultureInfo.InvariantCulture, $"{-r:+0.0;-0.0;0.0}%") : "-",
-                row.ChangeFromBaselinePercent is { } c ? string.Create(CultureInfo.InvariantCulture, $"{(c > 0 ? "▲" : c < 0 ? "▼" : "=")} {c:+0.0;-0.0;0.0}%") : "-",
-                row.Efficiency is { } e ? string.Create(CultureInfo.InvariantCulture, $"{e * 100:0.0}%") : "-",
+                ReferenceEquals(row, first) ? "-" : Percentage.Change(first?.SizeBytes, row.SizeBytes) ?? "-",
+                change is { } c ? $"{(c > 0 ? "▲" : c < 0 ? "▼" : "=")} {Percentage.Change(row.BaselineSizeBytes, row.SizeBytes)}" : "-",
+                row.Efficiency is { } e ? Percentage.Format(e * 100) : "-",
                 Size(row.WastedBytes),
-                row.LargestOwnLayer is { } l ? $"{ByteUnits.Format(l.SizeBytes)} {Shorten(l.Instruction)}" : "-");
+                row.LargestOwnLayer is { } l ? $"{ByteSize.Format(l.SizeBytes)} {Shorten(l.Instruction)}" : "-");
         }
 
         var header = string.Create(CultureInfo.InvariantCulture, $"Experiment {report.ExperimentId} \"{report.Name}\" of {report.Project}: {report.Status}");
@@ -36,7 +39,7 @@ public static class ReportTable
         return $"{header}\n{url}{engine}{acrossEngines}{baseline}\n{table}";
     }
 
-    private static string Size(long? bytes) => bytes is { } b ? ByteUnits.Format(b) : "-";
+    private static string Size(long? bytes) => bytes is { } b ? ByteSize.Format(b) : "-";
 
     private static string Shorten(string text)
     {

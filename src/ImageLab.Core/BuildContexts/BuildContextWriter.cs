@@ -1,5 +1,6 @@
 using System.Formats.Tar;
 using System.IO.Compression;
+using ImageLab.Core.Formatting;
 
 namespace ImageLab.Core.BuildContexts;
 
@@ -246,7 +247,7 @@ public static class BuildContextWriter
 
             if (entry.Length > maxBytesEach)
             {
-                throw new BuildContextException($"'{entry.Path}' is larger than {ContextBudget.Describe(maxBytesEach)}; that is not a Dockerfile to edit.");
+                throw new BuildContextException($"'{entry.Path}' is larger than {ByteSize.Format(maxBytesEach)}; that is not a Dockerfile to edit.");
             }
 
             var stream = entry.Open();
@@ -356,7 +357,7 @@ public static class BuildContextWriter
             buffer.Write(chunk, 0, read);
             if (buffer.Length > MaxDockerIgnoreBytes)
             {
-                throw new BuildContextException($"The .dockerignore is larger than {ContextBudget.Describe(MaxDockerIgnoreBytes)}; that is not a list of patterns.");
+                throw new BuildContextException($"The .dockerignore is larger than {ByteSize.Format(MaxDockerIgnoreBytes)}; that is not a list of patterns.");
             }
         }
 

@@ -1,4 +1,4 @@
-using System.Globalization;
+using ImageLab.Core.Formatting;
 
 namespace ImageLab.Core.BuildContexts;
 
@@ -13,18 +13,10 @@ internal sealed class ContextBudget(long maxTotalBytes)
         if (TotalBytes > maxTotalBytes)
         {
             throw new BuildContextException(
-                $"The build context is larger than the limit of {Describe(maxTotalBytes)}; leave out what the build does not need with a .dockerignore.")
+                $"The build context is larger than the limit of {ByteSize.Format(maxTotalBytes)}; leave out what the build does not need with a .dockerignore.")
             {
                 TooLarge = true,
             };
         }
     }
-
-    internal static string Describe(long bytes) => bytes switch
-    {
-        >= 1L << 30 => string.Create(CultureInfo.InvariantCulture, $"{bytes / (double)(1L << 30):0.##} GiB"),
-        >= 1L << 20 => string.Create(CultureInfo.InvariantCulture, $"{bytes / (double)(1L << 20):0.##} MiB"),
-        >= 1L << 10 => string.Create(CultureInfo.InvariantCulture, $"{bytes / 1024.0:0.##} KiB"),
-        _ => string.Create(CultureInfo.InvariantCulture, $"{bytes} bytes"),
-    };
 }

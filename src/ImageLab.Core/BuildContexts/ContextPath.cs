@@ -1,7 +1,10 @@
 namespace ImageLab.Core.BuildContexts;
 
-/// <summary>Cleans paths inside a build context and refuses those that leave it.</summary>
-internal static class ContextPath
+/// <summary>
+/// The one rule for paths inside a build context: <see cref="Normalize"/> cleans and refuses those that leave it (what
+/// is written), <see cref="Clean"/> only tidies names that are looked up (what the user typed or an archive lists).
+/// </summary>
+public static class ContextPath
 {
     /// <summary>
     /// Cleans <paramref name="path"/> like Go's <c>filepath.Clean</c> relative to the context root:
@@ -17,6 +20,19 @@ internal static class ContextPath
         }
 
         return Resolve([], path) ?? throw new BuildContextException($"{what} '{path}' points outside the build context.");
+    }
+
+    /// <summary>
+    /// Tidies <paramref name="path"/> for looking it up in a context without refusing anything: backslashes become
+    /// slashes, a leading <c>/</c> is dropped and the rest is cleaned as by <see cref="Normalize"/>
+    /// (<c>/./app\main.py</c> becomes <c>app/main.py</c>); a path that climbs out is returned with only its slashes
+    /// tidied, for <see cref="Normalize"/> to refuse where it is written.
+    /// </summary>
+    public static string Clean(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        var slashed = path.Replace('\\', '/').TrimStart('/');
+        return Resolve([], slashed) ?? slashed;
     }
 
     /// <summary>Whether a link at <paramref name="linkPath"/> (already normalized) to <paramref name="target"/> stays inside.</summary>

@@ -6,7 +6,14 @@ namespace ImageLab.Core.Dockerfiles;
 /// </summary>
 public sealed class ShellCommand
 {
-    private static readonly HashSet<string> Wrappers = new(StringComparer.Ordinal) { "sudo", "env", "exec", "command", "nohup", "time", "nice", "doas" };
+    private static readonly HashSet<string> Wrappers = new(StringComparer.Ordinal) { "sudo", "env", "exec", "command", "nohup", "time", "nice", "doas", "xargs" };
+
+    // xargs runs the command after its options (xargs apt-get install -y < packages.txt): these options take the next word.
+    private static readonly HashSet<string> XargsOptionsWithValue = new(StringComparer.Ordinal)
+    {
+        "-a", "-d", "-E", "-e", "-I", "-i", "-L", "-l", "-n", "-P", "-s",
+        "--arg-file", "--delimiter", "--max-args", "--max-chars", "--max-lines", "--max-procs", "--process-slot-var",
+    };
 
     private readonly int _nameIndex;
     private string[]? _arguments;
@@ -27,7 +34,7 @@ public sealed class ShellCommand
     /// <summary>The operator that follows the command; empty for the script's last command.</summary>
     public string Separator { get; }
 
-    /// <summary>The program run, after leading assignments and wrappers such as <c>sudo</c> or <c>env</c>; <see langword="null"/> for a bare assignment.</summary>
+    /// <summary>The program run, after leading assignments and wrappers such as <c>sudo</c>, <c>env</c> or <c>xargs</c>; <see langword="null"/> for a bare assignment.</summary>
     public string? Name => _nameIndex < Words.Count ? Words[_nameIndex] : null;
 
     /// <summary>The words after <see cref="Name"/>.</summary>
@@ -195,6 +202,10 @@ public sealed class ShellCommand
                     i++;
                 }
                 else if (wrapper == "nice" && option == "-n" && i < words.Count)
+                {
+                    i++;
+                }
+                else if (wrapper == "xargs" && XargsOptionsWithValue.Contains(option) && i < words.Count)
                 {
                     i++;
                 }

@@ -150,9 +150,6 @@ public sealed class ImageAnalysis
         return new FileTree(builder);
     }
 
-    /// <summary>Everything each layer did to <paramref name="path"/>, lowest layer first.</summary>
-    public IReadOnlyList<PathChange> GetPathHistory(string path) => Tree.GetHistory(path);
-
     private static List<LayerFile> LargestFiles(LayerAnalysis layer, int count)
     {
         if (count <= 0)

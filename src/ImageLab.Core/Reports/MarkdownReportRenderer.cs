@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using ImageLab.Core.Experiments;
+using ImageLab.Core.Formatting;
 
 namespace ImageLab.Core.Reports;
 
@@ -23,6 +24,7 @@ public static class MarkdownReportRenderer
         md.Append("---:|");
         md.Append(showBaseline ? "---:|" : "");
         md.Append("---|\n");
+        var first = report.Iterations.Count > 0 ? report.Iterations[0] : null;
         foreach (var row in report.Iterations)
         {
             md.Append(CultureInfo.InvariantCulture, $"| {Escape(row.Name)}{StatusNote(row)} | {Size(row.SizeBytes)} |");
@@ -31,10 +33,10 @@ public static class MarkdownReportRenderer
                 md.Append(CultureInfo.InvariantCulture, $" {Size(row.CompressedSizeBytes)} |");
             }
 
-            md.Append(CultureInfo.InvariantCulture, $" {Reduction(row.ReductionPercent)} |");
+            md.Append(CultureInfo.InvariantCulture, $" {(ReferenceEquals(row, first) ? "—" : Percentage.Reduction(first?.SizeBytes, row.SizeBytes) ?? "—")} |");
             if (showBaseline)
             {
-                md.Append(CultureInfo.InvariantCulture, $" {Change(row.ChangeFromBaselinePercent, row.BaselineSizeBytes)} |");
+                md.Append(CultureInfo.InvariantCulture, $" {Change(row.BaselineSizeBytes, row.SizeBytes)} |");
             }
 
             md.Append(CultureInfo.InvariantCulture, $" {Layer(row.LargestOwnLayer)} |\n");
@@ -71,7 +73,7 @@ public static class MarkdownReportRenderer
             md.Append("\n**Top findings**\n\n");
             foreach (var finding in report.TopFindings)
             {
-                var stake = finding.BytesAtStake is { } bytes ? $" ({ByteUnits.Format(bytes)} at stake)" : "";
+                var stake = finding.BytesAtStake is { } bytes ? $" ({ByteSize.Format(bytes)} at stake)" : "";
                 md.Append(CultureInfo.InvariantCulture,
                     $"- `{finding.RuleId}` {Escape(finding.Iteration)}, line {finding.Line}{stake}: {Escape(finding.Message)}\n");
             }
@@ -88,21 +90,14 @@ public static class MarkdownReportRenderer
     private static string StatusNote(IterationReportRow row) =>
         row.Status == IterationStatus.Succeeded ? "" : $" ({row.Status.ToString().ToLowerInvariant()})";
 
-    private static string Size(long? bytes) => bytes is { } b ? ByteUnits.Format(b) : "—";
+    private static string Size(long? bytes) => bytes is { } b ? ByteSize.Format(b) : "—";
 
-    private static string Reduction(double? percent) => percent switch
+    private static string Change(long? baselineBytes, long? sizeBytes) => Percentage.ChangePercent(baselineBytes, sizeBytes) switch
     {
         null => "—",
-        >= 0 => string.Create(CultureInfo.InvariantCulture, $"{percent:0.0}% smaller"),
-        _ => string.Create(CultureInfo.InvariantCulture, $"{-percent:0.0}% bigger"),
-    };
-
-    private static string Change(double? percent, long? baselineBytes) => percent switch
-    {
-        null => "—",
-        > 0 => string.Create(CultureInfo.InvariantCulture, $"▲ +{percent:0.0}% (was {ByteUnits.Format(baselineBytes!.Value)})"),
-        < 0 => string.Create(CultureInfo.InvariantCulture, $"▼ {percent:0.0}% (was {ByteUnits.Format(baselineBytes!.Value)})"),
-        _ => "= 0.0%",
+        > 0 => $"▲ {Percentage.Change(baselineBytes, sizeBytes)} (was {ByteSize.Format(baselineBytes!.Value)})",
+        < 0 => $"▼ {Percentage.Change(baselineBytes, sizeBytes)} (was {ByteSize.Format(baselineBytes!.Value)})",
+        _ => "= 0%",
     };
 
     private static string Layer(ReportLayer? layer)
@@ -119,7 +114,7 @@ public static class MarkdownReportRenderer
         }
 
         var line = layer.Line is { } l ? string.Create(CultureInfo.InvariantCulture, $" (line {l})") : "";
-        return $"{ByteUnits.Format(layer.SizeBytes)} `{instruction.Replace('`', '\'')}`{line}";
+        return $"{ByteSize.Format(layer.SizeBytes)} `{instruction.Replace('`', '\'')}`{line}";
     }
 
     private static string Escape(string text) => text.Replace("|", "\\|", StringComparison.Ordinal).ReplaceLineEndings(" ");

@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace ImageLab.Data.Analysis;
 
 /// <summary>
-/// Layer analyses of iterations in PostgreSQL: writes the pipeline's results (or its failure), serves the stored
+/// Layer analyses of iterations in the store (PostgreSQL or the embedded SQLite): writes the pipeline's results (or its failure), serves the stored
 /// numbers, and rebuilds an iteration's full <see cref="ImageAnalysis"/> (tree, history, comparison) from the
 /// DiffID-keyed layer rows without the image. Rebuilt analyses of the last few iterations are kept in memory.
 /// </summary>

@@ -15,7 +15,7 @@ public sealed class DatabaseOptions
 
     /// <summary>Largest build context accepted, in bytes (default 200 MB).</summary>
     [Range(1, long.MaxValue, ErrorMessage = "Database:MaxContextBytes must be a positive number of bytes.")]
-    public long MaxContextBytes { get; set; } = 200L * 1024 * 1024;
+    public long MaxContextBytes { get; set; } = 200_000_000;
 
     /// <summary>
     /// Folder of the embedded SQLite store (<c>imagelab.db</c>), used when <c>ConnectionStrings:ImageLab</c> is not set;

@@ -1,4 +1,5 @@
 using ImageLab.Core.Experiments;
+using ImageLab.Core.Formatting;
 using ImageLab.Data.Entities;
 using ImageLab.Data.Hosting;
 using Microsoft.EntityFrameworkCore;
@@ -163,7 +164,7 @@ internal sealed class ExperimentCommands(
             if (total > maxBytes)
             {
                 throw new SubmissionRejectedException(
-                    $"The build context is larger than the limit of {maxBytes / (1024 * 1024)} MB (Database:MaxContextBytes); add a .dockerignore or upload less.");
+                    $"The build context is larger than the limit of {ByteSize.Format(maxBytes)} (Database:MaxContextBytes); add a .dockerignore or upload less.");
             }
 
             db.ContextChunks.Add(new ContextChunk { ExperimentId = experimentId, Index = index++, Data = buffer[..filled] });

@@ -501,8 +501,26 @@ public sealed class DockerEngine : IDockerEngine
 
     private DockerEngineUnavailableException Unavailable(Exception ex)
     {
-        var reason = (ex.InnerException is SocketException inner ? inner.Message : ex.Message).TrimEnd('.');
+        var reason = TransportReason(ex);
         DockerEngineLog.Unreachable(_logger, Endpoint, reason);
-        return new DockerEngineUnavailableException($"The Docker engine at {Endpoint} cannot be reached: {reason}.", ex);
+        return new DockerEngineUnavailableException(
+            $"No Docker engine answers at {Endpoint} ({reason}). Start one there, or set Docker:Endpoint (or DOCKER_HOST) to the engine's address.", ex);
+    }
+
+    // What the socket said, in words: .NET reports a missing Unix socket as "Cannot assign requested address".
+    private string TransportReason(Exception ex)
+    {
+        var socket = ex as SocketException ?? ex.InnerException as SocketException;
+        var unix = Endpoint.StartsWith("unix://", StringComparison.OrdinalIgnoreCase);
+        return socket?.SocketErrorCode switch
+        {
+            SocketError.AddressNotAvailable when unix => "there is no socket at that path",
+            SocketError.ConnectionRefused when unix => "the socket exists but nothing listens on it",
+            SocketError.ConnectionRefused => "the connection was refused",
+            SocketError.AccessDenied => "this user may not open it",
+            SocketError.HostNotFound or SocketError.NoData => "the host name does not resolve",
+            SocketError.TimedOut => "it did not answer in time",
+            _ => (socket?.Message ?? ex.Message).TrimEnd('.'),
+        };
     }
 }

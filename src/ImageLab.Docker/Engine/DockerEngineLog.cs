@@ -7,7 +7,7 @@ internal static partial class DockerEngineLog
     [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "Connected to Docker engine {EngineVersion} at {Endpoint}, speaking API {ApiVersion} ({Os}/{Architecture})")]
     public static partial void Connected(ILogger logger, string endpoint, string engineVersion, Version apiVersion, string os, string architecture);
 
-    [LoggerMessage(EventId = 2, Level = LogLevel.Warning, Message = "Docker engine at {Endpoint} cannot be reached: {Reason}")]
+    [LoggerMessage(EventId = 2, Level = LogLevel.Warning, Message = "No Docker engine answers at {Endpoint} ({Reason}); ImageLab keeps trying. Start one there, or set Docker:Endpoint (or DOCKER_HOST) to the engine's address.")]
     public static partial void Unreachable(ILogger logger, string endpoint, string reason);
 
     [LoggerMessage(EventId = 3, Level = LogLevel.Information, Message = "Building {Dockerfile} with {Builder} as build {BuildId}")]

@@ -107,5 +107,5 @@ public static class DockerfilesApi
     }
 
     private static IResult TooLarge() =>
-        Problems.TooLarge($"The Dockerfile is larger than {MaxBodyBytes / 1024 / 1024} MB; send the Dockerfile itself, not the build context.");
+        Problems.TooLarge($"The Dockerfile is larger than {ByteSize.Format(MaxBodyBytes)}; send the Dockerfile itself, not the build context.");
 }

@@ -1,18 +1,12 @@
+using ImageLab.Core.BuildContexts;
 using ImageLab.Core.Experiments;
 
 namespace ImageLab.Web.Intake;
 
-/// <summary>The archive formats a context can be uploaded as, by file name.</summary>
+/// <summary>The extension of an uploaded context archive (<see cref="ContextArchiveFormats"/>), or a refusal.</summary>
 public static class ArchiveKind
 {
-    public static string ExtensionOf(string fileName)
-    {
-        ArgumentNullException.ThrowIfNull(fileName);
-        var name = fileName.ToLowerInvariant();
-        return name.EndsWith(".tar.gz", StringComparison.Ordinal) ? ".tar.gz"
-            : name.EndsWith(".tgz", StringComparison.Ordinal) ? ".tgz"
-            : name.EndsWith(".tar", StringComparison.Ordinal) ? ".tar"
-            : name.EndsWith(".zip", StringComparison.Ordinal) ? ".zip"
-            : throw new SubmissionRejectedException($"The context archive '{fileName}' is not a .tar, .tar.gz, .tgz or .zip file.");
-    }
+    public static string ExtensionOf(string fileName) =>
+        ContextArchiveFormats.ExtensionOf(fileName)
+        ?? throw new SubmissionRejectedException($"The context archive '{fileName}' is not a {ContextArchiveFormats.Described} file.");
 }

@@ -219,14 +219,5 @@ public sealed class ExperimentIntake(IExperimentCommands commands, IOptions<Data
         return files;
     }
 
-    private static string NormalizePath(string path)
-    {
-        var normalized = path.Replace('\\', '/');
-        while (normalized.StartsWith("./", StringComparison.Ordinal))
-        {
-            normalized = normalized[2..];
-        }
-
-        return normalized.TrimStart('/');
-    }
+    private static string NormalizePath(string path) => ContextPath.Clean(path);
 }

@@ -1,25 +1,25 @@
+using ImageLab.Core.BuildContexts;
 using ImageLab.Core.Experiments;
 
 namespace ImageLab.Web.Intake;
 
-/// <summary>Checks an uploaded file's path: relative, inside the context, no parent steps.</summary>
+/// <summary>Checks an uploaded file's path with <see cref="ContextPath"/>: relative, inside the context, a file.</summary>
 public static class UploadPath
 {
     public static string Validate(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
-        var normalized = path.Replace('\\', '/');
-        if (normalized.Length == 0 || normalized.StartsWith('/') || (normalized.Length > 1 && normalized[1] == ':'))
+        string normalized;
+        try
         {
-            throw new SubmissionRejectedException($"The file path '{path}' must be relative to the build context.");
+            // Browsers on Windows may send backslashes; inside a context every separator is a slash.
+            normalized = ContextPath.Normalize(path.Replace('\\', '/'), "The file path");
+        }
+        catch (BuildContextException e)
+        {
+            throw new SubmissionRejectedException(e.Message, e);
         }
 
-        var parts = normalized.Split('/', StringSplitOptions.RemoveEmptyEntries);
-        if (parts.Length == 0 || parts.Any(p => p == ".."))
-        {
-            throw new SubmissionRejectedException($"The file path '{path}' leaves the build context.");
-        }
-
-        return string.Join('/', parts.Where(p => p != "."));
+        return normalized.Length > 0 ? normalized : throw new SubmissionRejectedException($"The file path '{path}' names no file in the build context.");
     }
 }

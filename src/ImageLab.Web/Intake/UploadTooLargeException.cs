@@ -8,7 +8,7 @@ public sealed class UploadTooLargeException : Exception
     }
 
     public UploadTooLargeException(long limitBytes)
-        : base($"The upload is larger than the limit of {limitBytes / (1024 * 1024)} MB (Database:MaxContextBytes); it was refused before it was all read. Add a .dockerignore or upload less.")
+        : base($"The upload is larger than the limit of {ByteSize.Format(limitBytes)} (Database:MaxContextBytes); it was refused before it was all read. Add a .dockerignore or upload less.")
     {
     }
 

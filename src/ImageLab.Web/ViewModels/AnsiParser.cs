@@ -56,9 +56,6 @@ public static class AnsiParser
         return spans;
     }
 
-    /// <summary>The line's text without any escape code or control character.</summary>
-    public static string Strip(string? line) => string.Concat(Parse(line).Select(s => s.Text));
-
     private static bool HasControl(string line)
     {
         foreach (var c in line)

@@ -50,13 +50,7 @@ public sealed partial class ExperimentDraft : IDisposable
     public static bool IsDockerfile(string path) =>
         DockerfileNaming.MayBeDockerfile(path) && !path.EndsWith(".dockerignore", StringComparison.OrdinalIgnoreCase);
 
-    public static bool IsArchive(string fileName)
-    {
-        ArgumentNullException.ThrowIfNull(fileName);
-        var name = fileName.ToLowerInvariant();
-        return name.EndsWith(".tar", StringComparison.Ordinal) || name.EndsWith(".tar.gz", StringComparison.Ordinal)
-            || name.EndsWith(".tgz", StringComparison.Ordinal) || name.EndsWith(".zip", StringComparison.Ordinal);
-    }
+    public static bool IsArchive(string fileName) => ContextArchiveFormats.IsArchive(fileName);
 
     /// <summary>
     /// Adds one file at its context path: a Dockerfile becomes an iteration (its text in the editor), any

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using ImageLab.Core.Engines;
 using ImageLab.Core.Experiments;
+using ImageLab.Core.Formatting;
 using ImageLab.Core.Layers;
 using ImageLab.Data.Analysis;
 using ImageLab.Data.Stores;
@@ -16,7 +17,7 @@ namespace ImageLab.Worker.Analysis;
 
 /// <summary>
 /// The pipeline's analyze step, after the build's measurements are stored: streams <c>docker save</c> through the
-/// <see cref="ImageSaveAnalyzer"/> (never the whole image in memory) with the PostgreSQL DiffID cache, so a layer
+/// <see cref="ImageSaveAnalyzer"/> (never the whole image in memory) with the store's DiffID cache, so a layer
 /// shared by a ladder is read once; when every DiffID is cached already, the image is not even saved. Persists the
 /// result, or the reason it failed: the iteration stays Succeeded with its build results either way.
 /// <para>
@@ -254,10 +255,10 @@ public sealed partial class LayerAnalysisStep(
     private static string Describe(ImageAnalysis analysis, Outcome outcome, TimeSpan elapsed, AnalysisOptions settings)
     {
         var culture = CultureInfo.InvariantCulture;
-        var push = settings.EstimateCompressedSize ? string.Create(culture, $", push size {analysis.CompressedSizeBytes / 1e6:0.0} MB") : "";
+        var push = settings.EstimateCompressedSize ? string.Create(culture, $", push size {ByteSize.Format(analysis.CompressedSizeBytes)}") : "";
         return string.Create(culture,
             $"Layer analysis: {analysis.Layers.Count} layers ({outcome.FromCache} from the cache), {analysis.Tree.FileCount} files, " +
-            $"{analysis.WastedBytes / 1e6:0.0} MB wasted, efficiency {analysis.DiveEfficiency:P1}{push}, in {elapsed.TotalSeconds:0.0} s.");
+            $"{ByteSize.Format(analysis.WastedBytes)} wasted, efficiency {Percentage.Format(analysis.DiveEfficiency * 100)}{push}, in {elapsed.TotalSeconds:0.0} s.");
     }
 
     private static string Short(string imageId) => imageId.StartsWith("sha256:", StringComparison.Ordinal) && imageId.Length > 19 ? imageId[7..19] : imageId;

@@ -1,6 +1,6 @@
-using System.Globalization;
 using System.Text;
 using ImageLab.Core.Builds;
+using ImageLab.Core.Formatting;
 
 namespace ImageLab.Worker.Pipeline;
 
@@ -17,7 +17,7 @@ internal sealed class BuildLogGuard(SecretMasker masker, long maxLogBytes)
     public bool Truncated => _truncated;
 
     /// <summary>
-    /// Masks secrets, and drops NUL characters: PostgreSQL cannot store them in text, and a build that prints one
+    /// Masks secrets, and drops NUL characters: PostgreSQL cannot store them in text (and the SQLite store must hold the same log), and a build that prints one
     /// (or whose crashing step puts one in the engine's message) must not stall the writes of its log and status.
     /// </summary>
     public string? Mask(string? text)
@@ -46,7 +46,6 @@ internal sealed class BuildLogGuard(SecretMasker masker, long maxLogBytes)
         }
 
         _truncated = true;
-        var megabytes = (maxLogBytes / (1024.0 * 1024.0)).ToString("0.##", CultureInfo.InvariantCulture);
-        return $"log truncated after {megabytes} MB (Worker:MaxLogBytes); further lines were dropped.";
+        return $"log truncated after {ByteSize.Format(maxLogBytes)} (Worker:MaxLogBytes); further lines were dropped.";
     }
 }

@@ -218,7 +218,7 @@ public sealed partial class IterationPipeline(
         }
         catch (Exception e)
         {
-            LogRenewalFailed(logger, iterationId, e.Message);
+            LogStepsWriteFailed(logger, iterationId, e.Message);
         }
     }
 
@@ -268,7 +268,7 @@ public sealed partial class IterationPipeline(
     private void PostStatus(BuildJob job, IterationStatus status, string? text) =>
         events.Post(job.ExperimentId, job.IterationId, BuildEventType.Status, status, text: text);
 
-    // Results must land even when PostgreSQL restarts mid-build: retry writes for up to ten minutes.
+    // Results must land even when the database restarts mid-build: retry writes for up to ten minutes.
     private async Task<T> RetryAsync<T>(Func<Task<T>> write, CancellationToken cancellationToken)
     {
         var delay = TimeSpan.FromMilliseconds(250);
@@ -313,6 +313,9 @@ public sealed partial class IterationPipeline(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Renewing the lease of iteration {IterationId} failed ({Reason}); the build goes on.")]
     private static partial void LogRenewalFailed(ILogger logger, long iterationId, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Writing the step counts of iteration {IterationId} failed ({Reason}); the build goes on and its events keep the steps.")]
+    private static partial void LogStepsWriteFailed(ILogger logger, long iterationId, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Writing a build result failed ({Reason}); retrying.")]
     private static partial void LogWriteRetry(ILogger logger, string reason);

@@ -27,7 +27,7 @@ public sealed class BudgetEvaluatorTests
 
         var violation = Assert.Single(result.Broken);
         Assert.Equal("max-size", violation.Rule);
-        Assert.Equal("max-size: slim is 250 MB (250,000,000 bytes), above the budget of 200 MB (200,000,000 bytes) by 50.0 MB (50,000,000 bytes).", violation.Message);
+        Assert.Equal("max-size: slim is 250 MB (250,000,000 bytes), above the budget of 200 MB (200,000,000 bytes) by 50 MB (50,000,000 bytes).", violation.Message);
     }
 
     [Fact]
@@ -66,7 +66,7 @@ public sealed class BudgetEvaluatorTests
 
         Assert.Equal(["min-efficiency", "max-waste"], result.Broken.Select(b => b.Rule));
         Assert.Contains("efficiency of 85.0%, below the budget of 90%", result.Broken[0].Message, StringComparison.Ordinal);
-        Assert.Contains("wastes 30.0 MB (30,000,000 bytes), above the budget of 20.0 MB", result.Broken[1].Message, StringComparison.Ordinal);
+        Assert.Contains("wastes 30 MB (30,000,000 bytes), above the budget of 20 MB", result.Broken[1].Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -31,11 +31,11 @@ public sealed class ReportRenderingTests
         var markdown = MarkdownReportRenderer.Render(Ladder());
 
         Assert.Contains("| iteration | size | push size | vs first | vs baseline | largest own layer |", markdown, StringComparison.Ordinal);
-        Assert.Contains("| naive | 1.00 GB | — | — | = 0.0% | 40.0 MB `RUN pip install -r requirements.txt` (line 5) |", markdown, StringComparison.Ordinal);
-        Assert.Contains("| slim | 330 MB | 110 MB | 67.0% smaller | ▲ +10.0% (was 300 MB) |", markdown, StringComparison.Ordinal);
-        Assert.Contains("| multistage | 120 MB | — | 88.0% smaller | — |", markdown, StringComparison.Ordinal);
+        Assert.Contains("| naive | 1 GB | — | — | = 0% | 40 MB `RUN pip install -r requirements.txt` (line 5) |", markdown, StringComparison.Ordinal);
+        Assert.Contains("| slim | 330 MB | 110 MB | 67% smaller | ▲ +10% (was 300 MB) |", markdown, StringComparison.Ordinal);
+        Assert.Contains("| multistage | 120 MB | — | 88% smaller | — |", markdown, StringComparison.Ordinal);
         Assert.Contains("Baseline: experiment 1 “exp 1”", markdown, StringComparison.Ordinal);
-        Assert.Contains("- `DL3042` naive, line 5 (12.0 MB at stake): pip keeps its cache.", markdown, StringComparison.Ordinal);
+        Assert.Contains("- `DL3042` naive, line 5 (12 MB at stake): pip keeps its cache.", markdown, StringComparison.Ordinal);
         Assert.Contains("[Open experiment 2 in ImageLab](http://imagelab.test/experiments/2)", markdown, StringComparison.Ordinal);
     }
 
@@ -67,7 +67,7 @@ public sealed class ReportRenderingTests
         var table = ReportTable.Render(Ladder());
 
         Assert.Contains("Baseline: experiment 1 \"exp 1\" (labelled branch=main)", table, StringComparison.Ordinal);
-        Assert.Contains("▲ +10.0%", table, StringComparison.Ordinal);
-        Assert.Contains("-67.0%", table, StringComparison.Ordinal);
+        Assert.Contains("▲ +10%", table, StringComparison.Ordinal);
+        Assert.Contains("-67%", table, StringComparison.Ordinal);
     }
 }

@@ -112,7 +112,7 @@ public sealed class BuildContextWriterTests : IDisposable
             BuildContextWriter.WriteDirectoryAsync(folder, output, new BuildContextOptions { MaxTotalBytes = 1_000_000 }, CancellationToken.None));
 
         // Assert
-        Assert.Equal("The build context is larger than the limit of 976.56 KiB; leave out what the build does not need with a .dockerignore.", error.Message);
+        Assert.Equal("The build context is larger than the limit of 1 MB; leave out what the build does not need with a .dockerignore.", error.Message);
         Assert.InRange(output.Length, 600_000, 1_100_000);
     }
 

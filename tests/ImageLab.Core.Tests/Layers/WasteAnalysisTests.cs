@@ -101,15 +101,15 @@ public sealed class WasteAnalysisTests
     }
 
     [Fact]
-    public async Task GetPathHistory_WrittenRewrittenDeleted_ListsEveryLayersChange()
+    public async Task TreeGetHistory_WrittenRewrittenDeleted_ListsEveryLayersChange()
     {
         // Arrange
         var analysis = await SampleImages.AnalyzeOrFailAsync(SampleImages.Save(SampleImages.WasteLadder()));
 
         // Act
-        var a = analysis.GetPathHistory("/app/a");
-        var conf = analysis.GetPathHistory("etc/conf");
-        var x = analysis.GetPathHistory("/data/x");
+        var a = analysis.Tree.GetHistory("/app/a");
+        var conf = analysis.Tree.GetHistory("etc/conf");
+        var x = analysis.Tree.GetHistory("/data/x");
 
         // Assert
         Assert.Equal(
@@ -120,7 +120,7 @@ public sealed class WasteAnalysisTests
             conf);
         Assert.Equal([PathChangeKind.Added, PathChangeKind.Deleted], x.Select(c => c.Change));
         Assert.Equal(2, x[1].LayerIndex);
-        Assert.Empty(analysis.GetPathHistory("/never/there"));
+        Assert.Empty(analysis.Tree.GetHistory("/never/there"));
     }
 
     [Fact]
@@ -155,7 +155,7 @@ public sealed class WasteAnalysisTests
                 .File("usr/share/doc/libssl-dev/copyright", 10).File("usr/bin/python3", 1500)
                 .Build(),
             new LayerTarBuilder()
-                .File("var/lib/apt/lists/deb.debian.org_dists_bookworm_InRelease", 150).File("var/lib/apt/lists/lock", 0)
+                .File("var/lib/apt/lists/mirror.example_debian_dists_bookworm_InRelease", 150).File("var/lib/apt/lists/lock", 0)
                 .File("var/cache/apt/archives/gcc_12.deb", 800).File("var/cache/apt/archives/partial/x", 5)
                 .File("root/.cache/pip/http/ab/cd", 250).File("root/.cache/uv/wheels/x.whl", 60)
                 .File("root/.npm/_cacache/index", 20).File("usr/local/share/.cache/yarn/v6/pkg", 30)
@@ -163,7 +163,7 @@ public sealed class WasteAnalysisTests
                 .File("app/__pycache__/main.cpython-312.pyc", 45).File("app/util.pyc", 5)
                 .File("models/weights.bin", 2048)
                 .Build(),
-            new LayerTarBuilder().File("usr/bin/python3", 1500).Whiteout("var/lib/apt/lists/deb.debian.org_dists_bookworm_InRelease").Build(),
+            new LayerTarBuilder().File("usr/bin/python3", 1500).Whiteout("var/lib/apt/lists/mirror.example_debian_dists_bookworm_InRelease").Build(),
         };
         var options = new ImageAnalysisOptions { LargeFileThresholdBytes = 2048 };
 

@@ -86,7 +86,7 @@ public sealed class DockerfilesApiTests(ImageLabWebFactory factory) : IClassFixt
         // Assert
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
         var problem = await response.Content.ReadFromJsonAsync<ProblemDetails>();
-        Assert.Contains("1 MB", problem!.Detail, StringComparison.Ordinal);
+        Assert.Contains("1.05 MB", problem!.Detail, StringComparison.Ordinal);
     }
 
     public static TheoryData<string, string, string> BadBodies => new()

@@ -4,8 +4,11 @@ using System.Text.Json;
 using ImageLab.Data.Entities;
 using ImageLab.Testing;
 using ImageLab.Web.Authentication;
+using ImageLab.Web.Tests.Infrastructure;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace ImageLab.Web.Tests.Analysis;
 
@@ -16,6 +19,7 @@ namespace ImageLab.Web.Tests.Analysis;
 public sealed class AnalysisApiTests : IAsyncLifetime
 {
     private PostgresDatabase _database = null!;
+    private readonly TestLog _log = new();
     private WebApplicationFactory<Program> _factory = null!;
     private HttpClient _client = null!;
     private long _cleaned;
@@ -29,7 +33,8 @@ public sealed class AnalysisApiTests : IAsyncLifetime
             .UseSetting("Docker:Endpoint", TestEnvironment.DockerEndpoint)
             .UseSetting("Docker:NetworkMode", "host")
             .UseSetting("Database:MigrateOnStart", "true")
-            .UseSetting("Worker:KeepImagesOfLatestExperiments", "0"));
+            .UseSetting("Worker:KeepImagesOfLatestExperiments", "0")
+            .ConfigureLogging(logging => logging.ClearProviders().AddProvider(_log)));
         _client = _factory.CreateClient();
         var users = _factory.Services.GetRequiredService<UserAdministration>();
         await users.CreateAsync("analysis-admin", ImageLabRoles.Admin, password: null, "tests", CancellationToken.None);

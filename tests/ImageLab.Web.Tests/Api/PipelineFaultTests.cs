@@ -30,13 +30,13 @@ public sealed class PipelineFaultTests
             var healthText = await health.Content.ReadAsStringAsync();
             var experiment = await ExperimentUpload.SubmitAsync(client, Upload($"RUN echo {Guid.NewGuid()}"));
             var waiting = await Polling.WaitForAsync(client, experiment.Id,
-                e => e.Iterations[0].Error?.Contains("cannot be reached", StringComparison.Ordinal) == true, Timeout, "the iteration to wait for the engine");
+                e => e.Iterations[0].Error?.Contains("No Docker engine answers at", StringComparison.Ordinal) == true, Timeout, "the iteration to wait for the engine");
             File.CreateSymbolicLink(socket, new Uri(TestEnvironment.DockerEndpoint).AbsolutePath);
             var built = await Polling.WaitForAsync(client, experiment.Id, e => e.Status.IsFinal(), Timeout, "the build after the engine returned");
 
             // Assert
             Assert.Equal(HttpStatusCode.ServiceUnavailable, health.StatusCode);
-            Assert.Contains("cannot be reached", healthText, StringComparison.Ordinal);
+            Assert.Contains("No Docker engine answers at", healthText, StringComparison.Ordinal);
             Assert.Equal(IterationStatus.Queued, waiting.Iterations[0].Status);
             Assert.Equal(IterationStatus.Succeeded, built.Iterations[0].Status);
         }

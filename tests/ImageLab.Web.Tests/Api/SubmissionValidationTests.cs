@@ -18,14 +18,14 @@ public sealed class SubmissionValidationTests(SubmissionValidationTests.SmallLim
         { "listed Dockerfile missing", () => ExperimentUpload.FromFiles([("Dockerfile", Dockerfile)], ("dockerfiles", "Dockerfile.slim")), HttpStatusCode.BadRequest, "Dockerfile.slim" },
         { "empty upload", () => ExperimentUpload.FromFiles([], ("project", "x")), HttpStatusCode.BadRequest, "empty" },
         { "unknown builder", () => ExperimentUpload.FromFiles([("Dockerfile", Dockerfile)], ("builder", "kaniko")), HttpStatusCode.BadRequest, "Unknown builder 'kaniko'" },
-        { "file path escaping", () => ExperimentUpload.FromFiles([("Dockerfile", Dockerfile), ("../etc/passwd", "x")]), HttpStatusCode.BadRequest, "leaves the build context" },
+        { "file path escaping", () => ExperimentUpload.FromFiles([("Dockerfile", Dockerfile), ("../etc/passwd", "x")]), HttpStatusCode.BadRequest, "points outside the build context" },
         { "absolute file path", () => ExperimentUpload.FromFiles([("Dockerfile", Dockerfile), ("/etc/passwd", "x")]), HttpStatusCode.BadRequest, "relative" },
         { "0-byte Dockerfile", () => ExperimentUpload.FromFiles([("Dockerfile", "")]), HttpStatusCode.BadRequest, "empty" },
         { "fake .tar.gz", () => ExperimentUpload.FromArchive("this is not gzip"u8.ToArray(), "context.tar.gz"), HttpStatusCode.BadRequest, "not a valid" },
         { "archive escaping", () => ExperimentUpload.FromArchive(Tar(("Dockerfile", Dockerfile), ("../../evil", "x")), "context.tar"), HttpStatusCode.BadRequest, "../../evil" },
         { "archive with absolute path", () => ExperimentUpload.FromArchive(Tar(("Dockerfile", Dockerfile), ("/abs/evil", "x")), "context.tar"), HttpStatusCode.BadRequest, "/abs/evil" },
         { "unknown archive type", () => ExperimentUpload.FromArchive([1, 2, 3], "context.rar"), HttpStatusCode.BadRequest, ".rar" },
-        { "over the context limit", () => ExperimentUpload.FromFiles([("Dockerfile", Dockerfile), ("big.bin", new string('x', 3 * 1024 * 1024))]), HttpStatusCode.RequestEntityTooLarge, "larger than the limit of 1 MB" },
+        { "over the context limit", () => ExperimentUpload.FromFiles([("Dockerfile", Dockerfile), ("big.bin", new string('x', 3 * 1024 * 1024))]), HttpStatusCode.RequestEntityTooLarge, "larger than the limit of 1.05 MB" },
     };
 
     [Theory]

@@ -72,7 +72,7 @@ public sealed class UploadLimitTests
             // Assert
             Assert.Equal(HttpStatusCode.RequestEntityTooLarge, bombResponse.StatusCode);
             var bombProblem = await bombResponse.Content.ReadFromJsonAsync<ProblemDetails>();
-            Assert.Contains("larger than the limit of 64 MiB", bombProblem!.Detail, StringComparison.Ordinal);
+            Assert.Contains("larger than the limit of 67.1 MB", bombProblem!.Detail, StringComparison.Ordinal);
             Assert.True(bombClock.Elapsed < TimeSpan.FromSeconds(30), $"The zip bomb took {bombClock.Elapsed} to refuse.");
 
             Assert.True(body.Sent < 1L << 30, $"{body.Sent:N0} bytes were sent before the refusal.");

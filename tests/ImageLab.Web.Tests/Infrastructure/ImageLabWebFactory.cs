@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace ImageLab.Web.Tests.Infrastructure;
 
@@ -21,6 +22,9 @@ public class ImageLabWebFactory : WebApplicationFactory<Program>, IAsyncLifetime
     private string? _adminToken;
 
     public PostgresDatabase Database => _database ?? throw new InvalidOperationException("The factory is not initialized.");
+
+    /// <summary>What the app logged (warnings and errors), kept off the console.</summary>
+    public TestLog Log { get; } = new();
 
     protected virtual IDictionary<string, string?> Settings => new Dictionary<string, string?>();
 
@@ -91,6 +95,12 @@ public class ImageLabWebFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Docker:NetworkMode", "host");
         builder.UseSetting("Worker:PollMilliseconds", "200");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        builder.ConfigureLogging(logging =>
+        {
+            // The app's warnings and errors go to Log, not the console: many tests cause them on purpose.
+            logging.ClearProviders();
+            logging.AddProvider(Log);
+        });
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);

@@ -119,7 +119,7 @@ public abstract class SandboxTests(TestStoreKind store)
         var iteration = Assert.Single(experiment.Iterations);
         Assert.Equal(IterationStatus.Succeeded, iteration.Status);
         var log = await harness.ReadLogAsync(experiment, iteration);
-        Assert.Single(log, l => l == "log truncated after 0.02 MB (Worker:MaxLogBytes); further lines were dropped.");
+        Assert.Single(log, l => l == "log truncated after 16.4 kB (Worker:MaxLogBytes); further lines were dropped.");
         Assert.DoesNotContain("20000", log);
         var numbers = log.Where(l => l.Length > 0 && l.All(char.IsAsciiDigit)).ToList();
         Assert.NotEmpty(numbers);

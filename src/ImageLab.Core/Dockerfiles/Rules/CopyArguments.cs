@@ -1,3 +1,5 @@
+using ImageLab.Core.BuildContexts;
+
 namespace ImageLab.Core.Dockerfiles.Rules;
 
 /// <summary>The sources and destination of a COPY or ADD instruction (here-document sources left out).</summary>
@@ -16,15 +18,6 @@ internal static class CopyArguments
         return (sources, words[^1]);
     }
 
-    public static string Normalize(string source)
-    {
-        var path = source.Replace('\\', '/');
-        while (path.StartsWith("./", StringComparison.Ordinal))
-        {
-            path = path[2..];
-        }
-
-        path = path.TrimStart('/').TrimEnd('/');
-        return path is "" or "." ? "." : path;
-    }
+    /// <summary>A source as a context path (<see cref="ContextPath.Clean"/>), the root written ".".</summary>
+    public static string Normalize(string source) => ContextPath.Clean(source) is { Length: > 0 } path ? path : ".";
 }

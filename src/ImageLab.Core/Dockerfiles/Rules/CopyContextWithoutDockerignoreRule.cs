@@ -1,3 +1,5 @@
+using ImageLab.Core.Formatting;
+
 namespace ImageLab.Core.Dockerfiles.Rules;
 
 /// <summary>IL004: <c>COPY . .</c> (or <c>ADD . .</c>) when the build context has no <c>.dockerignore</c>; needs the context's file list.</summary>

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using ImageLab.Core.Formatting;
 
 namespace ImageLab.Core.Dockerfiles.Rules;
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using ImageLab.Core.Formatting;
 
 namespace ImageLab.Core.Dockerfiles.Rules;
 
@@ -37,7 +38,7 @@ public sealed class UseraddHighUidRule : IDockerfileRule
                     Id,
                     context.SeverityFor(run, FindingSeverity.Warning),
                     run.StartLine,
-                    $"useradd on line {run.StartLine} creates UID {uid} without -l, so /var/log/lastlog and faillog grow to about {uid * 292 / (1024 * 1024)} MB and are stored in full in the layer.{context.StageNote(run)}",
+                    $"useradd on line {run.StartLine} creates UID {uid} without -l, so /var/log/lastlog and faillog grow to about {ByteSize.Format(uid * 292)} and are stored in full in the layer.{context.StageNote(run)}",
                     "Add -l (--no-log-init) to useradd.",
                     FindingCategories.Layers);
                 break;

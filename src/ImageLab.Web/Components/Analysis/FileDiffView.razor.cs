@@ -1,5 +1,4 @@
 using ImageLab.Core.Layers;
-using ImageLab.Web.ViewModels;
 using Microsoft.AspNetCore.Components;
 
 namespace ImageLab.Web.Components.Analysis;

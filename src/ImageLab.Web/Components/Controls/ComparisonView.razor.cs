@@ -1,4 +1,3 @@
-using System.Globalization;
 using ImageLab.Core.Experiments;
 using ImageLab.Web.ViewModels;
 using Microsoft.AspNetCore.Components;
@@ -18,5 +17,5 @@ public partial class ComparisonView
     protected override void OnParametersSet() => _model = ComparisonModel.From(Experiment.Iterations);
 
     private static string Percent(long part, long whole) =>
-        whole > 0 ? (part * 100.0 / whole).ToString("0", CultureInfo.InvariantCulture) + "%" : "–";
+        whole > 0 ? Percentage.Format(part * 100.0 / whole) : "–";
 }

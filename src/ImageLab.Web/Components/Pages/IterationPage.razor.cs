@@ -1,4 +1,3 @@
-using System.Globalization;
 using ImageLab.Core.Experiments;
 using ImageLab.Web.ViewModels;
 using Microsoft.AspNetCore.Components;
@@ -75,7 +74,7 @@ public partial class IterationPage
 
     private string Share(LayerDetails layer) =>
         _iteration?.SizeBytes is { } total and > 0
-            ? (layer.SizeBytes * 100.0 / total).ToString(layer.SizeBytes * 100.0 / total < 1 ? "0.0" : "0", CultureInfo.InvariantCulture) + "%"
+            ? Percentage.Format(layer.SizeBytes * 100.0 / total)
             : "–";
 
     // The instruction's line, with the continuation lines that belong to it.

@@ -8,6 +8,8 @@ public sealed class AptNoInstallRecommendsRuleTests
     [InlineData("FROM debian:12-slim\nRUN apt-get install -y curl\n", 2)]
     [InlineData("FROM debian:12-slim\nRUN apt install curl\n", 2)]
     [InlineData("FROM debian:12-slim\nRUN sudo apt-get -y install curl\n", 2)]
+    [InlineData("FROM debian:12-slim\nCOPY packages.txt .\nRUN apt-get update && xargs apt-get install -y < packages.txt\n", 3)]
+    [InlineData("FROM debian:12-slim\nRUN xargs -a /tmp/packages.txt -r apt-get install -y\n", 2)]
     public void Evaluate_Violation_FiresOnItsLine(string dockerfile, int line)
     {
         // Arrange
@@ -24,6 +26,7 @@ public sealed class AptNoInstallRecommendsRuleTests
     [InlineData("FROM debian:12-slim\nRUN apt-get install -y --no-install-recommends curl\n")]
     [InlineData("FROM debian:12-slim\nRUN apt-get -o APT::Install-Recommends=false install -y curl\n")]
     [InlineData("FROM debian:12-slim\nRUN apt-get update\n")]
+    [InlineData("FROM debian:12-slim\nRUN apt-get update && xargs apt-get install -y --no-install-recommends < /tmp/packages.txt\n")]
     [InlineData("FROM debian:12-slim\nRUN apt-get remove -y curl\n")]
     public void Evaluate_Compliant_DoesNotFire(string dockerfile)
     {

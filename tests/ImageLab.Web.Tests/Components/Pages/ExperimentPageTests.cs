@@ -38,7 +38,7 @@ public class ExperimentPageTests : ImageLabTestContext
         Feed.Publish(7, 101, BuildEventType.StepStarted, step: 1, totalSteps: 6, text: "FROM python:3.11-bookworm");
         Feed.Publish(7, 101, BuildEventType.StepCompleted, step: 1, totalSteps: 6, cached: true);
         Feed.Publish(7, 101, BuildEventType.StepStarted, step: 2, totalSteps: 6, text: "RUN apt-get update");
-        Feed.Publish(7, 101, BuildEventType.Log, text: "\u001b[1;34mGet:1\u001b[0m http://deb.debian.org/debian bookworm InRelease");
+        Feed.Publish(7, 101, BuildEventType.Log, text: "\u001b[1;34mGet:1\u001b[0m http://mirror.example/debian bookworm InRelease");
 
         page.WaitForAssertion(() =>
         {

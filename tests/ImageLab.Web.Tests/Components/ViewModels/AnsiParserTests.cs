@@ -40,14 +40,17 @@ public class AnsiParserTests
     [InlineData("\u001b[?25lhidden cursor\u001b[?25h", "hidden cursor")]
     [InlineData("bell\u0007 and backspace\b", "bell and backspace")]
     [InlineData("truncated \u001b[", "truncated ")]
-    public void Strip_AnyEscapeOrControl_LeavesOnlyText(string line, string expected)
+    public void Parse_AnyEscapeOrControl_LeavesOnlyText(string line, string expected)
     {
-        var text = AnsiParser.Strip(line);
+        var text = TextOf(line);
 
         Assert.Equal(expected, text);
         Assert.DoesNotContain('\u001b', text);
     }
 
     [Fact]
-    public void Parse_TabsAreKept() => Assert.Equal("a\tb", AnsiParser.Strip("a\tb"));
+    public void Parse_TabsAreKept() => Assert.Equal("a\tb", TextOf("a\tb"));
+
+    // The spans' text joined: what a reader sees of the line.
+    private static string TextOf(string line) => string.Concat(AnsiParser.Parse(line).Select(s => s.Text));
 }

@@ -32,7 +32,7 @@ public class ExperimentLiveStateTests
             Event(2, BuildEventType.StepStarted, step: 1, total: 6, text: "FROM python"),
             Event(3, BuildEventType.StepCompleted, step: 1, total: 6, cached: true),
             Event(4, BuildEventType.StepStarted, step: 2, total: 6, text: "RUN apt-get update"),
-            Event(5, BuildEventType.Log, text: "Get:1 http://deb.debian.org bookworm InRelease"),
+            Event(5, BuildEventType.Log, text: "Get:1 http://mirror.example/debian bookworm InRelease"),
             Event(6, BuildEventType.Warning, text: "apt lists kept"),
         ]);
 
