@@ -36,23 +36,31 @@ public static class DockerfileParser
     /// <summary>Parses <paramref name="text"/>; <paramref name="buildArgs"/> are the <c>--build-arg</c> values, which override declared ARG defaults.</summary>
     public static DockerfileDocument Parse(string? text, IReadOnlyDictionary<string, string>? buildArgs)
     {
+        // Beyond the limits the text is not read at all, so no input can hold the caller for long.
+        if (DockerfileLimits.Check(text) is { } refusal)
+        {
+            return Failed(refusal);
+        }
+
         try
         {
             return new Session(text ?? "", buildArgs).Run();
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {
-            return new DockerfileDocument
-            {
-                Directives = DockerfileDirectives.Default,
-                Instructions = [],
-                Stages = [],
-                GlobalArgs = [],
-                Errors = [new DockerfileError(1, $"The parser failed unexpectedly ({exception.GetType().Name}); please report this Dockerfile.")],
-                LineCount = 0,
-            };
+            return Failed($"The parser failed unexpectedly ({exception.GetType().Name}); please report this Dockerfile.");
         }
     }
+
+    private static DockerfileDocument Failed(string message) => new()
+    {
+        Directives = DockerfileDirectives.Default,
+        Instructions = [],
+        Stages = [],
+        GlobalArgs = [],
+        Errors = [new DockerfileError(1, message)],
+        LineCount = 0,
+    };
 
     private sealed class Session(string text, IReadOnlyDictionary<string, string>? buildArgs)
     {

@@ -6,10 +6,15 @@ namespace ImageLab.Core.Dockerfiles;
 /// Expands <c>$VAR</c>, <c>${VAR}</c>, <c>${VAR:-default}</c>, <c>${VAR-default}</c>, <c>${VAR:+alt}</c>,
 /// <c>${VAR+alt}</c>, <c>${VAR:?message}</c> the way the Dockerfile frontend does for FROM, ENV, ARG, COPY...
 /// and removes quotes. The escape character keeps the next character literal (<c>\$</c> is a dollar sign).
+/// Nesting is capped at <see cref="DockerfileLimits.MaxSubstitutionDepth"/>, so the work is at most that many passes
+/// over the word and the stack stays shallow whatever the text.
 /// </summary>
 internal static class VariableExpander
 {
-    public static string Expand(string word, Func<string, string?> lookup, char escape, ref string? error)
+    public static string Expand(string word, Func<string, string?> lookup, char escape, ref string? error) =>
+        Expand(word, lookup, escape, 0, ref error);
+
+    private static string Expand(string word, Func<string, string?> lookup, char escape, int depth, ref string? error)
     {
         if (word.IndexOfAny(['$', '\'', '"', escape]) < 0)
         {
@@ -71,7 +76,7 @@ internal static class VariableExpander
                     }
                     else if (d == '$')
                     {
-                        i = ExpandVariable(word, i, lookup, escape, result, ref error);
+                        i = ExpandVariable(word, i, lookup, escape, depth, result, ref error);
                     }
                     else
                     {
@@ -87,7 +92,7 @@ internal static class VariableExpander
             }
             else if (c == '$')
             {
-                i = ExpandVariable(word, i, lookup, escape, result, ref error);
+                i = ExpandVariable(word, i, lookup, escape, depth, result, ref error);
             }
             else
             {
@@ -99,7 +104,7 @@ internal static class VariableExpander
         return result.ToString();
     }
 
-    private static int ExpandVariable(string word, int i, Func<string, string?> lookup, char escape, StringBuilder result, ref string? error)
+    private static int ExpandVariable(string word, int i, Func<string, string?> lookup, char escape, int depth, StringBuilder result, ref string? error)
     {
         var n = word.Length;
         if (i + 1 >= n)
@@ -168,14 +173,20 @@ internal static class VariableExpander
 
         var op = modifier[operatorIndex];
         var operand = modifier[(operatorIndex + 1)..];
+        if (depth >= DockerfileLimits.MaxSubstitutionDepth && operand.Contains('$', StringComparison.Ordinal))
+        {
+            error ??= $"substitutions nest more than {DockerfileLimits.MaxSubstitutionDepth} deep";
+            return close + 1;
+        }
+
         var isSet = colon ? !string.IsNullOrEmpty(value) : value is not null;
         switch (op)
         {
             case '-':
-                result.Append(isSet ? value : Expand(operand, lookup, escape, ref error));
+                result.Append(isSet ? value : Expand(operand, lookup, escape, depth + 1, ref error));
                 break;
             case '+':
-                result.Append(isSet ? Expand(operand, lookup, escape, ref error) : "");
+                result.Append(isSet ? Expand(operand, lookup, escape, depth + 1, ref error) : "");
                 break;
             case '?':
                 if (!isSet)

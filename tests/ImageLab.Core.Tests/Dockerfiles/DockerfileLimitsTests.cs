@@ -1,0 +1,135 @@
+using System.Diagnostics;
+using System.Text;
+using ImageLab.Core.Dockerfiles;
+using Xunit.Abstractions;
+
+namespace ImageLab.Core.Tests.Dockerfiles;
+
+/// <summary>
+/// Hostile inputs: deep substitution nesting, long lines, many continuations and here-documents. Whatever the text,
+/// parsing and advising end with a sentence instead of a crash or a held thread. The time bound is generous (the
+/// machine is shared); the measured time is written to the test output, and the real bound is by construction.
+/// </summary>
+public sealed class DockerfileLimitsTests(ITestOutputHelper output)
+{
+    private static readonly TimeSpan Generous = TimeSpan.FromSeconds(10);
+
+    /// <summary>The Dockerfile of issue 13: FROM nests ${U:-...} 170,000 deep, about 1 MB.</summary>
+    public static string DeeplyNested(int depth) =>
+        "FROM " + string.Concat(Enumerable.Repeat("${U:-", depth)) + "alpine" + new string('}', depth) + "\n";
+
+    [Fact]
+    public void Analyze_SubstitutionNested170000Deep_RefusedWithASentence()
+    {
+        // Arrange
+        var text = DeeplyNested(170_000);
+        Assert.InRange(Encoding.UTF8.GetByteCount(text), 1_000_000, DockerfileLimits.MaxBytes);
+
+        // Act
+        var analysis = Timed(() => new DockerfileAdvisor().Analyze(text));
+
+        // Assert
+        var error = Assert.Single(analysis.Document.Errors);
+        Assert.Contains("more than 32 deep on line 1", error.Message, StringComparison.Ordinal);
+        Assert.Equal(error.Message, DockerfileLimits.Check(text));
+    }
+
+    [Fact]
+    public void Expand_NestedPastTheCap_StopsWithAnErrorWithoutRecursingFurther()
+    {
+        // Arrange: the expander alone (the worker and the pages reach it through the parser, which checks first).
+        const int depth = 100_000;
+        var word = string.Concat(Enumerable.Repeat("${U:-", depth)) + "x" + new string('}', depth);
+        string? error = null;
+
+        // Act
+        var result = Timed(() => VariableExpander.Expand(word, _ => null, '\\', ref error));
+
+        // Assert
+        Assert.Equal("", result);
+        Assert.Equal($"substitutions nest more than {DockerfileLimits.MaxSubstitutionDepth} deep", error);
+    }
+
+    [Fact]
+    public void Expand_NestedWithinTheCap_ExpandsTheInnermostDefault()
+    {
+        // Arrange
+        var depth = DockerfileLimits.MaxSubstitutionDepth;
+        var word = string.Concat(Enumerable.Repeat("${U:-", depth)) + "x" + new string('}', depth);
+        string? error = null;
+
+        // Act
+        var result = VariableExpander.Expand(word, _ => null, '\\', ref error);
+
+        // Assert
+        Assert.Null(error);
+        Assert.Equal("x", result);
+    }
+
+    [Fact]
+    public void Parse_MoreStagesThanTheLimit_RefusedWithASentence()
+    {
+        // Arrange: every stage based on the one before copies its environment, so stages are counted before parsing.
+        var text = string.Concat(Enumerable.Range(0, 30_000).Select(i => $"FROM s{i} AS s{i + 1}\nENV A{i}=1\n"));
+
+        // Act
+        var document = Timed(() => DockerfileParser.Parse(text));
+
+        // Assert
+        Assert.Equal("The Dockerfile has more than 128 build stages (FROM lines); line 257 starts one too many.", Assert.Single(document.Errors).Message);
+    }
+
+    [Fact]
+    public void Parse_LargerThanTheLimit_RefusedWithASentence()
+    {
+        // Arrange
+        var text = "FROM alpine\nRUN echo " + new string('a', DockerfileLimits.MaxBytes) + "\n";
+
+        // Act
+        var document = Timed(() => DockerfileParser.Parse(text));
+
+        // Assert
+        Assert.Equal("The Dockerfile is larger than 1 MB; a Dockerfile is a few kilobytes.", Assert.Single(document.Errors).Message);
+    }
+
+    public static TheoryData<string, string> Hostile => new()
+    {
+        { "one long line", "FROM alpine\nRUN echo " + new string('a', 1_000_000) + "\n" },
+        { "one long word of quotes", "FROM alpine\nENV A=" + string.Concat(Enumerable.Repeat("\"'", 480_000)) + "\n" },
+        { "many continuations", "FROM alpine\nRUN echo \\\n" + string.Concat(Enumerable.Repeat("  a \\\n", 150_000)) + "  end\n" },
+        { "continuations between comments", "FROM alpine\nRUN echo \\\n" + string.Concat(Enumerable.Repeat("# c\n a \\\n", 90_000)) + "  end\n" },
+        { "many here-documents", "FROM alpine\n" + string.Concat(Enumerable.Repeat("RUN <<EOF\necho hi\nEOF\n", 40_000)) },
+        { "many markers on one RUN", "FROM alpine\nRUN " + string.Concat(Enumerable.Repeat("<<A ", 100_000)) + "\n" + string.Concat(Enumerable.Repeat("x\nA\n", 50_000)) },
+        { "an unclosed here-document", "FROM alpine\nRUN <<EOF\n" + string.Concat(Enumerable.Repeat("echo hi\n", 120_000)) },
+        { "many RUN instructions", "FROM alpine\n" + string.Concat(Enumerable.Repeat("RUN apt-get install -y gcc && rm -rf /root/.cache\n", 20_000)) },
+        { "the most stages", string.Concat(Enumerable.Range(0, DockerfileLimits.MaxStages).Select(i => $"FROM s{i} AS s{i + 1}\n" + string.Concat(Enumerable.Repeat($"ENV A{i}=1 B{i}=2\nRUN pip install x\n", 200)))) },
+        { "many ENV and RUN", "FROM alpine\n" + string.Concat(Enumerable.Repeat("ENV A=1\nRUN pip install x && apt-get install gcc && yarn install\n", 14_000)) },
+        { "many ARGs and substitutions", string.Concat(Enumerable.Repeat("ARG A=${A}${A}${A}${A}\n", 40_000)) + "FROM alpine\n" },
+        { "unclosed substitutions", "FROM alpine\nENV A=" + string.Concat(Enumerable.Repeat("${A:-x", 30)) + new string('{', 900_000) + "\n" },
+        { "nested command substitutions", "FROM alpine\nRUN " + new string('(', 400_000) + string.Concat(Enumerable.Repeat("$(", 200_000)) + "\n" },
+        { "many shell separators", "FROM alpine\nRUN " + string.Concat(Enumerable.Repeat("a&&", 300_000)) + "\n" },
+        { "JSON nesting", "FROM alpine\nRUN " + new string('[', 500_000) + new string(']', 500_000) + "\n" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Hostile))]
+    public void Analyze_HostileText_EndsWithoutCrashing(string name, string text)
+    {
+        // Act
+        var analysis = Timed(() => new DockerfileAdvisor().Analyze(text), name);
+
+        // Assert
+        Assert.DoesNotContain(analysis.Document.Errors, e => e.Message.Contains("failed unexpectedly", StringComparison.Ordinal));
+        Assert.DoesNotContain(analysis.Findings, f => f.Message.Contains("could not check", StringComparison.Ordinal));
+    }
+
+    private T Timed<T>(Func<T> action, string? name = null)
+    {
+        var watch = Stopwatch.StartNew();
+        var result = action();
+        watch.Stop();
+        output.WriteLine($"{name ?? "elapsed"}: {watch.ElapsedMilliseconds} ms");
+        Assert.True(watch.Elapsed < Generous, $"{name ?? "The call"} took {watch.Elapsed.TotalSeconds:F1} s.");
+        return result;
+    }
+}
