@@ -147,6 +147,11 @@ public static class ExperimentsApi
     private static async Task<IResult> ListAsync(
         IExperimentQueries queries, string? project, string? submittedBy, string? status, int? page, int? pageSize, CancellationToken cancellationToken)
     {
+        if (Paging.Check(page, pageSize, ExperimentFilter.MaxPageSize) is { } problem)
+        {
+            return Problems.BadRequest(problem);
+        }
+
         ExperimentStatus? statusFilter = null;
         if (status is not null)
         {
