@@ -117,8 +117,7 @@ public static class ExperimentsApi
                     ?? HeaderUtilities.RemoveQuotes(disposition.FileName).Value;
                 if (fileName is null)
                 {
-                    using var text = new StreamReader(section.Body);
-                    var value = await text.ReadToEndAsync(cancellationToken);
+                    var value = await upload.ReadFieldAsync(name, section.Body, maxBytes, cancellationToken);
                     (fields.TryGetValue(name, out var list) ? list : fields[name] = []).Add(value);
                 }
                 else if (name.Equals("context", StringComparison.OrdinalIgnoreCase))

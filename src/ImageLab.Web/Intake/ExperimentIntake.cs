@@ -187,13 +187,17 @@ public sealed class ExperimentIntake(IExperimentCommands commands, IOptions<Data
         }
     }
 
-    private static async Task<IReadOnlyList<string>> ListUploadAsync(SpooledUpload upload, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<string>> ListUploadAsync(SpooledUpload upload, CancellationToken cancellationToken)
     {
         if (upload.ArchivePath is { } archive)
         {
             try
             {
-                return (await BuildContextWriter.ListArchiveAsync(archive, cancellationToken)).Select(NormalizePath).ToList();
+                return (await BuildContextWriter.ListArchiveAsync(archive, options.Value.MaxContextBytes, cancellationToken)).Select(NormalizePath).ToList();
+            }
+            catch (BuildContextException e) when (e.TooLarge)
+            {
+                throw new UploadTooLargeException(e.Message, e);
             }
             catch (BuildContextException e)
             {

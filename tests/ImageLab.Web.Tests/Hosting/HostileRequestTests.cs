@@ -154,6 +154,22 @@ public sealed class HostileRequestTests(HostileRequestTests.App app, ITestOutput
     }
 
     [Fact]
+    public async Task Submit_FormFieldLongerThan64Kilobytes_BadRequestWithASentence()
+    {
+        // Arrange: before, a form field was read whole into memory, up to the context limit.
+        using var client = app.Process.CreateClient();
+        var upload = ExperimentUpload.FromFiles([("Dockerfile", "FROM alpine\n")], ("labels", "k=" + new string('v', 100_000)));
+
+        // Act
+        using var response = await client.PostAsync(new Uri("/api/experiments", UriKind.Relative), upload);
+        var body = await response.Content.ReadAsStringAsync();
+
+        // Assert
+        Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{(int)response.StatusCode} {body}");
+        Assert.Equal("The form field 'labels' is longer than 64 KB; fields hold names, labels and build arguments.", JsonDocument.Parse(body).RootElement.GetProperty("detail").GetString());
+    }
+
+    [Fact]
     public async Task Healthz_Anonymous_StatusOnlyAndDetailsForSignedInUsers()
     {
         // Arrange
