@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 
 namespace ImageLab.Core.Dockerfiles;
@@ -14,6 +15,15 @@ public static class DockerfileLimits
 
     /// <summary>How deep <c>${A:-${B:-...}}</c> substitutions may nest; BuildKit users rarely go past two.</summary>
     public const int MaxSubstitutionDepth = 32;
+
+    /// <summary>
+    /// How much text the ARG, ENV and FROM substitutions of one Dockerfile may produce in all, in characters (4 MB):
+    /// values that double each other line after line would otherwise grow exponentially.
+    /// </summary>
+    public const int MaxExpandedChars = 4 * MaxBytes;
+
+    /// <summary>The most lines a Dockerfile may have (here-documents included); long ones have a few hundred.</summary>
+    public const int MaxLines = 10_000;
 
     /// <summary>How many build stages (lines that start with FROM) a Dockerfile may have; each stage copies its parent's environment.</summary>
     public const int MaxStages = 128;
@@ -44,6 +54,11 @@ public static class DockerfileLimits
             if (c == '\n' || i == 0)
             {
                 line += c == '\n' ? 1 : 0;
+                if (line > MaxLines && i + 1 < text.Length)
+                {
+                    return string.Create(CultureInfo.InvariantCulture, $"{what} has more than {MaxLines:N0} lines; split what it runs into scripts in the build context.");
+                }
+
                 if (StartsWithFrom(text, c == '\n' ? i + 1 : i) && ++stages > MaxStages)
                 {
                     return $"{what} has more than {MaxStages} build stages (FROM lines); line {line} starts one too many.";

@@ -73,6 +73,7 @@ public static class DockerfileParser
         private Dictionary<string, string?> _stageEnv = new(StringComparer.Ordinal);
         private string[] _lines = [];
         private char _escape = '\\';
+        private int _expansionBudget = DockerfileLimits.MaxExpandedChars;
 
         public DockerfileDocument Run()
         {
@@ -695,12 +696,20 @@ public static class DockerfileParser
         private string Expand(string word, int line)
         {
             string? error = null;
-            var result = VariableExpander.Expand(word, Lookup, _escape, ref error);
+            var result = ExpandWithinBudget(word, Lookup, ref error);
             if (error is not null)
             {
                 _errors.Add(new DockerfileError(line, $"Variable substitution failed: {error}."));
             }
 
+            return result;
+        }
+
+        // Every substitution of the document draws on one budget (DockerfileLimits.MaxExpandedChars).
+        private string ExpandWithinBudget(string word, Func<string, string?> lookup, ref string? error)
+        {
+            var result = VariableExpander.Expand(word, lookup, _escape, _expansionBudget, ref error);
+            _expansionBudget = Math.Max(0, _expansionBudget - result.Length);
             return result;
         }
 
@@ -750,7 +759,7 @@ public static class DockerfileParser
 
             var asWritten = words.Count > 0 ? words[0] : "";
             string? error = null;
-            var image = VariableExpander.Expand(asWritten, LookupGlobal, _escape, ref error);
+            var image = ExpandWithinBudget(asWritten, LookupGlobal, ref error);
             if (error is not null)
             {
                 _errors.Add(new DockerfileError(line, $"Variable substitution in FROM failed: {error}."));

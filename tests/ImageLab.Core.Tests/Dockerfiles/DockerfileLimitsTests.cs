@@ -83,6 +83,35 @@ public sealed class DockerfileLimitsTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Parse_ArgsThatDoubleEachOther_StopWithASentenceInsteadOfGrowingExponentially()
+    {
+        // Arrange: a "billion laughs" in 60 lines; each ARG doubles A, so the 60th would hold 10 * 2^60 characters.
+        var text = "ARG A=aaaaaaaaaa\n" + string.Concat(Enumerable.Repeat("ARG A=${A}${A}\n", 60)) + "FROM alpine:${A}\nENV B=\"${A}${A}${A}\"\n";
+
+        // Act
+        var document = Timed(() => DockerfileParser.Parse(text));
+
+        // Assert
+        Assert.Contains(document.Errors, e => e.Message == "Variable substitution failed: the substitutions expand to more text than a Dockerfile may hold.");
+        Assert.True(document.GlobalArgs.Sum(a => (long)(a.Value?.Length ?? 0)) <= DockerfileLimits.MaxExpandedChars);
+    }
+
+    [Fact]
+    public void Parse_MoreLinesThanTheLimit_RefusedWithASentence()
+    {
+        // Arrange: exactly 10,000 lines pass; one more is refused.
+        var lines = "FROM alpine\n" + string.Concat(Enumerable.Repeat("RUN true\n", DockerfileLimits.MaxLines - 1));
+
+        // Act
+        var within = DockerfileParser.Parse(lines);
+        var beyond = Timed(() => DockerfileParser.Parse(lines + "RUN true\n"));
+
+        // Assert
+        Assert.Empty(within.Errors);
+        Assert.Equal("The Dockerfile has more than 10,000 lines; split what it runs into scripts in the build context.", Assert.Single(beyond.Errors).Message);
+    }
+
+    [Fact]
     public void Parse_LargerThanTheLimit_RefusedWithASentence()
     {
         // Arrange
@@ -95,19 +124,20 @@ public sealed class DockerfileLimitsTests(ITestOutputHelper output)
         Assert.Equal("The Dockerfile is larger than 1 MB; a Dockerfile is a few kilobytes.", Assert.Single(document.Errors).Message);
     }
 
+    // Each within the limits (1 MB, 10,000 lines, 128 stages), so the parser and every rule really read them.
     public static TheoryData<string, string> Hostile => new()
     {
         { "one long line", "FROM alpine\nRUN echo " + new string('a', 1_000_000) + "\n" },
         { "one long word of quotes", "FROM alpine\nENV A=" + string.Concat(Enumerable.Repeat("\"'", 480_000)) + "\n" },
-        { "many continuations", "FROM alpine\nRUN echo \\\n" + string.Concat(Enumerable.Repeat("  a \\\n", 150_000)) + "  end\n" },
-        { "continuations between comments", "FROM alpine\nRUN echo \\\n" + string.Concat(Enumerable.Repeat("# c\n a \\\n", 90_000)) + "  end\n" },
-        { "many here-documents", "FROM alpine\n" + string.Concat(Enumerable.Repeat("RUN <<EOF\necho hi\nEOF\n", 40_000)) },
-        { "many markers on one RUN", "FROM alpine\nRUN " + string.Concat(Enumerable.Repeat("<<A ", 100_000)) + "\n" + string.Concat(Enumerable.Repeat("x\nA\n", 50_000)) },
-        { "an unclosed here-document", "FROM alpine\nRUN <<EOF\n" + string.Concat(Enumerable.Repeat("echo hi\n", 120_000)) },
-        { "many RUN instructions", "FROM alpine\n" + string.Concat(Enumerable.Repeat("RUN apt-get install -y gcc && rm -rf /root/.cache\n", 20_000)) },
-        { "the most stages", string.Concat(Enumerable.Range(0, DockerfileLimits.MaxStages).Select(i => $"FROM s{i} AS s{i + 1}\n" + string.Concat(Enumerable.Repeat($"ENV A{i}=1 B{i}=2\nRUN pip install x\n", 200)))) },
-        { "many ENV and RUN", "FROM alpine\n" + string.Concat(Enumerable.Repeat("ENV A=1\nRUN pip install x && apt-get install gcc && yarn install\n", 14_000)) },
-        { "many ARGs and substitutions", string.Concat(Enumerable.Repeat("ARG A=${A}${A}${A}${A}\n", 40_000)) + "FROM alpine\n" },
+        { "many continuations", "FROM alpine\nRUN echo \\\n" + string.Concat(Enumerable.Repeat("  a && b --flag=" + new string('x', 80) + " \\\n", 9_900)) + "  end\n" },
+        { "continuations between comments", "FROM alpine\nRUN echo \\\n" + string.Concat(Enumerable.Repeat("# c\n a " + new string('y', 150) + " \\\n", 4_900)) + "  end\n" },
+        { "many here-documents", "FROM alpine\n" + string.Concat(Enumerable.Repeat("RUN <<EOF\napt-get install -y gcc && pip install x && echo " + new string('h', 200) + "\nEOF\n", 3_300)) },
+        { "many markers on one RUN", "FROM alpine\nRUN " + string.Concat(Enumerable.Repeat("<<A ", 150_000)) + "\n" + string.Concat(Enumerable.Repeat("x\nA\n", 4_900)) },
+        { "an unclosed here-document", "FROM alpine\nRUN <<EOF\n" + string.Concat(Enumerable.Repeat("echo " + new string('u', 90) + " && apt-get install -y gcc\n", 9_000)) },
+        { "many RUN instructions", "FROM alpine\n" + string.Concat(Enumerable.Repeat("RUN apt-get install -y gcc && rm -rf /root/.cache && pip install " + new string('p', 30) + "\n", 9_900)) },
+        { "the most stages", string.Concat(Enumerable.Range(0, DockerfileLimits.MaxStages).Select(i => $"FROM s{i} AS s{i + 1}\n" + string.Concat(Enumerable.Repeat($"ENV A{i}=1 B{i}=2\nRUN pip install x\n", 38)))) },
+        { "many ENV and RUN", "FROM alpine\n" + string.Concat(Enumerable.Repeat("ENV A=1\nRUN pip install x && apt-get install gcc && yarn install && " + new string('e', 40) + "\n", 4_900)) },
+        { "many ARGs and substitutions", string.Concat(Enumerable.Repeat("ARG A=${A}${A}${A}${A}${B:-${C:-x}}" + new string('a', 60) + "\n", 9_900)) + "FROM alpine\n" },
         { "unclosed substitutions", "FROM alpine\nENV A=" + string.Concat(Enumerable.Repeat("${A:-x", 30)) + new string('{', 900_000) + "\n" },
         { "nested command substitutions", "FROM alpine\nRUN " + new string('(', 400_000) + string.Concat(Enumerable.Repeat("$(", 200_000)) + "\n" },
         { "many shell separators", "FROM alpine\nRUN " + string.Concat(Enumerable.Repeat("a&&", 300_000)) + "\n" },
