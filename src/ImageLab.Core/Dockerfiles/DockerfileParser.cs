@@ -382,6 +382,11 @@ public static class DockerfileParser
 
                 heredocs.Add(new Heredoc(delimiter, body.ToString(), strip, quoted, last + 2, k + 1));
                 last = k;
+                if (!closed)
+                {
+                    // The file has ended: further markers on the line have no body to read (one error is enough).
+                    break;
+                }
             }
 
             return last;

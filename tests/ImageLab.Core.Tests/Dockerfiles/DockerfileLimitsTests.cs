@@ -133,7 +133,7 @@ public sealed class DockerfileLimitsTests(ITestOutputHelper output)
         { "continuations between comments", "FROM alpine\nRUN echo \\\n" + string.Concat(Enumerable.Repeat("# c\n a " + new string('y', 150) + " \\\n", 4_900)) + "  end\n" },
         { "many here-documents", "FROM alpine\n" + string.Concat(Enumerable.Repeat("RUN <<EOF\napt-get install -y gcc && pip install x && echo " + new string('h', 200) + "\nEOF\n", 3_300)) },
         { "many markers on one RUN", "FROM alpine\nRUN " + string.Concat(Enumerable.Repeat("<<A ", 150_000)) + "\n" + string.Concat(Enumerable.Repeat("x\nA\n", 4_900)) },
-        { "an unclosed here-document", "FROM alpine\nRUN <<EOF\n" + string.Concat(Enumerable.Repeat("echo " + new string('u', 90) + " && apt-get install -y gcc\n", 9_000)) },
+        { "an unclosed here-document", "FROM alpine\nRUN <<EOF\n" + string.Concat(Enumerable.Repeat("echo " + new string('u', 90) + " && apt-get install -y gcc\n", 7_500)) },
         { "many RUN instructions", "FROM alpine\n" + string.Concat(Enumerable.Repeat("RUN apt-get install -y gcc && rm -rf /root/.cache && pip install " + new string('p', 30) + "\n", 9_900)) },
         { "the most stages", string.Concat(Enumerable.Range(0, DockerfileLimits.MaxStages).Select(i => $"FROM s{i} AS s{i + 1}\n" + string.Concat(Enumerable.Repeat($"ENV A{i}=1 B{i}=2\nRUN pip install x\n", 38)))) },
         { "many ENV and RUN", "FROM alpine\n" + string.Concat(Enumerable.Repeat("ENV A=1\nRUN pip install x && apt-get install gcc && yarn install && " + new string('e', 40) + "\n", 4_900)) },
@@ -148,6 +148,9 @@ public sealed class DockerfileLimitsTests(ITestOutputHelper output)
     [MemberData(nameof(Hostile))]
     public void Analyze_HostileText_EndsWithoutCrashing(string name, string text)
     {
+        // Arrange: within the limits, so the parser and the rules do read it.
+        Assert.Null(DockerfileLimits.Check(text));
+
         // Act
         var analysis = Timed(() => new DockerfileAdvisor().Analyze(text), name, LinearWorkBound);
 
