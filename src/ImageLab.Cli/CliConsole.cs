@@ -1,15 +1,18 @@
+using ImageLab.Cli.Output;
+
 namespace ImageLab.Cli;
 
 /// <summary>
 /// What a command reads from and writes to: the process's console and environment, or captured ones in
-/// tests, so that the whole tool can run in-process.
+/// tests, so that the whole tool can run in-process. Both outputs drop terminal control characters
+/// (<see cref="TerminalSafeWriter"/>), since much of what is printed comes from the server.
 /// </summary>
 public sealed class CliConsole
 {
     public CliConsole(TextWriter output, TextWriter error, Func<string, string?> environment, string workingDirectory, bool interactive = false)
     {
-        Out = output;
-        Error = error;
+        Out = new TerminalSafeWriter(output);
+        Error = new TerminalSafeWriter(error);
         Environment = environment;
         WorkingDirectory = workingDirectory;
         Interactive = interactive;

@@ -44,6 +44,9 @@ public sealed class AppProcess : IAsyncDisposable
         return client;
     }
 
+    /// <summary>Whether the process has ended (crashed, or was killed).</summary>
+    public bool HasExited => _process.HasExited;
+
     /// <summary>The app's process id (e.g. to read its memory from <c>/proc</c>).</summary>
     public int ProcessId => _process.Id;
 

@@ -19,6 +19,7 @@ namespace ImageLab.Core.BuildContexts;
 public static class BuildContextWriter
 {
     private const int MaxDockerIgnoreBytes = 1 << 20;
+    private const int MaxLinkTargetBytes = 4096;
 
     /// <summary>Packages a folder on disk. Symbolic links are sent as links; those that leave the folder are refused.</summary>
     public static async Task<BuildContextSummary> WriteDirectoryAsync(
@@ -140,8 +141,10 @@ public static class BuildContextWriter
         var sizes = new Dictionary<string, long>(StringComparer.Ordinal);
         var ignore = DockerIgnoreMatcher.Empty;
         var fileCount = 0;
-        await ForEachArchiveEntryAsync(archivePath, async (entry, ct) =>
+        var listing = new ContextBudget(options.MaxTotalBytes);
+        await ForEachArchiveEntryAsync(archivePath, options.MaxTotalBytes, async (entry, ct) =>
         {
+            listing.AddEntry(entry.Path, entry.LinkTarget);
             if (entry.Kind == ArchiveEntryKind.Directory)
             {
                 return;
@@ -171,7 +174,7 @@ public static class BuildContextWriter
         var builder = new ContextTarBuilder(destination, ignore, dockerfiles, options.MaxTotalBytes);
         await using (builder)
         {
-            await ForEachArchiveEntryAsync(archivePath, async (entry, ct) =>
+            await ForEachArchiveEntryAsync(archivePath, options.MaxTotalBytes, async (entry, ct) =>
             {
                 if (entry.Path.Length == 0 || builder.Skip(entry.Path))
                 {
@@ -201,9 +204,10 @@ public static class BuildContextWriter
 
     /// <summary>
     /// The regular files of an uploaded archive (paths inside the context), read without unpacking, so that
-    /// a caller can find the Dockerfiles before packaging.
+    /// a caller can find the Dockerfiles before packaging. Every entry's header, name and link target, and the
+    /// archive's unpacked bytes, count against <paramref name="maxTotalBytes"/>, so the list stays bounded.
     /// </summary>
-    public static async Task<IReadOnlyList<string>> ListArchiveAsync(string archivePath, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<string>> ListArchiveAsync(string archivePath, long maxTotalBytes, CancellationToken cancellationToken)
     {
         if (!File.Exists(archivePath))
         {
@@ -211,8 +215,10 @@ public static class BuildContextWriter
         }
 
         var files = new List<string>();
-        await ForEachArchiveEntryAsync(archivePath, (entry, _) =>
+        var listing = new ContextBudget(maxTotalBytes);
+        await ForEachArchiveEntryAsync(archivePath, maxTotalBytes, (entry, _) =>
         {
+            listing.AddEntry(entry.Path, entry.LinkTarget);
             if (entry.Kind == ArchiveEntryKind.File)
             {
                 files.Add(entry.Path);
@@ -238,7 +244,7 @@ public static class BuildContextWriter
 
         var wanted = new HashSet<string>(paths, StringComparer.Ordinal);
         var texts = new Dictionary<string, string>(StringComparer.Ordinal);
-        await ForEachArchiveEntryAsync(archivePath, async (entry, ct) =>
+        await ForEachArchiveEntryAsync(archivePath, long.MaxValue, async (entry, ct) =>
         {
             if (entry.Kind != ArchiveEntryKind.File || !wanted.Contains(entry.Path))
             {
@@ -382,7 +388,11 @@ public static class BuildContextWriter
         string? LinkTarget,
         Func<Stream> Open);
 
-    private static async Task ForEachArchiveEntryAsync(string archivePath, Func<ArchiveEntry, CancellationToken, Task> visit, CancellationToken cancellationToken)
+    // A tar is read through a counter, so its headers and PAX records count against the limit as the entries' contents
+    // do (a gzip of a million empty files or of one huge PAX record is small on the wire); a zip's central directory is
+    // on disk, within the upload's own limit, and its entries are counted by the callers.
+    private static async Task ForEachArchiveEntryAsync(
+        string archivePath, long maxTotalBytes, Func<ArchiveEntry, CancellationToken, Task> visit, CancellationToken cancellationToken)
     {
         var file = new FileStream(archivePath, new FileStreamOptions { Mode = FileMode.Open, Access = FileAccess.Read, Options = FileOptions.Asynchronous | FileOptions.SequentialScan });
         await using (file)
@@ -399,12 +409,12 @@ public static class BuildContextWriter
                 var gzip = new GZipStream(file, CompressionMode.Decompress, leaveOpen: true);
                 await using (gzip)
                 {
-                    await ForEachTarEntryAsync(gzip, visit, cancellationToken);
+                    await ForEachTarEntryAsync(new ArchiveReadBudgetStream(gzip, maxTotalBytes), visit, cancellationToken);
                 }
             }
             else
             {
-                await ForEachTarEntryAsync(file, visit, cancellationToken);
+                await ForEachTarEntryAsync(new ArchiveReadBudgetStream(file, maxTotalBytes), visit, cancellationToken);
             }
         }
     }
@@ -481,11 +491,21 @@ public static class BuildContextWriter
                 }
                 else if ((unixMode & 0xF000) == 0xA000)
                 {
-                    string target;
-                    using (var reader = new StreamReader(entry.Open()))
+                    // A link's target is a path: read at most that much, whatever the entry claims to expand to.
+                    var buffer = new byte[MaxLinkTargetBytes + 1];
+                    int length;
+                    var content = entry.Open();
+                    await using (content)
                     {
-                        target = await reader.ReadToEndAsync(cancellationToken);
+                        length = await content.ReadAtLeastAsync(buffer, buffer.Length, throwOnEndOfStream: false, cancellationToken);
                     }
+
+                    if (length > MaxLinkTargetBytes)
+                    {
+                        throw new BuildContextException($"Symbolic link '{path}' in the archive has a target longer than {MaxLinkTargetBytes} bytes, which no path is.");
+                    }
+
+                    var target = System.Text.Encoding.UTF8.GetString(buffer, 0, length);
 
                     await visit(new ArchiveEntry(path, ArchiveEntryKind.SymbolicLink, 0, mode, entry.LastWriteTime, target, () => Stream.Null), cancellationToken);
                 }

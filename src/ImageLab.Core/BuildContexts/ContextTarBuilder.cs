@@ -6,7 +6,7 @@ namespace ImageLab.Core.BuildContexts;
 /// <summary>
 /// Writes the entries of one build context into a tar stream, one at a time: applies the
 /// <c>.dockerignore</c>, keeps the Dockerfiles and the <c>.dockerignore</c> itself, refuses links that
-/// leave the context and counts bytes against the limit.
+/// leave the context and counts bytes against the limit: contents, and each entry's header, name and link target.
 /// </summary>
 internal sealed class ContextTarBuilder : IAsyncDisposable
 {
@@ -51,6 +51,7 @@ internal sealed class ContextTarBuilder : IAsyncDisposable
 
     public async Task AddFileAsync(string path, Stream content, long length, UnixFileMode? mode, DateTimeOffset modified, CancellationToken cancellationToken)
     {
+        _budget.AddEntry(path, null);
         var data = new ContextDataStream(content, length, path, _budget);
         await using (data)
         {
@@ -72,6 +73,7 @@ internal sealed class ContextTarBuilder : IAsyncDisposable
             return;
         }
 
+        _budget.AddEntry(path, null);
         var entry = NewEntry(TarEntryType.Directory, path + "/");
         entry.Mode = mode ?? DefaultDirectoryMode;
         entry.ModificationTime = modified;
@@ -86,6 +88,7 @@ internal sealed class ContextTarBuilder : IAsyncDisposable
             throw new BuildContextException($"Symbolic link '{path}' points to '{target}', outside the build context; replace it with the file itself or leave it out with .dockerignore.");
         }
 
+        _budget.AddEntry(path, target);
         var entry = NewEntry(TarEntryType.SymbolicLink, path, target);
         entry.LinkName = target;
         entry.Mode = (UnixFileMode)0b111_111_111;
@@ -114,6 +117,7 @@ internal sealed class ContextTarBuilder : IAsyncDisposable
             return;
         }
 
+        _budget.AddEntry(path, normalizedTarget);
         var entry = NewEntry(TarEntryType.HardLink, path, normalizedTarget);
         entry.LinkName = normalizedTarget;
         entry.Mode = DefaultFileMode;

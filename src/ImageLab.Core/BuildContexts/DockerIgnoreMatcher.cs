@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 
 namespace ImageLab.Core.BuildContexts;
@@ -14,6 +15,12 @@ public sealed class DockerIgnoreMatcher
     private readonly DockerIgnorePattern[] _patterns;
 
     private DockerIgnoreMatcher(DockerIgnorePattern[] patterns) => _patterns = patterns;
+
+    /// <summary>The most patterns a <c>.dockerignore</c> may have; real ones have a few dozen.</summary>
+    public const int MaxPatterns = 1000;
+
+    /// <summary>The longest pattern accepted, in characters (a path is at most 4096 on Linux).</summary>
+    public const int MaxPatternLength = 4096;
 
     /// <summary>A matcher that excludes nothing.</summary>
     public static DockerIgnoreMatcher Empty { get; } = new([]);
@@ -57,6 +64,17 @@ public sealed class DockerIgnoreMatcher
                 {
                     throw new BuildContextException(".dockerignore has a line with only '!', which Docker refuses as an illegal exclusion pattern.");
                 }
+            }
+
+            if (patterns.Count == MaxPatterns)
+            {
+                throw new BuildContextException(string.Create(CultureInfo.InvariantCulture, $".dockerignore has more than {MaxPatterns:N0} patterns; ImageLab accepts at most that many."));
+            }
+
+            if (line.Length > MaxPatternLength)
+            {
+                throw new BuildContextException(string.Create(
+                    CultureInfo.InvariantCulture, $".dockerignore has a pattern of {line.Length:N0} characters; ImageLab accepts patterns of at most {MaxPatternLength:N0}."));
             }
 
             patterns.Add(new DockerIgnorePattern(Clean(line), exception));

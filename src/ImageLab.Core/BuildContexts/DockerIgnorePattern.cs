@@ -6,7 +6,9 @@ namespace ImageLab.Core.BuildContexts;
 /// <summary>
 /// One <c>.dockerignore</c> line compiled the way moby/patternmatcher does it: exact, prefix
 /// (<c>foo**</c>), suffix (<c>**/foo</c>) or a regular expression where <c>*</c> and <c>?</c> stop at
-/// <c>/</c> and <c>**</c> crosses any number of folders.
+/// <c>/</c> and <c>**</c> crosses any number of folders. The expression runs on .NET's non-backtracking engine,
+/// so matching is linear in the path whatever the pattern (<c>*a*a*a*a*b</c> against a long name cannot stall a
+/// request), and the pattern's length is capped by <see cref="DockerIgnoreMatcher.MaxPatternLength"/>.
 /// </summary>
 internal sealed class DockerIgnorePattern
 {
@@ -133,7 +135,7 @@ internal sealed class DockerIgnorePattern
         regex.Append('$');
         try
         {
-            return (kind, new Regex(regex.ToString(), RegexOptions.CultureInvariant | RegexOptions.Singleline));
+            return (kind, new Regex(regex.ToString(), RegexOptions.CultureInvariant | RegexOptions.Singleline | RegexOptions.NonBacktracking));
         }
         catch (ArgumentException ex)
         {

@@ -36,23 +36,31 @@ public static class DockerfileParser
     /// <summary>Parses <paramref name="text"/>; <paramref name="buildArgs"/> are the <c>--build-arg</c> values, which override declared ARG defaults.</summary>
     public static DockerfileDocument Parse(string? text, IReadOnlyDictionary<string, string>? buildArgs)
     {
+        // Beyond the limits the text is not read at all, so no input can hold the caller for long.
+        if (DockerfileLimits.Check(text) is { } refusal)
+        {
+            return Failed(refusal);
+        }
+
         try
         {
             return new Session(text ?? "", buildArgs).Run();
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {
-            return new DockerfileDocument
-            {
-                Directives = DockerfileDirectives.Default,
-                Instructions = [],
-                Stages = [],
-                GlobalArgs = [],
-                Errors = [new DockerfileError(1, $"The parser failed unexpectedly ({exception.GetType().Name}); please report this Dockerfile.")],
-                LineCount = 0,
-            };
+            return Failed($"The parser failed unexpectedly ({exception.GetType().Name}); please report this Dockerfile.");
         }
     }
+
+    private static DockerfileDocument Failed(string message) => new()
+    {
+        Directives = DockerfileDirectives.Default,
+        Instructions = [],
+        Stages = [],
+        GlobalArgs = [],
+        Errors = [new DockerfileError(1, message)],
+        LineCount = 0,
+    };
 
     private sealed class Session(string text, IReadOnlyDictionary<string, string>? buildArgs)
     {
@@ -65,6 +73,7 @@ public static class DockerfileParser
         private Dictionary<string, string?> _stageEnv = new(StringComparer.Ordinal);
         private string[] _lines = [];
         private char _escape = '\\';
+        private int _expansionBudget = DockerfileLimits.MaxExpandedChars;
 
         public DockerfileDocument Run()
         {
@@ -373,6 +382,11 @@ public static class DockerfileParser
 
                 heredocs.Add(new Heredoc(delimiter, body.ToString(), strip, quoted, last + 2, k + 1));
                 last = k;
+                if (!closed)
+                {
+                    // The file has ended: further markers on the line have no body to read (one error is enough).
+                    break;
+                }
             }
 
             return last;
@@ -687,12 +701,20 @@ public static class DockerfileParser
         private string Expand(string word, int line)
         {
             string? error = null;
-            var result = VariableExpander.Expand(word, Lookup, _escape, ref error);
+            var result = ExpandWithinBudget(word, Lookup, ref error);
             if (error is not null)
             {
                 _errors.Add(new DockerfileError(line, $"Variable substitution failed: {error}."));
             }
 
+            return result;
+        }
+
+        // Every substitution of the document draws on one budget (DockerfileLimits.MaxExpandedChars).
+        private string ExpandWithinBudget(string word, Func<string, string?> lookup, ref string? error)
+        {
+            var result = VariableExpander.Expand(word, lookup, _escape, _expansionBudget, ref error);
+            _expansionBudget = Math.Max(0, _expansionBudget - result.Length);
             return result;
         }
 
@@ -742,7 +764,7 @@ public static class DockerfileParser
 
             var asWritten = words.Count > 0 ? words[0] : "";
             string? error = null;
-            var image = VariableExpander.Expand(asWritten, LookupGlobal, _escape, ref error);
+            var image = ExpandWithinBudget(asWritten, LookupGlobal, ref error);
             if (error is not null)
             {
                 _errors.Add(new DockerfileError(line, $"Variable substitution in FROM failed: {error}."));

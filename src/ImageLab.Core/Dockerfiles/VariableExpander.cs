@@ -6,21 +6,36 @@ namespace ImageLab.Core.Dockerfiles;
 /// Expands <c>$VAR</c>, <c>${VAR}</c>, <c>${VAR:-default}</c>, <c>${VAR-default}</c>, <c>${VAR:+alt}</c>,
 /// <c>${VAR+alt}</c>, <c>${VAR:?message}</c> the way the Dockerfile frontend does for FROM, ENV, ARG, COPY...
 /// and removes quotes. The escape character keeps the next character literal (<c>\$</c> is a dollar sign).
+/// Nesting is capped at <see cref="DockerfileLimits.MaxSubstitutionDepth"/>, so the work is at most that many passes
+/// over the word and the stack stays shallow whatever the text; the result stops at a given length, so ARGs that
+/// double each other (<c>ARG A=${A}${A}</c>, line after line) cannot grow without end.
 /// </summary>
 internal static class VariableExpander
 {
-    public static string Expand(string word, Func<string, string?> lookup, char escape, ref string? error)
+    public static string Expand(string word, Func<string, string?> lookup, char escape, ref string? error) =>
+        Expand(word, lookup, escape, int.MaxValue, ref error);
+
+    /// <summary>Expands <paramref name="word"/>; past <paramref name="maxLength"/> characters it stops with an error.</summary>
+    public static string Expand(string word, Func<string, string?> lookup, char escape, int maxLength, ref string? error) =>
+        Expand(word, lookup, escape, 0, maxLength, ref error);
+
+    private static string Expand(string word, Func<string, string?> lookup, char escape, int depth, int maxLength, ref string? error)
     {
         if (word.IndexOfAny(['$', '\'', '"', escape]) < 0)
         {
             return word;
         }
 
-        var result = new StringBuilder(word.Length);
+        var result = new StringBuilder(Math.Min(word.Length, maxLength));
         var i = 0;
         var n = word.Length;
         while (i < n)
         {
+            if (TooLong(result, maxLength, ref error))
+            {
+                return result.ToString(0, maxLength);
+            }
+
             var c = word[i];
             if (c == escape)
             {
@@ -54,7 +69,7 @@ internal static class VariableExpander
             {
                 i++;
                 var closed = false;
-                while (i < n)
+                while (i < n && !TooLong(result, maxLength, ref error))
                 {
                     var d = word[i];
                     if (d == '"')
@@ -71,7 +86,7 @@ internal static class VariableExpander
                     }
                     else if (d == '$')
                     {
-                        i = ExpandVariable(word, i, lookup, escape, result, ref error);
+                        i = ExpandVariable(word, i, lookup, escape, depth, maxLength, result, ref error);
                     }
                     else
                     {
@@ -87,7 +102,7 @@ internal static class VariableExpander
             }
             else if (c == '$')
             {
-                i = ExpandVariable(word, i, lookup, escape, result, ref error);
+                i = ExpandVariable(word, i, lookup, escape, depth, maxLength, result, ref error);
             }
             else
             {
@@ -96,10 +111,21 @@ internal static class VariableExpander
             }
         }
 
-        return result.ToString();
+        return TooLong(result, maxLength, ref error) ? result.ToString(0, maxLength) : result.ToString();
     }
 
-    private static int ExpandVariable(string word, int i, Func<string, string?> lookup, char escape, StringBuilder result, ref string? error)
+    private static bool TooLong(StringBuilder result, int maxLength, ref string? error)
+    {
+        if (result.Length <= maxLength)
+        {
+            return false;
+        }
+
+        error ??= "the substitutions expand to more text than a Dockerfile may hold";
+        return true;
+    }
+
+    private static int ExpandVariable(string word, int i, Func<string, string?> lookup, char escape, int depth, int maxLength, StringBuilder result, ref string? error)
     {
         var n = word.Length;
         if (i + 1 >= n)
@@ -168,14 +194,20 @@ internal static class VariableExpander
 
         var op = modifier[operatorIndex];
         var operand = modifier[(operatorIndex + 1)..];
+        if (depth >= DockerfileLimits.MaxSubstitutionDepth && operand.Contains('$', StringComparison.Ordinal))
+        {
+            error ??= $"substitutions nest more than {DockerfileLimits.MaxSubstitutionDepth} deep";
+            return close + 1;
+        }
+
         var isSet = colon ? !string.IsNullOrEmpty(value) : value is not null;
         switch (op)
         {
             case '-':
-                result.Append(isSet ? value : Expand(operand, lookup, escape, ref error));
+                result.Append(isSet ? value : Expand(operand, lookup, escape, depth + 1, maxLength, ref error));
                 break;
             case '+':
-                result.Append(isSet ? Expand(operand, lookup, escape, ref error) : "");
+                result.Append(isSet ? Expand(operand, lookup, escape, depth + 1, maxLength, ref error) : "");
                 break;
             case '?':
                 if (!isSet)

@@ -8,4 +8,8 @@ public sealed record ExperimentFilter(
     DateTimeOffset? From = null,
     DateTimeOffset? To = null,
     int PageNumber = 1,
-    int PageSize = 20);
+    int PageSize = 20)
+{
+    /// <summary>The largest page the history list serves.</summary>
+    public const int MaxPageSize = 200;
+}

@@ -3,7 +3,11 @@ using System.Text;
 
 namespace ImageLab.Core.Reports;
 
-/// <summary>Renders a report's iterations as CSV (RFC 4180), one row per iteration, numbers unformatted.</summary>
+/// <summary>
+/// Renders a report's iterations as CSV (RFC 4180), one row per iteration, numbers unformatted. Text cells that a
+/// spreadsheet would read as a formula (starting with <c>= + - @</c>, a tab or a carriage return) get a leading
+/// apostrophe, so opening the file never runs what a Dockerfile or an iteration name put there.
+/// </summary>
 public static class CsvReportRenderer
 {
     public const string Header =
@@ -18,10 +22,10 @@ public static class CsvReportRenderer
         {
             string?[] fields =
             [
-                Number(report.ExperimentId), row.Name, Number(row.Ordinal), row.Status.ToString(), Number(row.SizeBytes), Number(row.CompressedSizeBytes),
+                Number(report.ExperimentId), Text(row.Name), Number(row.Ordinal), row.Status.ToString(), Number(row.SizeBytes), Number(row.CompressedSizeBytes),
                 Number(row.ReductionPercent), Number(report.Baseline?.ExperimentId), Number(row.BaselineSizeBytes), Number(row.ChangeFromBaselinePercent),
                 Number(row.Efficiency), Number(row.WastedBytes), Number(row.BuildSeconds), Number(row.LargestOwnLayer?.SizeBytes),
-                row.LargestOwnLayer?.Instruction, row.Error,
+                Text(row.LargestOwnLayer?.Instruction), Text(row.Error),
             ];
             csv.AppendJoin(',', fields.Select(Quote)).Append("\r\n");
         }
@@ -30,6 +34,9 @@ public static class CsvReportRenderer
     }
 
     private static string? Number(IFormattable? value) => value?.ToString(null, CultureInfo.InvariantCulture);
+
+    internal static string? Text(string? value) =>
+        value is { Length: > 0 } && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + value : value;
 
     private static string Quote(string? field) =>
         field is null ? ""

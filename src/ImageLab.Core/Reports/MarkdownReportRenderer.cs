@@ -75,7 +75,7 @@ public static class MarkdownReportRenderer
             {
                 var stake = finding.BytesAtStake is { } bytes ? $" ({ByteSize.Format(bytes)} at stake)" : "";
                 md.Append(CultureInfo.InvariantCulture,
-                    $"- `{finding.RuleId}` {Escape(finding.Iteration)}, line {finding.Line}{stake}: {Escape(finding.Message)}\n");
+                    $"- {CodeSpan(finding.RuleId)} {Escape(finding.Iteration)}, line {finding.Line}{stake}: {Escape(finding.Message)}\n");
             }
         }
 
@@ -114,8 +114,32 @@ public static class MarkdownReportRenderer
         }
 
         var line = layer.Line is { } l ? string.Create(CultureInfo.InvariantCulture, $" (line {l})") : "";
-        return $"{ByteSize.Format(layer.SizeBytes)} `{instruction.Replace('`', '\'')}`{line}";
+        return $"{ByteSize.Format(layer.SizeBytes)} {CodeSpan(instruction)}{line}";
     }
 
-    private static string Escape(string text) => text.Replace("|", "\\|", StringComparison.Ordinal).ReplaceLineEndings(" ");
+    /// <summary>
+    /// Server and user text as literal Markdown on one line: table pipes, code and emphasis marks and link brackets are
+    /// backslash-escaped, and HTML is written as entities, so a name or a message can neither break the table nor
+    /// inject markup or links.
+    /// </summary>
+    internal static string Escape(string text)
+    {
+        var escaped = new StringBuilder(text.Length + 8);
+        foreach (var c in text.ReplaceLineEndings(" "))
+        {
+            _ = c switch
+            {
+                '<' => escaped.Append("&lt;"),
+                '>' => escaped.Append("&gt;"),
+                '&' => escaped.Append("&amp;"),
+                '\\' or '`' or '|' or '*' or '_' or '[' or ']' or '~' => escaped.Append('\\').Append(c),
+                _ => escaped.Append(c),
+            };
+        }
+
+        return escaped.ToString();
+    }
+
+    // Inside a code span only the table pipe needs escaping (GFM reads \| there); HTML is literal, backticks become quotes.
+    private static string CodeSpan(string text) => "`" + text.Replace('`', '\'').Replace("|", "\\|", StringComparison.Ordinal) + "`";
 }

@@ -10,7 +10,7 @@ internal sealed class ExperimentConfiguration : IEntityTypeConfiguration<Experim
 {
     public void Configure(EntityTypeBuilder<Experiment> builder)
     {
-        builder.Property(e => e.Name).HasMaxLength(200);
+        builder.Property(e => e.Name).HasMaxLength(ExperimentFieldLengths.ExperimentName);
         builder.Property(e => e.SubmittedBy).HasMaxLength(100);
         builder.Property(e => e.BuildArgs).HasConversion(
             args => JsonSerializer.Serialize(args, JsonSerializerOptions.Default),

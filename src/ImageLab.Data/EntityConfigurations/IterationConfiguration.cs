@@ -8,8 +8,8 @@ internal sealed class IterationConfiguration : IEntityTypeConfiguration<Iteratio
 {
     public void Configure(EntityTypeBuilder<Iteration> builder)
     {
-        builder.Property(i => i.Name).HasMaxLength(200);
-        builder.Property(i => i.DockerfilePath).HasMaxLength(1000);
+        builder.Property(i => i.Name).HasMaxLength(ExperimentFieldLengths.IterationName);
+        builder.Property(i => i.DockerfilePath).HasMaxLength(ExperimentFieldLengths.DockerfilePath);
         builder.Property(i => i.ImageId).HasMaxLength(100);
         builder.Property(i => i.ImageTag).HasMaxLength(300);
         builder.Property(i => i.Engine).HasMaxLength(300);

@@ -8,7 +8,7 @@ internal sealed class ProjectConfiguration : IEntityTypeConfiguration<Project>
 {
     public void Configure(EntityTypeBuilder<Project> builder)
     {
-        builder.Property(p => p.Name).HasMaxLength(100);
+        builder.Property(p => p.Name).HasMaxLength(ExperimentFieldLengths.ProjectName);
         builder.HasIndex(p => p.Name).IsUnique();
     }
 }

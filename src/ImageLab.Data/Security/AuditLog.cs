@@ -31,7 +31,7 @@ public sealed class AuditLog(IDbContextFactory<ImageLabDbContext> contexts, Time
         var total = await db.AuditEntries.LongCountAsync(cancellationToken);
         var items = await db.AuditEntries.AsNoTracking()
             .OrderByDescending(a => a.At).ThenByDescending(a => a.Id)
-            .Skip((pageNumber - 1) * pageSize).Take(pageSize)
+            .Skip(Paging.Skip(pageNumber, pageSize)).Take(pageSize)
             .Select(a => new AuditEntryInfo(a.Id, a.At, a.UserName, a.Action, a.Target, a.Details))
             .ToListAsync(cancellationToken);
         return new Page<AuditEntryInfo>(items, pageNumber, pageSize, total);

@@ -23,7 +23,7 @@ internal sealed class ExperimentQueries(IDbContextFactory<ImageLabDbContext> con
     public async Task<Page<ExperimentSummary>> ListExperimentsAsync(ExperimentFilter filter, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(filter);
-        var pageSize = Math.Clamp(filter.PageSize, 1, 200);
+        var pageSize = Math.Clamp(filter.PageSize, 1, ExperimentFilter.MaxPageSize);
         var pageNumber = Math.Max(filter.PageNumber, 1);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var query = db.Experiments.AsNoTracking();
@@ -55,7 +55,7 @@ internal sealed class ExperimentQueries(IDbContextFactory<ImageLabDbContext> con
         var total = await query.LongCountAsync(cancellationToken);
         var rows = await query
             .OrderByDescending(e => e.CreatedAt).ThenByDescending(e => e.Id)
-            .Skip((pageNumber - 1) * pageSize).Take(pageSize)
+            .Skip(Paging.Skip(pageNumber, pageSize)).Take(pageSize)
             .Select(e => new
             {
                 e.Id,

@@ -1,3 +1,4 @@
+using ImageLab.Core.Experiments;
 using ImageLab.Data.Security;
 using ImageLab.Web.Authentication;
 
@@ -10,9 +11,9 @@ public static class AuditApi
     {
         endpoints.MapGet("/api/audit", async (IAuditLog audit, int? page, int? pageSize, CancellationToken cancellationToken) =>
         {
-            if (page is < 1 || pageSize is < 1 or > AuditLog.MaxPageSize)
+            if (Paging.Check(page, pageSize, AuditLog.MaxPageSize) is { } problem)
             {
-                return Problems.BadRequest($"page starts at 1 and pageSize is between 1 and {AuditLog.MaxPageSize}.");
+                return Problems.BadRequest(problem);
             }
 
             return Results.Ok(await audit.ListAsync(page ?? 1, pageSize ?? 50, cancellationToken));

@@ -76,6 +76,11 @@ public static class DockerfilesApi
             return "Send the Dockerfile: as the text/plain body, or as \"dockerfile\" in a JSON body.";
         }
 
+        if (DockerfileLimits.Check(request.Dockerfile) is { } refusal)
+        {
+            return refusal;
+        }
+
         foreach (var file in request.ContextFiles ?? [])
         {
             if (file is null || string.IsNullOrWhiteSpace(file.Path) || file.SizeBytes < 0)

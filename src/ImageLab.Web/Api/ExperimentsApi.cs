@@ -117,8 +117,7 @@ public static class ExperimentsApi
                     ?? HeaderUtilities.RemoveQuotes(disposition.FileName).Value;
                 if (fileName is null)
                 {
-                    using var text = new StreamReader(section.Body);
-                    var value = await text.ReadToEndAsync(cancellationToken);
+                    var value = await upload.ReadFieldAsync(name, section.Body, maxBytes, cancellationToken);
                     (fields.TryGetValue(name, out var list) ? list : fields[name] = []).Add(value);
                 }
                 else if (name.Equals("context", StringComparison.OrdinalIgnoreCase))
@@ -147,6 +146,11 @@ public static class ExperimentsApi
     private static async Task<IResult> ListAsync(
         IExperimentQueries queries, string? project, string? submittedBy, string? status, int? page, int? pageSize, CancellationToken cancellationToken)
     {
+        if (Paging.Check(page, pageSize, ExperimentFilter.MaxPageSize) is { } problem)
+        {
+            return Problems.BadRequest(problem);
+        }
+
         ExperimentStatus? statusFilter = null;
         if (status is not null)
         {

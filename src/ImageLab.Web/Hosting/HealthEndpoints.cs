@@ -8,24 +8,28 @@ using Microsoft.Extensions.Options;
 namespace ImageLab.Web.Hosting;
 
 /// <summary>
-/// <c>GET /healthz</c>: whether the engine and the database answer, each with a sentence, as JSON. A process
-/// that runs no builds (<c>--role web</c>) does not need the engine, so its health does not depend on it.
+/// <c>GET /healthz</c>: whether the engine and the database answer, as JSON: to anyone <c>{ "status": "healthy" }</c>
+/// or <c>unhealthy</c> (with 503), and to a signed-in user each component with a sentence (engine versions and
+/// endpoints, database errors are not for strangers). A process that runs no builds (<c>--role web</c>) does not need
+/// the engine, so its health does not depend on it.
 /// </summary>
 public static class HealthEndpoints
 {
     public static IEndpointRouteBuilder MapImageLabHealth(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGet("/healthz", async (
-            IDockerEngine engine, IDbContextFactory<ImageLabDbContext> contexts, DataStore store, IOptions<WorkerOptions> worker, CancellationToken cancellationToken) =>
+            HttpContext http, IDockerEngine engine, IDbContextFactory<ImageLabDbContext> contexts, DataStore store, IOptions<WorkerOptions> worker, CancellationToken cancellationToken) =>
         {
             var engineCheck = worker.Value.Enabled
                 ? CheckEngineAsync(engine, cancellationToken)
                 : Task.FromResult(new ComponentHealth(true, "This process runs no builds (Worker:Enabled is false, e.g. --role web); worker processes use their engines."));
             var checks = await Task.WhenAll(engineCheck, CheckDatabaseAsync(contexts, store, cancellationToken));
             var healthy = checks.All(c => c.Healthy);
-            return Results.Json(
-                new { status = healthy ? "healthy" : "unhealthy", engine = checks[0], database = checks[1] },
-                statusCode: healthy ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
+            var status = healthy ? "healthy" : "unhealthy";
+            object body = http.User.Identity?.IsAuthenticated == true
+                ? new { status, engine = checks[0], database = checks[1] }
+                : new { status };
+            return Results.Json(body, statusCode: healthy ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
         }).AllowAnonymous();
         return endpoints;
     }

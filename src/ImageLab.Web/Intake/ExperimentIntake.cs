@@ -1,7 +1,9 @@
 using System.Formats.Tar;
 using System.Text;
 using ImageLab.Core.BuildContexts;
+using ImageLab.Core.Dockerfiles;
 using ImageLab.Core.Experiments;
+using ImageLab.Data;
 using ImageLab.Data.Entities;
 using ImageLab.Data.Hosting;
 using ImageLab.Data.Security;
@@ -37,6 +39,11 @@ public sealed class ExperimentIntake(IExperimentCommands commands, IOptions<Data
                 "The upload has no Dockerfile: add a file named Dockerfile, Dockerfile.<name> or <name>.Dockerfile, or list them in 'dockerfiles'.");
         }
 
+        if (ExperimentFieldLengths.Check(request.Name, request.Project, dockerfilePaths, DockerfileNaming.IterationName) is { } tooLong)
+        {
+            throw new SubmissionRejectedException(tooLong);
+        }
+
         var tarPath = Path.Combine(request.Upload.WorkFolder, "context.tar");
         try
         {
@@ -52,7 +59,7 @@ public sealed class ExperimentIntake(IExperimentCommands commands, IOptions<Data
             throw new SubmissionRejectedException(e.Message, e);
         }
 
-        var files = await ListFilesAsync(tarPath, cancellationToken);
+        var files = await ListFilesAsync(tarPath, dockerfilePaths, cancellationToken);
 
         var iterations = new List<IterationSubmission>();
         foreach (var path in dockerfilePaths)
@@ -62,7 +69,18 @@ public sealed class ExperimentIntake(IExperimentCommands commands, IOptions<Data
                 throw new SubmissionRejectedException($"The Dockerfile '{path}' is not in the build context.");
             }
 
-            iterations.Add(new IterationSubmission(DockerfileNaming.IterationName(path), path, text ?? ""));
+            // Larger files are listed without their text; the limits are checked here for files, archives and the form alike.
+            if (text is null)
+            {
+                throw new SubmissionRejectedException($"The Dockerfile '{path}' is larger than {DockerfileLimits.MaxBytes / 1024 / 1024} MB; a Dockerfile is a few kilobytes.");
+            }
+
+            if (DockerfileLimits.Check(text, path) is { } refusal)
+            {
+                throw new SubmissionRejectedException(refusal);
+            }
+
+            iterations.Add(new IterationSubmission(DockerfileNaming.IterationName(path), path, text));
         }
 
         var submission = new ExperimentSubmission
@@ -169,13 +187,17 @@ public sealed class ExperimentIntake(IExperimentCommands commands, IOptions<Data
         }
     }
 
-    private static async Task<IReadOnlyList<string>> ListUploadAsync(SpooledUpload upload, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<string>> ListUploadAsync(SpooledUpload upload, CancellationToken cancellationToken)
     {
         if (upload.ArchivePath is { } archive)
         {
             try
             {
-                return (await BuildContextWriter.ListArchiveAsync(archive, cancellationToken)).Select(NormalizePath).ToList();
+                return (await BuildContextWriter.ListArchiveAsync(archive, options.Value.MaxContextBytes, cancellationToken)).Select(NormalizePath).ToList();
+            }
+            catch (BuildContextException e) when (e.TooLarge)
+            {
+                throw new UploadTooLargeException(e.Message, e);
             }
             catch (BuildContextException e)
             {
@@ -188,10 +210,9 @@ public sealed class ExperimentIntake(IExperimentCommands commands, IOptions<Data
             .ToList();
     }
 
-    // Every regular file's path, with the text of those that may be Dockerfiles (small files only).
-    private static async Task<Dictionary<string, string?>> ListFilesAsync(string tarPath, CancellationToken cancellationToken)
+    // Every regular file's path, with the text of the Dockerfiles (those within DockerfileLimits.MaxBytes).
+    private static async Task<Dictionary<string, string?>> ListFilesAsync(string tarPath, IReadOnlyList<string> dockerfiles, CancellationToken cancellationToken)
     {
-        const int maxDockerfileBytes = 1024 * 1024;
         var files = new Dictionary<string, string?>(StringComparer.Ordinal);
         var stream = File.OpenRead(tarPath);
         await using (stream)
@@ -206,7 +227,7 @@ public sealed class ExperimentIntake(IExperimentCommands commands, IOptions<Data
 
                 var path = NormalizePath(entry.Name);
                 string? text = null;
-                if (entry.DataStream is { } data && entry.Length <= maxDockerfileBytes && DockerfileNaming.MayBeDockerfile(path))
+                if (entry.DataStream is { } data && entry.Length <= DockerfileLimits.MaxBytes && dockerfiles.Contains(path))
                 {
                     using var textReader = new StreamReader(data, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, leaveOpen: true);
                     text = await textReader.ReadToEndAsync(cancellationToken);

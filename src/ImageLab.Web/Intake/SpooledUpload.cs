@@ -1,3 +1,5 @@
+using System.Text;
+
 namespace ImageLab.Web.Intake;
 
 /// <summary>
@@ -26,10 +28,21 @@ public sealed class SpooledUpload : IDisposable
     public static SpooledUpload Create() =>
         new(Path.Combine(Path.GetTempPath(), "imagelab-upload-" + Guid.NewGuid().ToString("N")));
 
-    /// <summary>Writes one file at its context path, counting bytes against <paramref name="maxBytes"/> as they arrive.</summary>
+    /// <summary>The longest form field accepted (names, labels, build arguments are short).</summary>
+    public const int MaxFieldBytes = 64 * 1024;
+
+    /// <summary>What every part costs besides its bytes, as a tar header does: many tiny parts are not free.</summary>
+    private const int PartOverheadBytes = 512;
+
+    /// <summary>
+    /// Writes one file at its context path, counting bytes against <paramref name="maxBytes"/> as they arrive, and
+    /// its name and a header's worth besides.
+    /// </summary>
     public async Task AddFileAsync(string contextPath, Stream content, long maxBytes, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(content);
+        ArgumentNullException.ThrowIfNull(contextPath);
+        Count(PartOverheadBytes + Encoding.UTF8.GetByteCount(contextPath), maxBytes);
         var relative = UploadPath.Validate(contextPath);
         var target = Path.GetFullPath(Path.Combine(FilesFolder, relative));
         Directory.CreateDirectory(Path.GetDirectoryName(target)!);
@@ -59,18 +72,48 @@ public sealed class SpooledUpload : IDisposable
         }
     }
 
+    /// <summary>
+    /// Reads one form field (UTF-8); its name and value count against <paramref name="maxBytes"/> like the files, and
+    /// a value longer than <see cref="MaxFieldBytes"/> is refused in words.
+    /// </summary>
+    public async Task<string> ReadFieldAsync(string name, Stream content, long maxBytes, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        ArgumentNullException.ThrowIfNull(content);
+        Count(PartOverheadBytes + Encoding.UTF8.GetByteCount(name), maxBytes);
+        using var value = new MemoryStream();
+        var buffer = new byte[8192];
+        int read;
+        while ((read = await content.ReadAsync(buffer, cancellationToken)) > 0)
+        {
+            Count(read, maxBytes);
+            if (value.Length + read > MaxFieldBytes)
+            {
+                throw new Core.Experiments.SubmissionRejectedException($"The form field '{(name.Length > 40 ? name[..40] + "..." : name)}' is longer than {MaxFieldBytes / 1024} KB; fields hold names, labels and build arguments.");
+            }
+
+            value.Write(buffer, 0, read);
+        }
+
+        return Encoding.UTF8.GetString(value.GetBuffer(), 0, (int)value.Length);
+    }
+
+    private void Count(long bytes, long maxBytes)
+    {
+        TotalBytes += bytes;
+        if (TotalBytes > maxBytes)
+        {
+            throw new UploadTooLargeException(maxBytes);
+        }
+    }
+
     private async Task CopyBoundedAsync(Stream source, Stream destination, long maxBytes, CancellationToken cancellationToken)
     {
         var buffer = new byte[81920];
         int read;
         while ((read = await source.ReadAsync(buffer, cancellationToken)) > 0)
         {
-            TotalBytes += read;
-            if (TotalBytes > maxBytes)
-            {
-                throw new UploadTooLargeException(maxBytes);
-            }
-
+            Count(read, maxBytes);
             await destination.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
         }
     }

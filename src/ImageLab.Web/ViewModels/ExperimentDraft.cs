@@ -135,7 +135,7 @@ public sealed partial class ExperimentDraft : IDisposable
         IReadOnlyList<string> entries;
         try
         {
-            entries = await BuildContextWriter.ListArchiveAsync(stored, cancellationToken);
+            entries = await BuildContextWriter.ListArchiveAsync(stored, maxBytes, cancellationToken);
         }
         catch (BuildContextException e)
         {

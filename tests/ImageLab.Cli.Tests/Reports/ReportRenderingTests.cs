@@ -70,4 +70,63 @@ public sealed class ReportRenderingTests
         Assert.Contains("▲ +10%", table, StringComparison.Ordinal);
         Assert.Contains("-67%", table, StringComparison.Ordinal);
     }
+    private static ExperimentReport Hostile()
+    {
+        // What a member can put in a report: iteration names (Dockerfile file names), build errors, RUN lines.
+        var experiment = SampleReports.Experiment(3, ("=HYPERLINK(\"http://evil.test\")", 100, IterationStatus.Failed), ("<img src=x onerror=alert(1)>|`x`|[a](http://evil.test)", 50, IterationStatus.Succeeded));
+        var report = new ReportBuilder().Build(experiment, null, null, null);
+        return report with
+        {
+            Iterations =
+            [
+                report.Iterations[0] with { Error = "-2+3 @SUM(A1) <b>bold</b> | pipe" },
+                report.Iterations[1] with { LargestOwnLayer = report.Iterations[1].LargestOwnLayer! with { Instruction = "RUN echo `id` | tee <x>" } },
+            ],
+        };
+    }
+
+    [Fact]
+    public void Render_MarkdownWithHostileText_PipesBackticksLinksAndHtmlEscaped()
+    {
+        var markdown = MarkdownReportRenderer.Render(Hostile());
+        var rows = markdown.Split('\n').Where(l => l.StartsWith("| ", StringComparison.Ordinal)).ToList();
+
+        Assert.Contains("| &lt;img src=x onerror=alert(1)&gt;\\|\\`x\\`\\|\\[a\\](http://evil.test) | ", markdown, StringComparison.Ordinal);
+        Assert.Contains("`RUN echo 'id' \\| tee <x>`", markdown, StringComparison.Ordinal);
+        Assert.Contains(": -2+3 @SUM(A1) &lt;b&gt;bold&lt;/b&gt; \\| pipe", markdown, StringComparison.Ordinal);
+        Assert.DoesNotContain("<img", markdown, StringComparison.Ordinal);
+        Assert.DoesNotContain("<b>", markdown, StringComparison.Ordinal);
+        var columns = rows[0].Count(c => c == '|');
+        Assert.All(rows, row => Assert.Equal(columns, row.Replace("\\|", "", StringComparison.Ordinal).Count(c => c == '|')));
+    }
+
+    [Fact]
+    public void Render_CsvWithFormulaLikeText_CellsNeutralisedNumbersKept()
+    {
+        var csv = CsvReportRenderer.Render(Hostile()).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+
+        Assert.StartsWith("3,\"'=HYPERLINK(\"\"http://evil.test\"\")\",1,Failed,100,", csv[1], StringComparison.Ordinal);
+        Assert.EndsWith(",'-2+3 @SUM(A1) <b>bold</b> | pipe", csv[1], StringComparison.Ordinal);
+        Assert.StartsWith("3,<img src=x onerror=alert(1)>|`x`|[a](http://evil.test),2,Succeeded,50,", csv[2], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Write_ServerTextWithTerminalControls_PrintedWithoutThem()
+    {
+        // Arrange: an iteration named with an OSC 52 clipboard write, a colour, a bell and a bidi override.
+        var output = new StringWriter();
+        var console = new CliConsole(output, new StringWriter(), _ => null, "/");
+        var name = "a\u001b]52;c;ZWNobyBoaQ==\u0007b\u001b[31mred\u009b2J\u202Eevil\u0008";
+        var report = new ReportBuilder().Build(SampleReports.Experiment(4, (name, 100, IterationStatus.Succeeded)), null, null, null);
+
+        // Act
+        console.Out.Write(ReportTable.Render(report));
+        console.Out.WriteLine(name);
+        console.Error.Write(name);
+
+        // Assert
+        var printed = output.ToString();
+        Assert.Contains("a]52;c;ZWNobyBoaQ==b[31mred2Jevil\n", printed, StringComparison.Ordinal);
+        Assert.DoesNotContain(printed, c => c is '\u001b' or '\u0007' or '\u009b' or '\u202E' or '\u0008');
+    }
 }

@@ -255,6 +255,102 @@ public sealed class BuildContextWriterTests : IDisposable
         Assert.StartsWith("The build context is larger than the limit", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task WriteArchiveAsync_ManyEmptyFilesWithLongNames_HeadersCountAgainstTheLimit()
+    {
+        // Arrange: 5,000 empty files with 200-character names: no content at all, about 3.5 MB of headers once unpacked.
+        var archive = Path.Combine(_root, "empty-files.tar.gz");
+        await using (var file = File.Create(archive))
+        await using (var gzip = new GZipStream(file, CompressionLevel.Fastest))
+        await using (var tar = new TarWriter(gzip, TarEntryFormat.Pax))
+        {
+            await tar.WriteEntryAsync(new PaxTarEntry(TarEntryType.RegularFile, "Dockerfile") { DataStream = new MemoryStream("FROM busybox\n"u8.ToArray()) });
+            for (var i = 0; i < 5_000; i++)
+            {
+                await tar.WriteEntryAsync(new PaxTarEntry(TarEntryType.RegularFile, $"d/{i:D6}-{new string('n', 190)}"));
+            }
+        }
+
+        var options = new BuildContextOptions { MaxTotalBytes = 1_000_000 };
+
+        // Act
+        var listing = await Assert.ThrowsAsync<BuildContextException>(() => BuildContextWriter.ListArchiveAsync(archive, options.MaxTotalBytes, CancellationToken.None));
+        var writing = await Assert.ThrowsAsync<BuildContextException>(() => BuildContextWriter.WriteArchiveAsync(archive, Stream.Null, options, CancellationToken.None));
+
+        // Assert
+        Assert.True(listing.TooLarge);
+        Assert.True(writing.TooLarge);
+        Assert.StartsWith("The build context is larger than the limit of 976.56 KiB", writing.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task WriteArchiveAsync_HugePaxRecord_CountsAgainstTheLimit()
+    {
+        // Arrange: one PAX extended header of 4 MB (a gzip of it is a few KB) in front of a tiny file.
+        var archive = Path.Combine(_root, "pax.tar.gz");
+        await using (var file = File.Create(archive))
+        await using (var gzip = new GZipStream(file, CompressionLevel.Fastest))
+        await using (var tar = new TarWriter(gzip, TarEntryFormat.Pax))
+        {
+            await tar.WriteEntryAsync(new PaxTarEntry(TarEntryType.RegularFile, "Dockerfile") { DataStream = new MemoryStream("FROM busybox\n"u8.ToArray()) });
+            var attributes = new Dictionary<string, string> { ["comment"] = new string('x', 4 * 1024 * 1024) };
+            await tar.WriteEntryAsync(new PaxTarEntry(TarEntryType.RegularFile, "a.txt", attributes));
+        }
+
+        // Act
+        var error = await Assert.ThrowsAsync<BuildContextException>(() =>
+            BuildContextWriter.WriteArchiveAsync(archive, Stream.Null, new BuildContextOptions { MaxTotalBytes = 1_000_000 }, CancellationToken.None));
+
+        // Assert
+        Assert.True(error.TooLarge);
+        Assert.Contains("once unpacked (contents, headers and names count)", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task WriteArchiveAsync_ZipSymlinkWithAHugeTarget_RefusedWithoutReadingIt()
+    {
+        // Arrange: a zip "symbolic link" whose target expands to 64 MB (a few KB deflated).
+        var archive = Path.Combine(_root, "link.zip");
+        using (var zip = ZipFile.Open(archive, ZipArchiveMode.Create))
+        {
+            using (var dockerfile = zip.CreateEntry("Dockerfile").Open())
+            {
+                dockerfile.Write("FROM busybox\n"u8);
+            }
+
+            var link = zip.CreateEntry("link");
+            link.ExternalAttributes = unchecked((int)(0xA1FFu << 16));
+            using var target = link.Open();
+            var chunk = Encoding.ASCII.GetBytes(new string('a', 1 << 20));
+            for (var i = 0; i < 64; i++)
+            {
+                target.Write(chunk);
+            }
+        }
+
+        // Act
+        var error = await Assert.ThrowsAsync<BuildContextException>(() =>
+            BuildContextWriter.WriteArchiveAsync(archive, Stream.Null, new BuildContextOptions { MaxTotalBytes = 1_000_000 }, CancellationToken.None));
+
+        // Assert
+        Assert.Equal("Symbolic link 'link' in the archive has a target longer than 4096 bytes, which no path is.", error.Message);
+    }
+
+    [Fact]
+    public async Task WriteEntriesAsync_ManyEmptyFiles_HeadersCountAgainstTheLimit()
+    {
+        // Arrange: 3,000 empty uploaded files cost 3,000 tar headers (1.5 MB) though their contents are nothing.
+        var entries = Enumerable.Range(0, 3_000).Select(i => new BuildContextEntry($"f{i}", () => new MemoryStream(), 0))
+            .Append(new BuildContextEntry("Dockerfile", () => new MemoryStream("FROM busybox\n"u8.ToArray()), 13)).ToList();
+
+        // Act
+        var error = await Assert.ThrowsAsync<BuildContextException>(() =>
+            BuildContextWriter.WriteEntriesAsync(entries, Stream.Null, new BuildContextOptions { MaxTotalBytes = 1_000_000 }, CancellationToken.None));
+
+        // Assert
+        Assert.True(error.TooLarge);
+    }
+
     private string Folder(Dictionary<string, string> files)
     {
         var folder = Directory.CreateDirectory(Path.Combine(_root, Guid.NewGuid().ToString("N"))).FullName;

@@ -112,4 +112,44 @@ public sealed class DockerIgnoreMatcherTests
         // Assert
         Assert.Equal(expected, walk);
     }
+    [Fact]
+    public void IsExcluded_PathologicalPatternAgainstALongName_AnswersWithoutBacktracking()
+    {
+        // Arrange: with a backtracking engine, ^[^/]*a[^/]*a...[^/]*b$ against 4,000 a's tries every split (hours).
+        var pattern = string.Concat(Enumerable.Repeat("*a", 24)) + "*b";
+        var matcher = DockerIgnoreMatcher.Parse(pattern + "\n**/" + pattern + "\n");
+        var path = string.Join('/', Enumerable.Repeat(new string('a', 4000), 3));
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+
+        // Act
+        var excluded = matcher.IsExcluded(path);
+
+        // Assert (a generous bound on a shared machine; the guarantee is the non-backtracking engine)
+        watch.Stop();
+        Assert.False(excluded);
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(10), $"Matching took {watch.Elapsed}.");
+        Assert.True(matcher.IsExcluded(new string('a', 3000) + "b"));
+    }
+
+    [Fact]
+    public void Parse_MorePatternsThanTheCap_RefusedWithASentence()
+    {
+        // Arrange
+        var content = string.Join('\n', Enumerable.Range(0, DockerIgnoreMatcher.MaxPatterns + 1).Select(i => $"file{i}"));
+
+        // Act
+        var error = Assert.Throws<BuildContextException>(() => DockerIgnoreMatcher.Parse(content));
+
+        // Assert
+        Assert.Equal(".dockerignore has more than 1,000 patterns; ImageLab accepts at most that many.", error.Message);
+        Assert.Equal(DockerIgnoreMatcher.MaxPatterns, DockerIgnoreMatcher.Parse(string.Join('\n', Enumerable.Range(0, DockerIgnoreMatcher.MaxPatterns).Select(i => $"file{i}"))).Patterns.Count);
+    }
+
+    [Fact]
+    public void Parse_PatternLongerThanTheCap_RefusedWithASentence()
+    {
+        var error = Assert.Throws<BuildContextException>(() => DockerIgnoreMatcher.Parse(new string('*', DockerIgnoreMatcher.MaxPatternLength + 1)));
+
+        Assert.Equal(".dockerignore has a pattern of 4,097 characters; ImageLab accepts patterns of at most 4,096.", error.Message);
+    }
 }

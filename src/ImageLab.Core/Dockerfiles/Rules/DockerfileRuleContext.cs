@@ -8,7 +8,8 @@ public sealed class DockerfileRuleContext
 {
     private readonly Dictionary<DockerfileInstruction, IReadOnlyList<ShellCommand>> _commands = new(ReferenceEqualityComparer.Instance);
     private readonly HashSet<int> _finalImageStages = [];
-    private List<(int Line, VariableDefinition Definition)>[]? _definitions;
+    // Per stage, each variable's definitions in line order, so a question costs a binary search, not a walk of the stage.
+    private Dictionary<string, List<(int Line, string? Value)>>[]? _definitions;
     private Dictionary<string, string?>[]? _environmentAtEnd;
 
     /// <summary>Prepares the context for <paramref name="document"/>.</summary>
@@ -147,16 +148,27 @@ public sealed class DockerfileRuleContext
         EnsureVariables();
         string? value = null;
         var found = false;
-        foreach (var (line, definition) in _definitions![stageIndex])
+        if (_definitions![stageIndex].TryGetValue(name, out var definitions))
         {
-            if (line >= instruction.StartLine)
+            // The last definition on a line before the instruction's.
+            int low = 0, high = definitions.Count - 1, last = -1;
+            while (low <= high)
             {
-                break;
+                var middle = low + ((high - low) / 2);
+                if (definitions[middle].Line < instruction.StartLine)
+                {
+                    last = middle;
+                    low = middle + 1;
+                }
+                else
+                {
+                    high = middle - 1;
+                }
             }
 
-            if (definition.Name == name)
+            if (last >= 0)
             {
-                value = definition.Value;
+                value = definitions[last].Value;
                 found = true;
             }
         }
@@ -192,11 +204,11 @@ public sealed class DockerfileRuleContext
         }
 
         var stages = Document.Stages;
-        var definitions = new List<(int Line, VariableDefinition Definition)>[stages.Count];
+        var definitions = new Dictionary<string, List<(int Line, string? Value)>>[stages.Count];
         var environment = new Dictionary<string, string?>[stages.Count];
         for (var s = 0; s < stages.Count; s++)
         {
-            definitions[s] = [];
+            definitions[s] = new Dictionary<string, List<(int Line, string? Value)>>(StringComparer.Ordinal);
             environment[s] = stages[s].BaseStageIndex is { } parent && parent < s
                 ? new Dictionary<string, string?>(environment[parent], StringComparer.Ordinal)
                 : new Dictionary<string, string?>(StringComparer.Ordinal);
@@ -209,7 +221,7 @@ public sealed class DockerfileRuleContext
 
                 foreach (var definition in instruction.Definitions)
                 {
-                    definitions[s].Add((instruction.StartLine, definition));
+                    (definitions[s].TryGetValue(definition.Name, out var list) ? list : definitions[s][definition.Name] = []).Add((instruction.StartLine, definition.Value));
                     if (instruction.Keyword == "ENV")
                     {
                         environment[s][definition.Name] = definition.Value;

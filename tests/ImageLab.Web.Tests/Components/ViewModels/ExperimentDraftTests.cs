@@ -56,6 +56,25 @@ public class ExperimentDraftTests
     }
 
     [Fact]
+    public void Validate_PastedHostileDockerfiles_RefusedWithTheLimitSentences()
+    {
+        // Arrange: the form's editor takes any text; issue 13's FROM nested 170,000 deep and one over 1 MB.
+        using var draft = new ExperimentDraft { Project = "api" };
+        draft.AddIteration("nested", "FROM " + string.Concat(Enumerable.Repeat("${U:-", 170_000)) + "alpine" + new string('}', 170_000) + "\n");
+        draft.AddIteration("huge", "FROM alpine\nRUN echo " + new string('a', 1024 * 1024) + "\n");
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+
+        // Act
+        var problems = draft.Validate(Max).Select(p => p.Message).ToList();
+
+        // Assert (a generous bound; the parser refuses both before reading them)
+        clock.Stop();
+        Assert.Contains("'nested', line 1: The Dockerfile nests variable substitutions (${A:-${B:-...}}) more than 32 deep on line 1; flatten them into separate ARG instructions.", problems);
+        Assert.Contains("'huge', line 1: The Dockerfile is larger than 1 MB; a Dockerfile is a few kilobytes.", problems);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"Validating took {clock.Elapsed}.");
+    }
+
+    [Fact]
     public void Validate_OverTheLimit_SaysBySizes()
     {
         using var draft = new ExperimentDraft { Project = "api" };
