@@ -229,7 +229,11 @@ public static class ExperimentsApi
                 throw new SubmissionRejectedException($"The build argument '{value}' is not of the form NAME=value.");
             }
 
-            args[value[..equals].Trim()] = value[(equals + 1)..];
+            var name = value[..equals].Trim();
+            if (!args.TryAdd(name, value[(equals + 1)..]))
+            {
+                throw new SubmissionRejectedException(SubmissionRules.DuplicateBuildArg(name));
+            }
         }
 
         return args;

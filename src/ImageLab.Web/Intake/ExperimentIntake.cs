@@ -28,6 +28,13 @@ public sealed class ExperimentIntake(IExperimentCommands commands, IOptions<Data
         {
             throw new SubmissionRejectedException("The upload is empty: send the build context as files or as one archive.");
         }
+
+        // The rules of SubmissionRules, the same the form checks: the cheap ones before the context is written.
+        if (SubmissionRules.FieldProblems(request.Project, request.Name, request.BuildArgs.Keys).FirstOrDefault() is { } fieldProblem)
+        {
+            throw new SubmissionRejectedException(fieldProblem);
+        }
+
         var dockerfilePaths = request.Dockerfiles.Count > 0
             ? request.Dockerfiles.Select(NormalizePath).ToList()
             : DockerfileNaming.FindIterations(await ListUploadAsync(request.Upload, cancellationToken)).ToList();
@@ -63,6 +70,11 @@ public sealed class ExperimentIntake(IExperimentCommands commands, IOptions<Data
             }
 
             iterations.Add(new IterationSubmission(DockerfileNaming.IterationName(path), path, text ?? ""));
+        }
+
+        if (SubmissionRules.IterationProblems(iterations).FirstOrDefault() is { } iterationProblem)
+        {
+            throw new SubmissionRejectedException(iterationProblem);
         }
 
         var submission = new ExperimentSubmission
