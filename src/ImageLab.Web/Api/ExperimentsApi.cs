@@ -1,13 +1,11 @@
 using ImageLab.Core.Builds;
 using ImageLab.Core.Experiments;
-using ImageLab.Data.Analysis;
 using ImageLab.Data;
-using ImageLab.Data.Entities;
 using ImageLab.Data.Hosting;
-using ImageLab.Data.Security;
 using ImageLab.Web.Authentication;
 using ImageLab.Web.Hosting;
 using ImageLab.Web.Intake;
+using ImageLab.Web.UseCases;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
@@ -139,9 +137,9 @@ public static class ExperimentsApi
         }
     }
 
-    private static async Task<IResult> GetAsync(long id, IExperimentQueries queries, AnalysisStore analyses, CancellationToken cancellationToken) =>
-        await queries.GetExperimentAsync(id, cancellationToken) is { } experiment
-            ? Results.Ok(await ExperimentFindings.AddAsync(experiment, analyses, cancellationToken))
+    private static async Task<IResult> GetAsync(long id, ExperimentAdvice advice, CancellationToken cancellationToken) =>
+        await advice.GetWithFindingsAsync(id, cancellationToken) is { } experiment
+            ? Results.Ok(experiment)
             : Problems.NotFound($"There is no experiment {id}.");
 
     private static async Task<IResult> ListAsync(
@@ -163,26 +161,32 @@ public static class ExperimentsApi
     }
 
     private static async Task<IResult> CancelAsync(
-        long id, IExperimentCommands commands, IExperimentQueries queries, IAuditLog audit, HttpContext http, CancellationToken cancellationToken)
+        long id, ExperimentActions actions, IExperimentQueries queries, HttpContext http, CancellationToken cancellationToken)
     {
-        if (!await commands.CancelExperimentAsync(id, cancellationToken))
+        try
         {
-            return Problems.NotFound($"There is no experiment {id}.");
+            await actions.CancelExperimentAsync(id, http.User, cancellationToken);
+        }
+        catch (ActionRefusedException e)
+        {
+            return Problems.Refused(e);
         }
 
-        await audit.RecordAsync(http.User.Identity?.Name ?? "", AuditActions.ExperimentCancelled, $"experiment {id}", null, cancellationToken);
         return Results.Accepted($"/api/experiments/{id}", await queries.GetExperimentAsync(id, cancellationToken));
     }
 
     private static async Task<IResult> CancelIterationAsync(
-        long id, long iterationId, IExperimentCommands commands, IExperimentQueries queries, IAuditLog audit, HttpContext http, CancellationToken cancellationToken)
+        long id, long iterationId, ExperimentActions actions, IExperimentQueries queries, HttpContext http, CancellationToken cancellationToken)
     {
-        if (!await commands.CancelIterationAsync(id, iterationId, cancellationToken))
+        try
         {
-            return Problems.NotFound($"There is no iteration {iterationId} in experiment {id}.");
+            await actions.CancelIterationAsync(id, iterationId, http.User, cancellationToken);
+        }
+        catch (ActionRefusedException e)
+        {
+            return Problems.Refused(e);
         }
 
-        await audit.RecordAsync(http.User.Identity?.Name ?? "", AuditActions.ExperimentCancelled, $"experiment {id}", $"iteration {iterationId}", cancellationToken);
         return Results.Accepted($"/api/experiments/{id}", await queries.GetExperimentAsync(id, cancellationToken));
     }
 

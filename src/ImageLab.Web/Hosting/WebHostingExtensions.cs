@@ -24,6 +24,7 @@ public static class WebHostingExtensions
         services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         services.AddSignalR().AddJsonProtocol(options => options.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         services.AddSingleton<ExperimentIntake>();
+        services.AddImageLabUseCases();
         services.AddImageLabHardening();
         return services;
     }
