@@ -1,3 +1,4 @@
+using ImageLab.Core.Contracts;
 using ImageLab.Core.Layers;
 using ImageLab.Data.Analysis;
 
@@ -15,9 +16,14 @@ public static class AnalysisApi
     public static IEndpointRouteBuilder MapAnalysisApi(this IEndpointRouteBuilder endpoints)
     {
         var iterations = endpoints.MapGroup("/api/iterations").WithTags("Analysis");
-        iterations.MapGet("/{id:long}/analysis", GetAnalysisAsync);
-        iterations.MapGet("/{id:long}/files", ListFilesAsync);
-        endpoints.MapGet("/api/compare", CompareAsync).WithTags("Analysis");
+        iterations.MapGet("/{id:long}/analysis", GetAnalysisAsync)
+            .Produces<StoredAnalysis>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        iterations.MapGet("/{id:long}/files", ListFilesAsync)
+            .Produces<DirectoryListingResponse>().ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        endpoints.MapGet("/api/compare", CompareAsync).WithTags("Analysis")
+            .Produces<ImageComparisonResponse>().ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
         return endpoints;
     }
 
@@ -77,17 +83,8 @@ public static class AnalysisApi
         var listing = analysis.GetTreeAtLayer(layerIndex).ListDirectory(directory, query);
         return listing is null
             ? Problems.NotFound($"There is no directory {directory} in iteration {id}'s image after layer {layerIndex}.")
-            : Results.Ok(new
-            {
-                iterationId = id,
-                layer = layerIndex,
-                path = listing.Path.Length == 0 ? "/" : listing.Path,
-                sizeBytes = listing.SizeBytes,
-                totalCount = listing.TotalCount,
-                offset = listing.Offset,
-                limit,
-                entries = listing.Entries,
-            });
+            : Results.Ok(new DirectoryListingResponse(
+                id, layerIndex, listing.Path.Length == 0 ? "/" : listing.Path, listing.SizeBytes, listing.TotalCount, listing.Offset, limit, listing.Entries));
     }
 
     private static async Task<IResult> CompareAsync(
@@ -117,21 +114,19 @@ public static class AnalysisApi
         }
 
         var comparison = ImageComparer.Compare(analyses[0], analyses[1]);
-        return Results.Ok(new
-        {
-            a = a.Value,
-            b = b.Value,
-            totalBytesA = comparison.TotalBytesA,
-            totalBytesB = comparison.TotalBytesB,
-            deltaBytes = comparison.DeltaBytes,
-            compressedBytesA = comparison.CompressedBytesA,
-            compressedBytesB = comparison.CompressedBytesB,
-            sharedLayerBytes = comparison.SharedLayerBytes,
-            layers = comparison.Layers,
-            onlyInA = new { count = comparison.OnlyInA.Count, bytes = comparison.BytesOnlyInA, files = comparison.OnlyInA.Take(limit) },
-            onlyInB = new { count = comparison.OnlyInB.Count, bytes = comparison.BytesOnlyInB, files = comparison.OnlyInB.Take(limit) },
-            changed = new { count = comparison.Changed.Count, deltaBytes = comparison.ChangedDeltaBytes, files = comparison.Changed.Take(limit) },
-        });
+        return Results.Ok(new ImageComparisonResponse(
+            a.Value,
+            b.Value,
+            comparison.TotalBytesA,
+            comparison.TotalBytesB,
+            comparison.DeltaBytes,
+            comparison.CompressedBytesA,
+            comparison.CompressedBytesB,
+            comparison.SharedLayerBytes,
+            comparison.Layers,
+            new FileSetResponse(comparison.OnlyInA.Count, comparison.BytesOnlyInA, [.. comparison.OnlyInA.Take(limit)]),
+            new FileSetResponse(comparison.OnlyInB.Count, comparison.BytesOnlyInB, [.. comparison.OnlyInB.Take(limit)]),
+            new ChangedFilesResponse(comparison.Changed.Count, comparison.ChangedDeltaBytes, [.. comparison.Changed.Take(limit)])));
     }
 
     private static IResult Unavailable(AnalysisState state) => state.Availability switch

@@ -1,3 +1,4 @@
+using ImageLab.Core.Experiments;
 using ImageLab.Data.Security;
 using ImageLab.Web.Authentication;
 
@@ -16,7 +17,8 @@ public static class AuditApi
             }
 
             return Results.Ok(await audit.ListAsync(page ?? 1, pageSize ?? 50, cancellationToken));
-        }).WithTags("Audit").RequireAuthorization(ImageLabPolicies.Admins);
+        }).WithTags("Audit").RequireAuthorization(ImageLabPolicies.Admins)
+            .Produces<Page<AuditEntryInfo>>().ProducesProblem(StatusCodes.Status400BadRequest);
         return endpoints;
     }
 }

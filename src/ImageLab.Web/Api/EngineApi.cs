@@ -1,3 +1,5 @@
+using ImageLab.Core.Contracts;
+using ImageLab.Docker.Engine;
 using ImageLab.Web.Authentication;
 using ImageLab.Web.UseCases;
 
@@ -10,19 +12,19 @@ public static class EngineApi
     {
         var group = endpoints.MapGroup("/api/engine").WithTags("Engine").RequireAuthorization(ImageLabPolicies.Admins);
         group.MapGet("/disk-usage", async (EngineMaintenance engine, CancellationToken cancellationToken) =>
-            Results.Ok(await engine.GetDiskUsageAsync(cancellationToken)));
+            Results.Ok(await engine.GetDiskUsageAsync(cancellationToken))).Produces<EngineDiskUsage>();
         group.MapPost("/prune-build-cache", async (EngineMaintenance engine, HttpContext http, int? unusedForHours, CancellationToken cancellationToken) =>
         {
             try
             {
                 var reclaimed = await engine.PruneBuildCacheAsync(unusedForHours ?? EngineMaintenance.DefaultUnusedForHours, http.User, cancellationToken);
-                return Results.Ok(new { reclaimedBytes = reclaimed });
+                return Results.Ok(new BuildCachePruneResponse(reclaimed));
             }
             catch (ActionRefusedException e)
             {
                 return Problems.Refused(e);
             }
-        });
+        }).Produces<BuildCachePruneResponse>().ProducesProblem(StatusCodes.Status400BadRequest);
         return endpoints;
     }
 }

@@ -23,12 +23,17 @@ public static class ExperimentsApi
         var group = endpoints.MapGroup("/api/experiments").WithTags("Experiments");
         // Antiforgery guards the pages' forms; this endpoint is for programs and takes no cookie-bound form.
         group.MapPost("/", SubmitAsync).DisableAntiforgery().RequireRateLimiting(SubmissionRateLimit.PolicyName)
-            .RequireAuthorization(ImageLabPolicies.Builders);
-        group.MapGet("/", ListAsync);
-        group.MapGet("/{id:long}", GetAsync);
-        group.MapPost("/{id:long}/cancel", CancelAsync).RequireAuthorization(ImageLabPolicies.Builders);
-        group.MapPost("/{id:long}/iterations/{iterationId:long}/cancel", CancelIterationAsync).RequireAuthorization(ImageLabPolicies.Builders);
-        group.MapGet("/{id:long}/iterations/{iterationId:long}/log", LogAsync);
+            .RequireAuthorization(ImageLabPolicies.Builders)
+            .Produces<ExperimentDetails>(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status413PayloadTooLarge);
+        group.MapGet("/", ListAsync).Produces<Page<ExperimentSummary>>().ProducesProblem(StatusCodes.Status400BadRequest);
+        group.MapGet("/{id:long}", GetAsync).Produces<ExperimentDetails>().ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapPost("/{id:long}/cancel", CancelAsync).RequireAuthorization(ImageLabPolicies.Builders)
+            .Produces<ExperimentDetails>(StatusCodes.Status202Accepted).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapPost("/{id:long}/iterations/{iterationId:long}/cancel", CancelIterationAsync).RequireAuthorization(ImageLabPolicies.Builders)
+            .Produces<ExperimentDetails>(StatusCodes.Status202Accepted).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapGet("/{id:long}/iterations/{iterationId:long}/log", LogAsync)
+            .Produces<string>(StatusCodes.Status200OK, "text/plain").ProducesProblem(StatusCodes.Status404NotFound);
         return endpoints;
     }
 

@@ -11,7 +11,9 @@ public static class ReportsApi
 {
     public static IEndpointRouteBuilder MapReportsApi(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/api/experiments/{id:long}/report", GetReportAsync).WithTags("Reports");
+        endpoints.MapGet("/api/experiments/{id:long}/report", GetReportAsync).WithTags("Reports")
+            .Produces<string>(StatusCodes.Status200OK, "text/markdown", "application/json", "text/csv")
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
         return endpoints;
     }
 
