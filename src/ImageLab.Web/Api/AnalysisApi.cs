@@ -1,6 +1,7 @@
 using ImageLab.Core.Contracts;
 using ImageLab.Core.Layers;
 using ImageLab.Data.Analysis;
+using ImageLab.Web.UseCases;
 
 namespace ImageLab.Web.Api;
 
@@ -27,21 +28,20 @@ public static class AnalysisApi
         return endpoints;
     }
 
-    private static async Task<IResult> GetAnalysisAsync(long id, AnalysisStore store, CancellationToken cancellationToken)
+    private static async Task<IResult> GetAnalysisAsync(long id, IterationAnalyses analyses, CancellationToken cancellationToken)
     {
-        var state = await store.GetStateAsync(id, cancellationToken);
-        if (!state.IsAvailable)
+        try
         {
-            return Unavailable(state);
+            return Results.Ok(await analyses.GetSummaryAsync(id, cancellationToken));
         }
-
-        return await store.GetAnalysisAsync(id, cancellationToken) is { } analysis
-            ? Results.Ok(analysis)
-            : Unavailable(await store.GetStateAsync(id, cancellationToken));
+        catch (ActionRefusedException e)
+        {
+            return Problems.Refused(e);
+        }
     }
 
     private static async Task<IResult> ListFilesAsync(
-        long id, AnalysisStore store, CancellationToken cancellationToken,
+        long id, IterationAnalyses analyses, CancellationToken cancellationToken,
         int? layer = null, string? path = null, string? sort = null, string? order = null, string? filter = null, int offset = 0, int limit = 100)
     {
         if (!Enum.TryParse<FileTreeSort>(sort ?? nameof(FileTreeSort.Name), ignoreCase: true, out var sortBy) || !Enum.IsDefined(sortBy))
@@ -59,10 +59,14 @@ public static class AnalysisApi
             return Problems.BadRequest($"offset must be 0 or more and limit between 1 and {MaxLimit}.");
         }
 
-        var state = await store.GetStateAsync(id, cancellationToken);
-        if (!state.IsAvailable || await store.LoadImageAnalysisAsync(id, cancellationToken) is not { } analysis)
+        ImageAnalysis analysis;
+        try
         {
-            return Unavailable(state);
+            analysis = await analyses.LoadImageAsync(id, cancellationToken);
+        }
+        catch (ActionRefusedException e)
+        {
+            return Problems.Refused(e);
         }
 
         var layerIndex = layer ?? analysis.Layers.Count - 1;
@@ -88,7 +92,7 @@ public static class AnalysisApi
     }
 
     private static async Task<IResult> CompareAsync(
-        long? a, long? b, AnalysisStore store, CancellationToken cancellationToken, int limit = 100)
+        long? a, long? b, IterationAnalyses analyses, CancellationToken cancellationToken, int limit = 100)
     {
         if (a is null || b is null)
         {
@@ -100,20 +104,16 @@ public static class AnalysisApi
             return Problems.BadRequest($"limit must be between 1 and {MaxLimit}.");
         }
 
-        var analyses = new ImageAnalysis[2];
-        long[] ids = [a.Value, b.Value];
-        for (var i = 0; i < 2; i++)
+        ImageComparison comparison;
+        try
         {
-            var state = await store.GetStateAsync(ids[i], cancellationToken);
-            if (!state.IsAvailable || await store.LoadImageAnalysisAsync(ids[i], cancellationToken) is not { } analysis)
-            {
-                return Unavailable(state);
-            }
-
-            analyses[i] = analysis;
+            comparison = await analyses.CompareAsync(a.Value, b.Value, cancellationToken);
+        }
+        catch (ActionRefusedException e)
+        {
+            return Problems.Refused(e);
         }
 
-        var comparison = ImageComparer.Compare(analyses[0], analyses[1]);
         return Results.Ok(new ImageComparisonResponse(
             a.Value,
             b.Value,
@@ -128,10 +128,4 @@ public static class AnalysisApi
             new FileSetResponse(comparison.OnlyInB.Count, comparison.BytesOnlyInB, [.. comparison.OnlyInB.Take(limit)]),
             new ChangedFilesResponse(comparison.Changed.Count, comparison.ChangedDeltaBytes, [.. comparison.Changed.Take(limit)])));
     }
-
-    private static IResult Unavailable(AnalysisState state) => state.Availability switch
-    {
-        AnalysisAvailability.NoIteration => Problems.NotFound(state.Sentence!),
-        _ => Results.Problem(state.Sentence, statusCode: StatusCodes.Status409Conflict, title: "The layer analysis is not available."),
-    };
 }

@@ -11,6 +11,8 @@ public static class UseCaseHostingExtensions
         services.AddSingleton<EngineMaintenance>();
         services.AddSingleton<ExperimentAdvice>();
         services.AddSingleton<ExperimentReports>();
+        services.AddSingleton<IterationAnalyses>();
+        services.AddSingleton<AuditTrail>();
         return services;
     }
 }

@@ -12,6 +12,9 @@ public enum Refusal
     /// <summary>What the request names does not exist (404).</summary>
     NotFound,
 
+    /// <summary>What the request names exists but is not ready, such as a layer analysis still running (409).</summary>
+    Unavailable,
+
     /// <summary>A setting of the server is wrong (500); the sentence names the setting.</summary>
     Misconfigured,
 }
