@@ -38,8 +38,7 @@ public static class ExperimentsApi
     }
 
     private static async Task<IResult> SubmitAsync(
-        HttpRequest request, ExperimentIntake intake, IExperimentQueries queries, IOptions<DatabaseOptions> options, IOptions<SecurityOptions> security,
-        CancellationToken cancellationToken)
+        HttpRequest request, ExperimentIntake intake, IExperimentQueries queries, IOptions<DatabaseOptions> options, CancellationToken cancellationToken)
     {
         if (!request.HasFormContentType || !MediaTypeHeaderValue.TryParse(request.ContentType, out var contentType)
             || HeaderUtilities.RemoveQuotes(contentType.Boundary).Value is not { Length: > 0 } boundary)
@@ -73,19 +72,17 @@ public static class ExperimentsApi
                 RequestsNetwork = ParseFlag(First(fields, "network"), "network"),
                 Labels = ExperimentLabels.Parse(fields.GetValueOrDefault("label") ?? []),
             };
-            if (intakeRequest.RequestsNetwork && !security.Value.MayUseNetwork(request.HttpContext.User))
-            {
-                return Problems.Forbidden(
-                    $"{intakeRequest.SubmittedBy} may not give builds network: Security:NetworkRoles allows it to {string.Join(", ", security.Value.NetworkRoleList)}. Submit without 'network' or ask an admin.");
-            }
-
-            var id = await intake.SubmitAsync(intakeRequest, cancellationToken);
+            var id = await intake.SubmitAsync(intakeRequest, request.HttpContext.User, cancellationToken);
             var experiment = await queries.GetExperimentAsync(id, cancellationToken);
             return Results.Created($"/api/experiments/{id}", experiment);
         }
         catch (SubmissionRejectedException e)
         {
             return Problems.BadRequest(e.Message);
+        }
+        catch (ActionRefusedException e)
+        {
+            return Problems.Refused(e);
         }
         catch (UploadTooLargeException e)
         {
