@@ -1,5 +1,7 @@
+using ImageLab.Core.Contracts;
 using ImageLab.Core.Layers;
 using ImageLab.Data.Analysis;
+using ImageLab.Web.UseCases;
 
 namespace ImageLab.Web.Api;
 
@@ -15,27 +17,31 @@ public static class AnalysisApi
     public static IEndpointRouteBuilder MapAnalysisApi(this IEndpointRouteBuilder endpoints)
     {
         var iterations = endpoints.MapGroup("/api/iterations").WithTags("Analysis");
-        iterations.MapGet("/{id:long}/analysis", GetAnalysisAsync);
-        iterations.MapGet("/{id:long}/files", ListFilesAsync);
-        endpoints.MapGet("/api/compare", CompareAsync).WithTags("Analysis");
+        iterations.MapGet("/{id:long}/analysis", GetAnalysisAsync)
+            .Produces<StoredAnalysis>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        iterations.MapGet("/{id:long}/files", ListFilesAsync)
+            .Produces<DirectoryListingResponse>().ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        endpoints.MapGet("/api/compare", CompareAsync).WithTags("Analysis")
+            .Produces<ImageComparisonResponse>().ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
         return endpoints;
     }
 
-    private static async Task<IResult> GetAnalysisAsync(long id, AnalysisStore store, CancellationToken cancellationToken)
+    private static async Task<IResult> GetAnalysisAsync(long id, IterationAnalyses analyses, CancellationToken cancellationToken)
     {
-        var state = await store.GetStateAsync(id, cancellationToken);
-        if (!state.IsAvailable)
+        try
         {
-            return Unavailable(state);
+            return Results.Ok(await analyses.GetSummaryAsync(id, cancellationToken));
         }
-
-        return await store.GetAnalysisAsync(id, cancellationToken) is { } analysis
-            ? Results.Ok(analysis)
-            : Unavailable(await store.GetStateAsync(id, cancellationToken));
+        catch (ActionRefusedException e)
+        {
+            return Problems.Refused(e);
+        }
     }
 
     private static async Task<IResult> ListFilesAsync(
-        long id, AnalysisStore store, CancellationToken cancellationToken,
+        long id, IterationAnalyses analyses, CancellationToken cancellationToken,
         int? layer = null, string? path = null, string? sort = null, string? order = null, string? filter = null, int offset = 0, int limit = 100)
     {
         if (!Enum.TryParse<FileTreeSort>(sort ?? nameof(FileTreeSort.Name), ignoreCase: true, out var sortBy) || !Enum.IsDefined(sortBy))
@@ -53,10 +59,14 @@ public static class AnalysisApi
             return Problems.BadRequest($"offset must be 0 or more and limit between 1 and {MaxLimit}.");
         }
 
-        var state = await store.GetStateAsync(id, cancellationToken);
-        if (!state.IsAvailable || await store.LoadImageAnalysisAsync(id, cancellationToken) is not { } analysis)
+        ImageAnalysis analysis;
+        try
         {
-            return Unavailable(state);
+            analysis = await analyses.LoadImageAsync(id, cancellationToken);
+        }
+        catch (ActionRefusedException e)
+        {
+            return Problems.Refused(e);
         }
 
         var layerIndex = layer ?? analysis.Layers.Count - 1;
@@ -77,21 +87,12 @@ public static class AnalysisApi
         var listing = analysis.GetTreeAtLayer(layerIndex).ListDirectory(directory, query);
         return listing is null
             ? Problems.NotFound($"There is no directory {directory} in iteration {id}'s image after layer {layerIndex}.")
-            : Results.Ok(new
-            {
-                iterationId = id,
-                layer = layerIndex,
-                path = listing.Path.Length == 0 ? "/" : listing.Path,
-                sizeBytes = listing.SizeBytes,
-                totalCount = listing.TotalCount,
-                offset = listing.Offset,
-                limit,
-                entries = listing.Entries,
-            });
+            : Results.Ok(new DirectoryListingResponse(
+                id, layerIndex, listing.Path.Length == 0 ? "/" : listing.Path, listing.SizeBytes, listing.TotalCount, listing.Offset, limit, listing.Entries));
     }
 
     private static async Task<IResult> CompareAsync(
-        long? a, long? b, AnalysisStore store, CancellationToken cancellationToken, int limit = 100)
+        long? a, long? b, IterationAnalyses analyses, CancellationToken cancellationToken, int limit = 100)
     {
         if (a is null || b is null)
         {
@@ -103,40 +104,28 @@ public static class AnalysisApi
             return Problems.BadRequest($"limit must be between 1 and {MaxLimit}.");
         }
 
-        var analyses = new ImageAnalysis[2];
-        long[] ids = [a.Value, b.Value];
-        for (var i = 0; i < 2; i++)
+        ImageComparison comparison;
+        try
         {
-            var state = await store.GetStateAsync(ids[i], cancellationToken);
-            if (!state.IsAvailable || await store.LoadImageAnalysisAsync(ids[i], cancellationToken) is not { } analysis)
-            {
-                return Unavailable(state);
-            }
-
-            analyses[i] = analysis;
+            comparison = await analyses.CompareAsync(a.Value, b.Value, cancellationToken);
+        }
+        catch (ActionRefusedException e)
+        {
+            return Problems.Refused(e);
         }
 
-        var comparison = ImageComparer.Compare(analyses[0], analyses[1]);
-        return Results.Ok(new
-        {
-            a = a.Value,
-            b = b.Value,
-            totalBytesA = comparison.TotalBytesA,
-            totalBytesB = comparison.TotalBytesB,
-            deltaBytes = comparison.DeltaBytes,
-            compressedBytesA = comparison.CompressedBytesA,
-            compressedBytesB = comparison.CompressedBytesB,
-            sharedLayerBytes = comparison.SharedLayerBytes,
-            layers = comparison.Layers,
-            onlyInA = new { count = comparison.OnlyInA.Count, bytes = comparison.BytesOnlyInA, files = comparison.OnlyInA.Take(limit) },
-            onlyInB = new { count = comparison.OnlyInB.Count, bytes = comparison.BytesOnlyInB, files = comparison.OnlyInB.Take(limit) },
-            changed = new { count = comparison.Changed.Count, deltaBytes = comparison.ChangedDeltaBytes, files = comparison.Changed.Take(limit) },
-        });
+        return Results.Ok(new ImageComparisonResponse(
+            a.Value,
+            b.Value,
+            comparison.TotalBytesA,
+            comparison.TotalBytesB,
+            comparison.DeltaBytes,
+            comparison.CompressedBytesA,
+            comparison.CompressedBytesB,
+            comparison.SharedLayerBytes,
+            comparison.Layers,
+            new FileSetResponse(comparison.OnlyInA.Count, comparison.BytesOnlyInA, [.. comparison.OnlyInA.Take(limit)]),
+            new FileSetResponse(comparison.OnlyInB.Count, comparison.BytesOnlyInB, [.. comparison.OnlyInB.Take(limit)]),
+            new ChangedFilesResponse(comparison.Changed.Count, comparison.ChangedDeltaBytes, [.. comparison.Changed.Take(limit)])));
     }
-
-    private static IResult Unavailable(AnalysisState state) => state.Availability switch
-    {
-        AnalysisAvailability.NoIteration => Problems.NotFound(state.Sentence!),
-        _ => Results.Problem(state.Sentence, statusCode: StatusCodes.Status409Conflict, title: "The layer analysis is not available."),
-    };
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ImageLab.Core.Contracts;
 using ImageLab.Core.Dockerfiles;
 using Microsoft.Extensions.Options;
 using HttpJsonOptions = Microsoft.AspNetCore.Http.Json.JsonOptions;
@@ -20,7 +21,9 @@ public static class DockerfilesApi
     public static IEndpointRouteBuilder MapDockerfilesApi(this IEndpointRouteBuilder endpoints)
     {
         var group = endpoints.MapGroup("/api/dockerfiles").WithTags("Dockerfiles");
-        group.MapPost("/analyze", AnalyzeAsync).DisableAntiforgery();
+        group.MapPost("/analyze", AnalyzeAsync).DisableAntiforgery()
+            .Accepts<DockerfileAnalyzeRequest>("application/json", "text/plain")
+            .Produces<DockerfileAnalysisResponse>().ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status413PayloadTooLarge);
         return endpoints;
     }
 
@@ -62,11 +65,9 @@ public static class DockerfilesApi
 
         var options = new DockerfileAdvisorOptions { ContextFiles = analyze.ContextFiles, Target = analyze.Target };
         var analysis = Advisor.Analyze(analyze.Dockerfile!, options);
-        return Results.Ok(new
-        {
-            findings = analysis.Findings.Select(f => new { ruleId = f.RuleId, severity = f.Severity, line = f.Line, message = f.Message, fix = f.Fix }),
-            stages = analysis.Document.Stages.Select(s => new { name = s.Name, baseImage = s.BaseImage, startLine = s.StartLine }),
-        });
+        return Results.Ok(new DockerfileAnalysisResponse(
+            [.. analysis.Findings.Select(DockerfileFindingResponse.From)],
+            [.. analysis.Document.Stages.Select(DockerfileStageResponse.From)]));
     }
 
     private static string? Validate(DockerfileAnalyzeRequest request)

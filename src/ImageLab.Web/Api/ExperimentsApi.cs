@@ -1,13 +1,11 @@
 using ImageLab.Core.Builds;
 using ImageLab.Core.Experiments;
-using ImageLab.Data.Analysis;
 using ImageLab.Data;
-using ImageLab.Data.Entities;
 using ImageLab.Data.Hosting;
-using ImageLab.Data.Security;
 using ImageLab.Web.Authentication;
 using ImageLab.Web.Hosting;
 using ImageLab.Web.Intake;
+using ImageLab.Web.UseCases;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
@@ -25,18 +23,22 @@ public static class ExperimentsApi
         var group = endpoints.MapGroup("/api/experiments").WithTags("Experiments");
         // Antiforgery guards the pages' forms; this endpoint is for programs and takes no cookie-bound form.
         group.MapPost("/", SubmitAsync).DisableAntiforgery().RequireRateLimiting(SubmissionRateLimit.PolicyName)
-            .RequireAuthorization(ImageLabPolicies.Builders);
-        group.MapGet("/", ListAsync);
-        group.MapGet("/{id:long}", GetAsync);
-        group.MapPost("/{id:long}/cancel", CancelAsync).RequireAuthorization(ImageLabPolicies.Builders);
-        group.MapPost("/{id:long}/iterations/{iterationId:long}/cancel", CancelIterationAsync).RequireAuthorization(ImageLabPolicies.Builders);
-        group.MapGet("/{id:long}/iterations/{iterationId:long}/log", LogAsync);
+            .RequireAuthorization(ImageLabPolicies.Builders)
+            .Produces<ExperimentDetails>(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status413PayloadTooLarge);
+        group.MapGet("/", ListAsync).Produces<Page<ExperimentSummary>>().ProducesProblem(StatusCodes.Status400BadRequest);
+        group.MapGet("/{id:long}", GetAsync).Produces<ExperimentDetails>().ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapPost("/{id:long}/cancel", CancelAsync).RequireAuthorization(ImageLabPolicies.Builders)
+            .Produces<ExperimentDetails>(StatusCodes.Status202Accepted).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapPost("/{id:long}/iterations/{iterationId:long}/cancel", CancelIterationAsync).RequireAuthorization(ImageLabPolicies.Builders)
+            .Produces<ExperimentDetails>(StatusCodes.Status202Accepted).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapGet("/{id:long}/iterations/{iterationId:long}/log", LogAsync)
+            .Produces<string>(StatusCodes.Status200OK, "text/plain").ProducesProblem(StatusCodes.Status404NotFound);
         return endpoints;
     }
 
     private static async Task<IResult> SubmitAsync(
-        HttpRequest request, ExperimentIntake intake, IExperimentQueries queries, IOptions<DatabaseOptions> options, IOptions<SecurityOptions> security,
-        CancellationToken cancellationToken)
+        HttpRequest request, ExperimentIntake intake, IExperimentQueries queries, IOptions<DatabaseOptions> options, CancellationToken cancellationToken)
     {
         if (!request.HasFormContentType || !MediaTypeHeaderValue.TryParse(request.ContentType, out var contentType)
             || HeaderUtilities.RemoveQuotes(contentType.Boundary).Value is not { Length: > 0 } boundary)
@@ -70,19 +72,17 @@ public static class ExperimentsApi
                 RequestsNetwork = ParseFlag(First(fields, "network"), "network"),
                 Labels = ExperimentLabels.Parse(fields.GetValueOrDefault("label") ?? []),
             };
-            if (intakeRequest.RequestsNetwork && !security.Value.MayUseNetwork(request.HttpContext.User))
-            {
-                return Problems.Forbidden(
-                    $"{intakeRequest.SubmittedBy} may not give builds network: Security:NetworkRoles allows it to {string.Join(", ", security.Value.NetworkRoleList)}. Submit without 'network' or ask an admin.");
-            }
-
-            var id = await intake.SubmitAsync(intakeRequest, cancellationToken);
+            var id = await intake.SubmitAsync(intakeRequest, request.HttpContext.User, cancellationToken);
             var experiment = await queries.GetExperimentAsync(id, cancellationToken);
             return Results.Created($"/api/experiments/{id}", experiment);
         }
         catch (SubmissionRejectedException e)
         {
             return Problems.BadRequest(e.Message);
+        }
+        catch (ActionRefusedException e)
+        {
+            return Problems.Refused(e);
         }
         catch (UploadTooLargeException e)
         {
@@ -138,9 +138,9 @@ public static class ExperimentsApi
         }
     }
 
-    private static async Task<IResult> GetAsync(long id, IExperimentQueries queries, AnalysisStore analyses, CancellationToken cancellationToken) =>
-        await queries.GetExperimentAsync(id, cancellationToken) is { } experiment
-            ? Results.Ok(await ExperimentFindings.AddAsync(experiment, analyses, cancellationToken))
+    private static async Task<IResult> GetAsync(long id, ExperimentAdvice advice, CancellationToken cancellationToken) =>
+        await advice.GetWithFindingsAsync(id, cancellationToken) is { } experiment
+            ? Results.Ok(experiment)
             : Problems.NotFound($"There is no experiment {id}.");
 
     private static async Task<IResult> ListAsync(
@@ -167,26 +167,32 @@ public static class ExperimentsApi
     }
 
     private static async Task<IResult> CancelAsync(
-        long id, IExperimentCommands commands, IExperimentQueries queries, IAuditLog audit, HttpContext http, CancellationToken cancellationToken)
+        long id, ExperimentActions actions, IExperimentQueries queries, HttpContext http, CancellationToken cancellationToken)
     {
-        if (!await commands.CancelExperimentAsync(id, cancellationToken))
+        try
         {
-            return Problems.NotFound($"There is no experiment {id}.");
+            await actions.CancelExperimentAsync(id, http.User, cancellationToken);
+        }
+        catch (ActionRefusedException e)
+        {
+            return Problems.Refused(e);
         }
 
-        await audit.RecordAsync(http.User.Identity?.Name ?? "", AuditActions.ExperimentCancelled, $"experiment {id}", null, cancellationToken);
         return Results.Accepted($"/api/experiments/{id}", await queries.GetExperimentAsync(id, cancellationToken));
     }
 
     private static async Task<IResult> CancelIterationAsync(
-        long id, long iterationId, IExperimentCommands commands, IExperimentQueries queries, IAuditLog audit, HttpContext http, CancellationToken cancellationToken)
+        long id, long iterationId, ExperimentActions actions, IExperimentQueries queries, HttpContext http, CancellationToken cancellationToken)
     {
-        if (!await commands.CancelIterationAsync(id, iterationId, cancellationToken))
+        try
         {
-            return Problems.NotFound($"There is no iteration {iterationId} in experiment {id}.");
+            await actions.CancelIterationAsync(id, iterationId, http.User, cancellationToken);
+        }
+        catch (ActionRefusedException e)
+        {
+            return Problems.Refused(e);
         }
 
-        await audit.RecordAsync(http.User.Identity?.Name ?? "", AuditActions.ExperimentCancelled, $"experiment {id}", $"iteration {iterationId}", cancellationToken);
         return Results.Accepted($"/api/experiments/{id}", await queries.GetExperimentAsync(id, cancellationToken));
     }
 
@@ -233,7 +239,11 @@ public static class ExperimentsApi
                 throw new SubmissionRejectedException($"The build argument '{value}' is not of the form NAME=value.");
             }
 
-            args[value[..equals].Trim()] = value[(equals + 1)..];
+            var name = value[..equals].Trim();
+            if (!args.TryAdd(name, value[(equals + 1)..]))
+            {
+                throw new SubmissionRejectedException(SubmissionRules.DuplicateBuildArg(name));
+            }
         }
 
         return args;

@@ -1,3 +1,5 @@
+using ImageLab.Web.UseCases;
+
 namespace ImageLab.Web.Api;
 
 /// <summary>RFC 7807 problem details whose <c>detail</c> is a sentence a person can act on.</summary>
@@ -14,4 +16,18 @@ public static class Problems
 
     public static IResult TooLarge(string detail) =>
         Results.Problem(detail, statusCode: StatusCodes.Status413PayloadTooLarge, title: "The upload is too large.");
+
+    /// <summary>A use case's refusal as the status its reason calls for, with its sentence.</summary>
+    public static IResult Refused(ActionRefusedException refusal)
+    {
+        ArgumentNullException.ThrowIfNull(refusal);
+        return refusal.Reason switch
+        {
+            Refusal.Forbidden => Forbidden(refusal.Message),
+            Refusal.NotFound => NotFound(refusal.Message),
+            Refusal.Unavailable => Results.Problem(refusal.Message, statusCode: StatusCodes.Status409Conflict, title: "Not available yet."),
+            Refusal.Misconfigured => Results.Problem(refusal.Message, statusCode: StatusCodes.Status500InternalServerError, title: "A setting of the server is wrong."),
+            _ => BadRequest(refusal.Message),
+        };
+    }
 }

@@ -24,6 +24,8 @@ public static class WebHostingExtensions
         services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         services.AddSignalR().AddJsonProtocol(options => options.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         services.AddSingleton<ExperimentIntake>();
+        services.AddImageLabUseCases();
+        services.AddImageLabOpenApi();
         services.AddImageLabHardening();
         return services;
     }
@@ -48,6 +50,7 @@ public static class WebHostingExtensions
         app.MapReportsApi();
         app.MapEngineApi();
         app.MapAuditApi();
+        app.MapImageLabOpenApi();
         app.MapExternalSignIn();
         app.MapBuildsHub();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

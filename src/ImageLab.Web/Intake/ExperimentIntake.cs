@@ -1,4 +1,5 @@
 using System.Formats.Tar;
+using System.Security.Claims;
 using System.Text;
 using ImageLab.Core.BuildContexts;
 using ImageLab.Core.Dockerfiles;
@@ -7,20 +8,34 @@ using ImageLab.Data;
 using ImageLab.Data.Entities;
 using ImageLab.Data.Hosting;
 using ImageLab.Data.Security;
+using ImageLab.Web.Hosting;
+using ImageLab.Web.UseCases;
 using Microsoft.Extensions.Options;
 
 namespace ImageLab.Web.Intake;
 
 /// <summary>
 /// Turns an upload (files spooled to a folder, or one archive) into a stored experiment: packages the
-/// context as a tar on disk, finds the Dockerfiles, checks them and submits. Shared by the REST API and
-/// the New experiment page.
+/// context as a tar on disk, finds the Dockerfiles, checks them against <see cref="SubmissionRules"/> and the caller's
+/// network rights, submits and audits. The submit use case: the REST API and the New experiment page both call it.
 /// </summary>
-public sealed class ExperimentIntake(IExperimentCommands commands, IOptions<DatabaseOptions> options, IAuditLog audit)
+public sealed class ExperimentIntake(
+    IExperimentCommands commands, IOptions<DatabaseOptions> options, IOptions<SecurityOptions> security, IAuditLog audit)
 {
-    public async Task<long> SubmitAsync(IntakeRequest request, CancellationToken cancellationToken)
+    /// <summary>Stores the experiment and returns its id.</summary>
+    /// <exception cref="SubmissionRejectedException">The upload or its fields break a rule (the message says which).</exception>
+    /// <exception cref="UploadTooLargeException">The context is larger than <c>Database:MaxContextBytes</c>.</exception>
+    /// <exception cref="ActionRefusedException">The caller asks for network that <c>Security:NetworkRoles</c> does not give its role.</exception>
+    public async Task<long> SubmitAsync(IntakeRequest request, ClaimsPrincipal caller, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(caller);
+        if (request.RequestsNetwork && !security.Value.MayUseNetwork(caller))
+        {
+            throw new ActionRefusedException(Refusal.Forbidden,
+                $"{request.SubmittedBy} may not give builds network: Security:NetworkRoles allows it to {string.Join(", ", security.Value.NetworkRoleList)}. Submit without 'network' or ask an admin.");
+        }
+
         if (request.Upload.ArchivePath is not null && request.Upload.FileCount > 0)
         {
             throw new SubmissionRejectedException("Send either loose files or one context archive, not both.");
@@ -30,6 +45,13 @@ public sealed class ExperimentIntake(IExperimentCommands commands, IOptions<Data
         {
             throw new SubmissionRejectedException("The upload is empty: send the build context as files or as one archive.");
         }
+
+        // The rules of SubmissionRules, the same the form checks: the cheap ones before the context is written.
+        if (SubmissionRules.FieldProblems(request.Project, request.Name, request.BuildArgs.Keys).FirstOrDefault() is { } fieldProblem)
+        {
+            throw new SubmissionRejectedException(fieldProblem);
+        }
+
         var dockerfilePaths = request.Dockerfiles.Count > 0
             ? request.Dockerfiles.Select(NormalizePath).ToList()
             : DockerfileNaming.FindIterations(await ListUploadAsync(request.Upload, cancellationToken)).ToList();
@@ -81,6 +103,11 @@ public sealed class ExperimentIntake(IExperimentCommands commands, IOptions<Data
             }
 
             iterations.Add(new IterationSubmission(DockerfileNaming.IterationName(path), path, text));
+        }
+
+        if (SubmissionRules.IterationProblems(iterations).FirstOrDefault() is { } iterationProblem)
+        {
+            throw new SubmissionRejectedException(iterationProblem);
         }
 
         var submission = new ExperimentSubmission

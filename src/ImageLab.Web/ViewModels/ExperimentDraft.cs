@@ -1,8 +1,6 @@
 using System.Text;
-using System.Text.RegularExpressions;
 using ImageLab.Core.BuildContexts;
 using ImageLab.Core.Builds;
-using ImageLab.Core.Dockerfiles;
 using ImageLab.Core.Experiments;
 using ImageLab.Web.Intake;
 
@@ -13,7 +11,7 @@ namespace ImageLab.Web.ViewModels;
 /// and build args. Files are kept in a private folder as they arrive, so nothing large sits in memory,
 /// and the draft checks itself in words before anything is sent.
 /// </summary>
-public sealed partial class ExperimentDraft : IDisposable
+public sealed class ExperimentDraft : IDisposable
 {
     private const long MaxDockerfileBytes = 1024 * 1024;
     private const string DockerIgnoreName = ".dockerignore";
@@ -244,24 +242,15 @@ public sealed partial class ExperimentDraft : IDisposable
         _iterations.Clear();
     }
 
-    /// <summary>Every reason the draft cannot be sent yet, in words; empty when it can.</summary>
+    /// <summary>
+    /// Every reason the draft cannot be sent yet, in words; empty when it can. The rules are <see cref="SubmissionRules"/>,
+    /// the ones the intake enforces; the draft adds only what it knows before sending (an empty form, the size limit).
+    /// </summary>
     public IReadOnlyList<DraftProblem> Validate(long maxBytes)
     {
         var problems = new List<DraftProblem>();
-        if (string.IsNullOrWhiteSpace(Project))
-        {
-            problems.Add(new DraftProblem(DraftProblem.ProjectField, "Choose a project: the name your team tracks this image under, such as fastapi-service."));
-        }
-        else if (!ProjectPattern().IsMatch(Project.Trim()))
-        {
-            problems.Add(new DraftProblem(DraftProblem.ProjectField, "A project name uses letters, digits, '.', '-' and '_' (at most 100), and starts with a letter or digit."));
-        }
-
-        if (Name is { Length: > 200 })
-        {
-            problems.Add(new DraftProblem(DraftProblem.NameField, "Keep the experiment's name under 200 characters."));
-        }
-
+        AddIfAny(problems, DraftProblem.ProjectField, SubmissionRules.ProjectProblem(Project));
+        AddIfAny(problems, DraftProblem.NameField, SubmissionRules.NameProblem(Name));
         if (_iterations.Count == 0)
         {
             problems.Add(new DraftProblem(
@@ -278,46 +267,38 @@ public sealed partial class ExperimentDraft : IDisposable
                 $"The context is {ByteSize.Format(TotalBytes)}, over the limit of {ByteSize.Format(maxBytes)}: remove large files or add a .dockerignore."));
         }
 
+        ValidateIterations(problems);
+        ValidateBuildArgs(problems);
+        return problems;
+    }
+
+    private void ValidateIterations(List<DraftProblem> problems)
+    {
         var seen = new HashSet<string>(StringComparer.Ordinal);
         for (var index = 0; index < _iterations.Count; index++)
         {
             var iteration = _iterations[index];
             var field = DraftProblem.IterationField(iteration.Id);
-            var label = $"Iteration {index + 1}";
-            if (string.IsNullOrWhiteSpace(iteration.Name))
+            if (SubmissionRules.IterationNameProblem(iteration.Name, $"Iteration {index + 1}") is { } nameProblem)
             {
-                problems.Add(new DraftProblem(field, $"{label} needs a name, such as slim or multistage."));
-                continue;
-            }
-
-            if ((iteration.ArchivePath is null || iteration.IsRenamed) && !IterationNamePattern().IsMatch(iteration.Name.Trim()))
-            {
-                problems.Add(new DraftProblem(field, $"{label}: a name uses letters, digits, '.', '-' and '_' only, because it becomes the file name {iteration.ContextPath}."));
+                problems.Add(new DraftProblem(field, nameProblem));
+                if (string.IsNullOrWhiteSpace(iteration.Name))
+                {
+                    continue;
+                }
             }
 
             if (!seen.Add(iteration.ContextPath))
             {
-                problems.Add(new DraftProblem(field, $"Two iterations are called '{iteration.Name}': give each its own name."));
+                problems.Add(new DraftProblem(field, SubmissionRules.DuplicateIteration(iteration.Name)));
             }
 
-            if (string.IsNullOrWhiteSpace(iteration.Text))
-            {
-                problems.Add(new DraftProblem(field, $"'{iteration.Name}' is empty: paste its Dockerfile."));
-                continue;
-            }
-
-            var document = DockerfileParser.Parse(iteration.Text);
-            if (document.Errors.Count > 0)
-            {
-                var error = document.Errors[0];
-                problems.Add(new DraftProblem(field, $"'{iteration.Name}', line {error.Line}: {error.Message}"));
-            }
-            else if (document.Stages.Count == 0)
-            {
-                problems.Add(new DraftProblem(field, $"'{iteration.Name}' has no FROM instruction: every Dockerfile starts from a base image."));
-            }
+            AddIfAny(problems, field, SubmissionRules.DockerfileProblem(iteration.Name, iteration.Text));
         }
+    }
 
+    private void ValidateBuildArgs(List<DraftProblem> problems)
+    {
         var argNames = new HashSet<string>(StringComparer.Ordinal);
         foreach (var arg in BuildArgs)
         {
@@ -327,17 +308,23 @@ public sealed partial class ExperimentDraft : IDisposable
             }
 
             var field = DraftProblem.BuildArgField(arg.Id);
-            if (!BuildArgPattern().IsMatch(arg.Name.Trim()))
+            if (SubmissionRules.BuildArgNameProblem(arg.Name) is { } argProblem)
             {
-                problems.Add(new DraftProblem(field, "A build argument's name uses letters, digits and '_' and does not start with a digit."));
+                problems.Add(new DraftProblem(field, argProblem));
             }
             else if (!argNames.Add(arg.Name.Trim()))
             {
-                problems.Add(new DraftProblem(field, $"The build argument {arg.Name.Trim()} is set twice."));
+                problems.Add(new DraftProblem(field, SubmissionRules.DuplicateBuildArg(arg.Name)));
             }
         }
+    }
 
-        return problems;
+    private static void AddIfAny(List<DraftProblem> problems, string field, string? problem)
+    {
+        if (problem is not null)
+        {
+            problems.Add(new DraftProblem(field, problem));
+        }
     }
 
     /// <summary>Writes the draft into <paramref name="upload"/> and describes it for <see cref="ExperimentIntake"/>.</summary>
@@ -454,13 +441,4 @@ public sealed partial class ExperimentDraft : IDisposable
         {
         }
     }
-
-    [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$")]
-    private static partial Regex ProjectPattern();
-
-    [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$")]
-    private static partial Regex IterationNamePattern();
-
-    [GeneratedRegex(@"^[A-Za-z_][A-Za-z0-9_]*$")]
-    private static partial Regex BuildArgPattern();
 }

@@ -47,6 +47,36 @@ public sealed class SubmissionValidationTests(SubmissionValidationTests.SmallLim
         Assert.Equal(before, await CountAsync(client));
     }
 
+    /// <summary>What the New experiment form refuses and the API used to accept (it stored the experiment and built it).</summary>
+    public static TheoryData<string, Func<MultipartFormDataContent>, string> FormRules => new()
+    {
+        { "project with a space", () => ExperimentUpload.FromFiles([("Dockerfile", Dockerfile)], ("project", "my project")), "'my project' cannot be used" },
+        { "name over 200 characters", () => ExperimentUpload.FromFiles([("Dockerfile", Dockerfile)], ("name", new string('n', 201))), "under 200 characters" },
+        { "build argument name starting with a digit", () => ExperimentUpload.FromFiles([("Dockerfile", Dockerfile)], ("buildArgs", "1BAD=x")), "build argument name '1BAD'" },
+        { "build argument given twice", () => ExperimentUpload.FromFiles([("Dockerfile", Dockerfile)], ("buildArgs", "PY=3.11"), ("buildArgs", "PY=3.12")), "PY is set twice" },
+        { "iteration name with a space", () => ExperimentUpload.FromFiles([("Dockerfile.my app", Dockerfile)]), "the name 'my app' cannot be used" },
+        { "Dockerfile without FROM", () => ExperimentUpload.FromFiles([("Dockerfile", "RUN echo hi\n")]), "before the first FROM" },
+    };
+
+    [Theory]
+    [MemberData(nameof(FormRules))]
+    public async Task Submit_RefusedByTheFormsRules_BadRequestWithTheFormsSentence(string _, Func<MultipartFormDataContent> upload, string mentions)
+    {
+        // Arrange
+        var client = factory.CreateClient();
+        var before = await CountAsync(client);
+
+        // Act
+        using var response = await client.PostAsync(new Uri("/api/experiments", UriKind.Relative), upload());
+        var problem = await response.Content.ReadFromJsonAsync<ProblemDetails>();
+
+        // Assert
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains(mentions, problem!.Detail, StringComparison.Ordinal);
+        Assert.EndsWith(".", problem.Detail!.TrimEnd(), StringComparison.Ordinal);
+        Assert.Equal(before, await CountAsync(client));
+    }
+
     [Fact]
     public async Task Submit_TarGzArchiveWithDockerignore_IterationsFoundAndIgnoredFilesLeftOut()
     {

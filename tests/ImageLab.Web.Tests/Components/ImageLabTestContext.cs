@@ -10,6 +10,7 @@ using ImageLab.Testing;
 using ImageLab.Web.Intake;
 using ImageLab.Web.Services;
 using ImageLab.Web.Tests.Components.Fakes;
+using ImageLab.Web.UseCases;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using MudBlazor;
@@ -44,6 +45,7 @@ public class ImageLabTestContext : BunitContext, IAsyncLifetime
         Services.AddSingleton<IAuditLog>(Audit);
         Services.AddSingleton(Options.Create(new SecurityOptions()));
         Services.AddSingleton<ExperimentIntake>();
+        Services.AddSingleton<ExperimentActions>();
         // Signed in as an admin unless a test says otherwise (see SignInAs).
         Authorization = this.AddAuthorization();
         SignInAs("tester", ImageLabRoles.Admin);

@@ -1,4 +1,5 @@
 using ImageLab.Data.Security;
+using ImageLab.Web.UseCases;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 
@@ -8,7 +9,7 @@ namespace ImageLab.Web.Components.Admin;
 public sealed partial class AuditPage
 {
     [Inject]
-    private IAuditLog Audit { get; set; } = default!;
+    private AuditTrail Audit { get; set; } = default!;
 
     private async Task<TableData<AuditEntryInfo>> LoadAsync(TableState state, CancellationToken cancellationToken)
     {

@@ -1,28 +1,24 @@
-using ImageLab.Data.Entities;
-using ImageLab.Data.Security;
 using ImageLab.Docker.Engine;
+using ImageLab.Web.UseCases;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 
 namespace ImageLab.Web.Components.Admin;
 
-/// <summary>ImageLab's disk use on this process's engine (the same service as <c>GET /api/engine/disk-usage</c>) and pruning its build cache.</summary>
+/// <summary>ImageLab's disk use on this process's engine and pruning its build cache, through <see cref="EngineMaintenance"/> as <c>/api/engine</c>.</summary>
 public sealed partial class EnginePage
 {
     private EngineDiskUsage? _usage;
     private string? _error;
     private string? _message;
-    private int _unusedForHours = 24;
+    private int _unusedForHours = EngineMaintenance.DefaultUnusedForHours;
     private bool _busy;
 
     [CascadingParameter]
     private Task<AuthenticationState> Authentication { get; set; } = default!;
 
     [Inject]
-    private IDockerEngine Engine { get; set; } = default!;
-
-    [Inject]
-    private IAuditLog Audit { get; set; } = default!;
+    private EngineMaintenance Engine { get; set; } = default!;
 
     protected override Task OnInitializedAsync() => LoadAsync();
 
@@ -43,13 +39,11 @@ public sealed partial class EnginePage
         _busy = true;
         try
         {
-            var reclaimed = await Engine.PruneBuildCacheAsync(TimeSpan.FromHours(_unusedForHours), CancellationToken.None);
-            var actor = (await Authentication).User.Identity?.Name ?? "";
-            await Audit.RecordAsync(actor, AuditActions.BuildCachePruned, "engine build cache", $"unused for {_unusedForHours} h; {reclaimed} bytes reclaimed", CancellationToken.None);
+            var reclaimed = await Engine.PruneBuildCacheAsync(_unusedForHours, (await Authentication).User, CancellationToken.None);
             _message = $"Pruned the build cache unused for {_unusedForHours} hours: {reclaimed:N0} bytes reclaimed.";
             await LoadAsync();
         }
-        catch (DockerEngineUnavailableException e)
+        catch (Exception e) when (e is DockerEngineUnavailableException or ActionRefusedException)
         {
             _error = e.Message;
         }

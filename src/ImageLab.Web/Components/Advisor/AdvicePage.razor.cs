@@ -1,7 +1,6 @@
 using ImageLab.Core.Advice;
 using ImageLab.Core.Experiments;
-using ImageLab.Data.Analysis;
-using ImageLab.Web.Api;
+using ImageLab.Web.UseCases;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 
@@ -24,10 +23,7 @@ public partial class AdvicePage
     private string? _error;
 
     [Inject]
-    private IExperimentQueries Queries { get; set; } = default!;
-
-    [Inject]
-    private AnalysisStore Analyses { get; set; } = default!;
+    private ExperimentAdvice Advice { get; set; } = default!;
 
     [Parameter]
     public long Id { get; set; }
@@ -40,15 +36,10 @@ public partial class AdvicePage
         }
 
         // Everything is computed before any field changes, so no render shows a half-loaded page.
-        ExperimentDetails? experiment;
-        var advice = new List<IterationAdvice>();
+        AdvisedExperiment? advised;
         try
         {
-            experiment = await Queries.GetExperimentAsync(Id, CancellationToken.None);
-            foreach (var iteration in experiment?.Iterations ?? [])
-            {
-                advice.Add(IterationAdvice.Create(iteration, await ExperimentFindings.LoadWasteAsync(Analyses, iteration, CancellationToken.None)));
-            }
+            advised = await Advice.GetAdviceAsync(Id, CancellationToken.None);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -56,13 +47,14 @@ public partial class AdvicePage
             return;
         }
 
-        _notFound = experiment is null;
-        if (experiment is null)
+        _notFound = advised is null;
+        if (advised is null)
         {
             return;
         }
 
-        _advice = advice;
+        var experiment = advised.Experiment;
+        _advice = [.. advised.Iterations];
         _columns = _advice.Select(a => new ScorecardColumn(a.Title, a.Scorecard)).ToList();
         _breadcrumbs =
         [

@@ -1,5 +1,6 @@
 using ImageLab.Core.Layers;
 using ImageLab.Data.Analysis;
+using ImageLab.Web.UseCases;
 using Microsoft.AspNetCore.Components;
 
 namespace ImageLab.Web.Components.Analysis;
@@ -22,7 +23,7 @@ public partial class IterationFilesPage
     private long? _loaded;
 
     [Inject]
-    private AnalysisStore Store { get; set; } = default!;
+    private IterationAnalyses Analyses { get; set; } = default!;
 
     [Parameter]
     public long Id { get; set; }
@@ -39,16 +40,20 @@ public partial class IterationFilesPage
 
         _loaded = Id;
         (_summary, _analysis, _comparison, _problem) = (null, null, null, null);
-        var state = await Store.GetStateAsync(Id, CancellationToken.None);
-        _notFound = state.Availability == AnalysisAvailability.NoIteration;
-        if (!state.IsAvailable)
+        _notFound = false;
+        try
         {
-            _problem = state.Sentence;
+            _summary = await Analyses.GetSummaryAsync(Id, CancellationToken.None);
+            _analysis = await Analyses.LoadImageAsync(Id, CancellationToken.None);
+        }
+        catch (ActionRefusedException e)
+        {
+            (_summary, _analysis) = (null, null);
+            _notFound = e.Reason == Refusal.NotFound;
+            _problem = e.Message;
             return;
         }
 
-        _summary = await Store.GetAnalysisAsync(Id, CancellationToken.None);
-        _analysis = await Store.LoadImageAnalysisAsync(Id, CancellationToken.None);
         if (Compare is { } other)
         {
             _compareWith = other;
@@ -64,10 +69,14 @@ public partial class IterationFilesPage
             return;
         }
 
-        var state = await Store.GetStateAsync(other, CancellationToken.None);
-        if (!state.IsAvailable || await Store.LoadImageAnalysisAsync(other, CancellationToken.None) is not { } analysis)
+        ImageAnalysis analysis;
+        try
         {
-            (_comparison, _compareProblem) = (null, state.Sentence);
+            analysis = await Analyses.LoadImageAsync(other, CancellationToken.None);
+        }
+        catch (ActionRefusedException e)
+        {
+            (_comparison, _compareProblem) = (null, e.Message);
             return;
         }
 

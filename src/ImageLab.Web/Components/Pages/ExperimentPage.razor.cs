@@ -1,8 +1,8 @@
 using ImageLab.Core.Builds;
 using ImageLab.Core.Experiments;
-using ImageLab.Data.Entities;
-using ImageLab.Data.Security;
+using System.Security.Claims;
 using ImageLab.Web.Authentication;
+using ImageLab.Web.UseCases;
 using ImageLab.Web.ViewModels;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components;
@@ -20,10 +20,10 @@ public sealed partial class ExperimentPage : IAsyncDisposable
     private static readonly TimeSpan BatchInterval = TimeSpan.FromMilliseconds(100);
     private readonly CancellationTokenSource _stop = new();
     private bool _mayCancel;
-    private string _userName = "";
+    private ClaimsPrincipal _user = new();
 
     [Inject]
-    private IAuditLog Audit { get; set; } = default!;
+    private ExperimentActions Actions { get; set; } = default!;
 
     [Inject]
     private IAuthorizationService Authorization { get; set; } = default!;
@@ -48,9 +48,6 @@ public sealed partial class ExperimentPage : IAsyncDisposable
 
     [Inject]
     private IExperimentQueries Queries { get; set; } = default!;
-
-    [Inject]
-    private IExperimentCommands Commands { get; set; } = default!;
 
     [Inject]
     private IBuildEventFeed Feed { get; set; } = default!;
@@ -78,9 +75,8 @@ public sealed partial class ExperimentPage : IAsyncDisposable
 
     protected override async Task OnInitializedAsync()
     {
-        var user = (await Authentication).User;
-        _userName = user.Identity?.Name ?? "";
-        _mayCancel = (await Authorization.AuthorizeAsync(user, ImageLabPolicies.Builders)).Succeeded;
+        _user = (await Authentication).User;
+        _mayCancel = (await Authorization.AuthorizeAsync(_user, ImageLabPolicies.Builders)).Succeeded;
     }
 
     protected override async Task OnParametersSetAsync()
@@ -263,14 +259,11 @@ public sealed partial class ExperimentPage : IAsyncDisposable
         _cancelling = true;
         try
         {
-            if (!await Commands.CancelExperimentAsync(Id, _stop.Token))
-            {
-                _actionError = $"Experiment {Id} no longer exists.";
-            }
-            else
-            {
-                await Audit.RecordAsync(_userName, AuditActions.ExperimentCancelled, $"experiment {Id}", null, _stop.Token);
-            }
+            await Actions.CancelExperimentAsync(Id, _user, _stop.Token);
+        }
+        catch (ActionRefusedException e)
+        {
+            _actionError = e.Message;
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -286,14 +279,11 @@ public sealed partial class ExperimentPage : IAsyncDisposable
     {
         try
         {
-            if (!await Commands.CancelIterationAsync(Id, iteration.Id, _stop.Token))
-            {
-                _actionError = $"The iteration {iteration.Details.Name} no longer exists.";
-            }
-            else
-            {
-                await Audit.RecordAsync(_userName, AuditActions.ExperimentCancelled, $"experiment {Id}", $"iteration {iteration.Id}", _stop.Token);
-            }
+            await Actions.CancelIterationAsync(Id, iteration.Id, _user, _stop.Token);
+        }
+        catch (ActionRefusedException e)
+        {
+            _actionError = e.Message;
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

@@ -1,8 +1,10 @@
+using System.Security.Claims;
 using ImageLab.Core.Experiments;
 using ImageLab.Data.Hosting;
 using ImageLab.Web.Hosting;
 using ImageLab.Web.Intake;
 using ImageLab.Web.Services;
+using ImageLab.Web.UseCases;
 using ImageLab.Web.ViewModels;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
@@ -24,6 +26,7 @@ public sealed partial class NewExperiment : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private IReadOnlyList<string> _projects = [];
     private IReadOnlyList<DraftProblem> _problems = [];
+    private ClaimsPrincipal _user = new();
     private InputFile? _folderInput;
     private ElementReference _dropZone;
     private IJSObjectReference? _module;
@@ -70,7 +73,7 @@ public sealed partial class NewExperiment : IAsyncDisposable
     protected override async Task OnInitializedAsync()
     {
         // The submitter is the signed-in user; the network switch is open to the roles Security:NetworkRoles names.
-        var user = (await Authentication).User;
+        var user = _user = (await Authentication).User;
         _draft.SubmittedBy = user.Identity?.Name ?? "";
         _mayUseNetwork = Security.Value.MayUseNetwork(user);
         try
@@ -251,9 +254,9 @@ public sealed partial class NewExperiment : IAsyncDisposable
             }
 
             var request = await _draft.ToRequestAsync(upload, MaxBytes, _stop.Token);
-            id = await Intake.SubmitAsync(request, _stop.Token);
+            id = await Intake.SubmitAsync(request, _user, _stop.Token);
         }
-        catch (SubmissionRejectedException e)
+        catch (Exception e) when (e is SubmissionRejectedException or ActionRefusedException)
         {
             _submitError = e.Message;
             return;

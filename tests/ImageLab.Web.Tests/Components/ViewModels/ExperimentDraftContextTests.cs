@@ -3,6 +3,7 @@ using System.IO.Compression;
 using System.Text;
 using ImageLab.Core.Experiments;
 using ImageLab.Data.Hosting;
+using ImageLab.Web.Hosting;
 using ImageLab.Web.Intake;
 using ImageLab.Web.Tests.Components.Fakes;
 using ImageLab.Web.ViewModels;
@@ -96,11 +97,12 @@ public class ExperimentDraftContextTests
         draft.AddIteration("pasted", "FROM scratch\nCOPY a /c\n");
         Assert.Empty(draft.Validate(Max));
         var commands = new FakeExperimentCommands();
-        var intake = new ExperimentIntake(commands, Options.Create(new DatabaseOptions { MaxContextBytes = Max }), new RecordingAuditLog());
+        var intake = new ExperimentIntake(
+            commands, Options.Create(new DatabaseOptions { MaxContextBytes = Max }), Options.Create(new SecurityOptions()), new RecordingAuditLog());
         using var upload = SpooledUpload.Create();
 
         var request = await draft.ToRequestAsync(upload, Max, default);
-        await intake.SubmitAsync(request, default);
+        await intake.SubmitAsync(request, new System.Security.Claims.ClaimsPrincipal(), default);
 
         Assert.Equal(["sub/Dockerfile.v2", "Dockerfile.baseline", "Dockerfile.pasted"], request.Dockerfiles);
         Assert.Equal(["Dockerfile.baseline", "Dockerfile.pasted", "sub/Dockerfile.v2"], request.DockerfileOverrides.Keys.Order(StringComparer.Ordinal));

@@ -51,8 +51,8 @@ public class ExperimentDraftTests
         Assert.Contains("Two iterations are called 'slim': give each its own name.", problems);
         Assert.Contains(problems, p => p.Contains("a name uses letters, digits", StringComparison.Ordinal));
         Assert.Contains(problems, p => p.Contains("'no from'", StringComparison.Ordinal));
-        Assert.Contains("'empty' is empty: paste its Dockerfile.", problems);
-        Assert.Contains(problems, p => p.StartsWith("A build argument's name", StringComparison.Ordinal));
+        Assert.Contains("'empty' is empty: a Dockerfile needs at least a FROM instruction.", problems);
+        Assert.Contains(problems, p => p.Contains("a build argument's name uses letters", StringComparison.Ordinal));
     }
 
     [Fact]

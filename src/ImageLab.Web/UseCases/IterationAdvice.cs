@@ -2,7 +2,7 @@ using ImageLab.Core.Advice;
 using ImageLab.Core.Dockerfiles;
 using ImageLab.Core.Experiments;
 
-namespace ImageLab.Web.Components.Advisor;
+namespace ImageLab.Web.UseCases;
 
 /// <summary>One iteration with its measured findings and its answers to the lesson's checklist.</summary>
 public sealed record IterationAdvice(IterationDetails Iteration, IReadOnlyList<Finding> Findings, LessonScorecard Scorecard)

@@ -1,6 +1,6 @@
 using ImageLab.Core.Dockerfiles;
 
-namespace ImageLab.Web.Api;
+namespace ImageLab.Core.Contracts;
 
 /// <summary>The JSON body of <c>POST /api/dockerfiles/analyze</c>.</summary>
 /// <param name="Dockerfile">The Dockerfile's text.</param>

@@ -1,0 +1,18 @@
+using ImageLab.Core.Layers;
+
+namespace ImageLab.Core.Contracts;
+
+/// <summary>The answer of <c>GET /api/compare?a=&amp;b=</c>: two iterations' images, their sizes, layers and files compared.</summary>
+public sealed record ImageComparisonResponse(
+    long A,
+    long B,
+    long TotalBytesA,
+    long TotalBytesB,
+    long DeltaBytes,
+    long CompressedBytesA,
+    long CompressedBytesB,
+    long SharedLayerBytes,
+    IReadOnlyList<LayerAlignment> Layers,
+    FileSetResponse OnlyInA,
+    FileSetResponse OnlyInB,
+    ChangedFilesResponse Changed);

@@ -1,0 +1,137 @@
+using System.Text.RegularExpressions;
+using ImageLab.Core.Dockerfiles;
+
+namespace ImageLab.Core.Experiments;
+
+/// <summary>
+/// What makes a submission valid: project and experiment names, iteration names, build arguments and Dockerfiles that
+/// parse. The one place these rules live: the intake enforces them (the REST API answers 400 with the sentence) and the
+/// New experiment form calls them for early feedback. Each check returns a sentence, or <see langword="null"/> when it passes.
+/// </summary>
+public static partial class SubmissionRules
+{
+    /// <summary>The longest experiment name accepted.</summary>
+    public const int MaxNameLength = 200;
+
+    /// <summary>The project's problem: missing, or not letters, digits, '.', '-' and '_' (at most 100).</summary>
+    public static string? ProjectProblem(string? project)
+    {
+        if (string.IsNullOrWhiteSpace(project))
+        {
+            return "Choose a project: the name your team tracks this image under, such as fastapi-service.";
+        }
+
+        return NamePattern().IsMatch(project.Trim())
+            ? null
+            : $"The project '{project.Trim()}' cannot be used: a project name uses letters, digits, '.', '-' and '_' (at most 100), and starts with a letter or digit.";
+    }
+
+    /// <summary>The experiment name's problem: longer than <see cref="MaxNameLength"/> characters (none is fine: one is made up).</summary>
+    public static string? NameProblem(string? name) =>
+        name is { Length: > MaxNameLength } ? $"Keep the experiment's name under {MaxNameLength} characters." : null;
+
+    /// <summary>An iteration name's problem; <paramref name="label"/> names it in the sentence ("Iteration 2").</summary>
+    public static string? IterationNameProblem(string? name, string label)
+    {
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            return $"{label} needs a name, such as slim or multistage.";
+        }
+
+        return NamePattern().IsMatch(name.Trim())
+            ? null
+            : $"{label}: the name '{name.Trim()}' cannot be used: a name uses letters, digits, '.', '-' and '_' only, because it becomes the file name Dockerfile.<name>.";
+    }
+
+    /// <summary>A build argument name's problem.</summary>
+    public static string? BuildArgNameProblem(string? name) =>
+        name is not null && BuildArgPattern().IsMatch(name.Trim())
+            ? null
+            : $"The build argument name '{name?.Trim()}' cannot be used: a build argument's name uses letters, digits and '_' and does not start with a digit.";
+
+    /// <summary>The sentence for a build argument given twice.</summary>
+    public static string DuplicateBuildArg(string name) => $"The build argument {name.Trim()} is set twice.";
+
+    /// <summary>The sentence for two iterations with the same Dockerfile path.</summary>
+    public static string DuplicateIteration(string name) => $"Two iterations are called '{name}': give each its own name.";
+
+    /// <summary>A Dockerfile's problem: empty, a parse error (the first), or no FROM instruction.</summary>
+    public static string? DockerfileProblem(string iterationName, string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return $"'{iterationName}' is empty: a Dockerfile needs at least a FROM instruction.";
+        }
+
+        var document = DockerfileParser.Parse(text);
+        if (document.Errors.Count > 0)
+        {
+            var error = document.Errors[0];
+            return $"'{iterationName}', line {error.Line}: {error.Message}";
+        }
+
+        return document.Stages.Count == 0 ? $"'{iterationName}' has no FROM instruction: every Dockerfile starts from a base image." : null;
+    }
+
+    /// <summary>The problems of the fields that come before the Dockerfiles are read: project, name and build arguments.</summary>
+    public static IEnumerable<string> FieldProblems(string? project, string? name, IEnumerable<string> buildArgNames)
+    {
+        ArgumentNullException.ThrowIfNull(buildArgNames);
+        if (ProjectProblem(project) is { } projectProblem)
+        {
+            yield return projectProblem;
+        }
+
+        if (NameProblem(name) is { } nameProblem)
+        {
+            yield return nameProblem;
+        }
+
+        foreach (var arg in buildArgNames)
+        {
+            if (BuildArgNameProblem(arg) is { } argProblem)
+            {
+                yield return argProblem;
+            }
+        }
+    }
+
+    /// <summary>The problems of the iterations, in order: names, duplicate paths and Dockerfiles that do not parse.</summary>
+    public static IEnumerable<string> IterationProblems(IReadOnlyList<IterationSubmission> iterations)
+    {
+        ArgumentNullException.ThrowIfNull(iterations);
+        var paths = new HashSet<string>(StringComparer.Ordinal);
+        for (var index = 0; index < iterations.Count; index++)
+        {
+            var iteration = iterations[index];
+            if (IterationNameProblem(iteration.Name, $"Iteration {index + 1}") is { } nameProblem)
+            {
+                yield return nameProblem;
+                continue;
+            }
+
+            if (!paths.Add(iteration.DockerfilePath))
+            {
+                yield return DuplicateIteration(iteration.Name);
+            }
+
+            if (DockerfileProblem(iteration.Name, iteration.DockerfileText) is { } dockerfileProblem)
+            {
+                yield return dockerfileProblem;
+            }
+        }
+    }
+
+    /// <summary>Every problem of a submission, in order; empty when it can be accepted.</summary>
+    public static IEnumerable<string> Problems(ExperimentSubmission submission)
+    {
+        ArgumentNullException.ThrowIfNull(submission);
+        return FieldProblems(submission.Project, submission.Name, submission.BuildArgs.Keys).Concat(IterationProblems(submission.Iterations));
+    }
+
+    [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$")]
+    private static partial Regex NamePattern();
+
+    [GeneratedRegex(@"^[A-Za-z_][A-Za-z0-9_]*$")]
+    private static partial Regex BuildArgPattern();
+}

@@ -1,0 +1,18 @@
+using ImageLab.Web.UseCases;
+
+namespace ImageLab.Web.Hosting;
+
+/// <summary>The use cases (<c>UseCases/</c>): the business actions that the REST API and the pages both call.</summary>
+public static class UseCaseHostingExtensions
+{
+    public static IServiceCollection AddImageLabUseCases(this IServiceCollection services)
+    {
+        services.AddSingleton<ExperimentActions>();
+        services.AddSingleton<EngineMaintenance>();
+        services.AddSingleton<ExperimentAdvice>();
+        services.AddSingleton<ExperimentReports>();
+        services.AddSingleton<IterationAnalyses>();
+        services.AddSingleton<AuditTrail>();
+        return services;
+    }
+}

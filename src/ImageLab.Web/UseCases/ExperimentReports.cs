@@ -1,0 +1,63 @@
+using System.Globalization;
+using ImageLab.Core.Experiments;
+using ImageLab.Core.Reports;
+using ImageLab.Data;
+using ImageLab.Data.Stores;
+using Microsoft.EntityFrameworkCore;
+
+namespace ImageLab.Web.UseCases;
+
+/// <summary>
+/// An experiment's report with its baseline: none, an experiment id, or <c>auto</c> (the newest earlier succeeded
+/// experiment of the project labelled <c>Baselines:Label</c>, default <c>branch=main</c>). The one place the report
+/// API (which the CLI and the dashboard's download use) gets it.
+/// </summary>
+public sealed class ExperimentReports(
+    IExperimentQueries queries, ExperimentAdvice advice, IDbContextFactory<ImageLabDbContext> contexts, IConfiguration configuration)
+{
+    public const string BaselineLabelKey = "Baselines:Label";
+
+    public const string DefaultBaselineLabel = "branch=main";
+
+    /// <summary>The report of <paramref name="experimentId"/> against <paramref name="baseline"/>, linking to <paramref name="experimentPage"/>.</summary>
+    /// <exception cref="ActionRefusedException">No such experiment or baseline, a baseline that is neither an id nor <c>auto</c>, or a bad <c>Baselines:Label</c>.</exception>
+    public async Task<ExperimentReport> BuildAsync(long experimentId, string? baseline, Uri? experimentPage, CancellationToken cancellationToken)
+    {
+        if (await queries.GetExperimentAsync(experimentId, cancellationToken) is not { } experiment)
+        {
+            throw new ActionRefusedException(Refusal.NotFound, $"There is no experiment {experimentId}.");
+        }
+
+        var (baselineId, reason) = await ChooseBaselineAsync(experiment, baseline, cancellationToken);
+        ExperimentDetails? baselineExperiment = null;
+        if (baselineId is { } other && (baselineExperiment = await queries.GetExperimentAsync(other, cancellationToken)) is null)
+        {
+            throw new ActionRefusedException(Refusal.NotFound, $"There is no baseline experiment {other}.");
+        }
+
+        var withFindings = await advice.AddFindingsAsync(experiment, cancellationToken);
+        return new ReportBuilder().Build(withFindings, baselineExperiment, reason, experimentPage);
+    }
+
+    private async Task<(long? Id, string? Reason)> ChooseBaselineAsync(ExperimentDetails experiment, string? baseline, CancellationToken cancellationToken)
+    {
+        switch (baseline?.Trim().ToLowerInvariant())
+        {
+            case null or "" or "none":
+                return (null, null);
+            case "auto":
+                var label = configuration[BaselineLabelKey] ?? DefaultBaselineLabel;
+                if (ExperimentLabels.Split(label) is not var (key, value))
+                {
+                    throw new ActionRefusedException(Refusal.Misconfigured, $"The setting {BaselineLabelKey} '{label}' is not of the form key=value.");
+                }
+
+                var id = await new BaselineQueries(contexts).FindBaselineAsync(experiment.Id, key, value, cancellationToken);
+                return (id, $"newest succeeded experiment of {experiment.Project} labelled {key}={value}");
+            default:
+                return long.TryParse(baseline, NumberStyles.None, CultureInfo.InvariantCulture, out var explicitId)
+                    ? (explicitId, null)
+                    : throw new ActionRefusedException(Refusal.Invalid, $"The baseline '{baseline}' is neither an experiment id nor 'auto'.");
+        }
+    }
+}
