@@ -19,6 +19,7 @@
 #   scripts/services.sh seed-matrix  copy the fixture images (scripts/fixtures.sh) from the first engine to the matrix
 set -euo pipefail
 
+HERE="$(cd "$(dirname "$0")" && pwd)"
 WORK="${IMAGELAB_WORK:-/var/tmp/imagelab-test}"
 DOCKER_DIR="$WORK/docker"
 DOCKER_SOCK="$WORK/docker.sock"
@@ -52,15 +53,6 @@ install_packages() {
 
 docker_running() { [ -S "$1" ] && docker -H "unix://$1" version >/dev/null 2>&1; }
 
-# The first Debian mirror URI in this machine's own apt sources (deb822 or one-line form).
-debian_mirror() {
-  local uri
-  uri=$(grep -hsE '^URIs:' /etc/apt/sources.list.d/*.sources | awk '{print $2}' | grep -v -- '-security' | head -n 1)
-  [ -n "$uri" ] || uri=$(grep -hsE '^deb ' /etc/apt/sources.list /etc/apt/sources.list.d/*.list | awk '{print $2}' | grep -v -- '-security' | head -n 1)
-  [ -n "$uri" ] || { log "no Debian mirror found in /etc/apt/sources.list*"; exit 1; }
-  printf '%s\n' "$uri"
-}
-
 # matrix_suite NAME: the Debian suite whose docker.io a matrix engine runs.
 matrix_suite() {
   case "$1" in
@@ -76,7 +68,7 @@ unpack_engine() {
   [ -x "$dir/root/usr/sbin/dockerd" ] && return
   log "downloading docker.io and containerd from Debian $suite"
   rm -rf "$dir"; mkdir -p "$dir/lists/partial" "$dir/debs" "$dir/root"
-  echo "deb $(debian_mirror) $suite main" >"$dir/sources.list"
+  echo "deb $("$HERE/debian-mirror.sh") $suite main" >"$dir/sources.list"
   local apt=(-o "Dir::Etc::sourcelist=$dir/sources.list" -o Dir::Etc::sourceparts=- -o "Dir::State::Lists=$dir/lists" -o APT::Sandbox::User=root)
   apt-get "${apt[@]}" update -qq >/dev/null
   (cd "$dir/debs" && apt-get "${apt[@]}" download docker.io containerd >/dev/null)
@@ -242,6 +234,5 @@ case "${1:-}" in
   stop) stop_all ;;
   env) print_env ;;
   seed-matrix) seed_matrix ;;
-  mirror) debian_mirror ;;
-  *) echo "usage: $0 install|start|stop|env|seed-matrix|mirror" >&2; exit 2 ;;
+  *) echo "usage: $0 install|start|stop|env|seed-matrix" >&2; exit 2 ;;
 esac
