@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
+using ImageLab.Core.Builds;
 using ImageLab.Core.Experiments;
 using ImageLab.Core.Layers;
 using ImageLab.Data.Analysis;
@@ -77,7 +78,7 @@ public sealed partial class LayerAnalysisStep(
         events.Post(job.ExperimentId, job.IterationId, BuildEventType.Log, text: "Analyzing the image's layers (files, waste, push size)...");
         try
         {
-            var outcome = await AnalyzeAsync(measurement, settings, cache, linked.Token);
+            var outcome = await AnalyzeAsync(measurement, job.Secrets, settings, cache, linked.Token);
             var run = new AnalysisRun(outcome.Analyzed, outcome.FromCache, stopwatch.Elapsed, settings.EstimateCompressedSize, outcome.HistoryIndexes ?? []);
             if (outcome.Analysis is { } analysis)
             {
@@ -114,7 +115,7 @@ public sealed partial class LayerAnalysisStep(
     }
 
     private async Task<Outcome> AnalyzeAsync(
-        IterationMeasurement measurement, AnalysisOptions settings, StoreLayerAnalysisCache cache, CancellationToken cancellationToken)
+        IterationMeasurement measurement, SecretMasker secrets, AnalysisOptions settings, StoreLayerAnalysisCache cache, CancellationToken cancellationToken)
     {
         var image = await engine.InspectImageAsync(measurement.ImageId, cancellationToken);
         if (image is null)
@@ -159,19 +160,32 @@ public sealed partial class LayerAnalysisStep(
             return Outcome.Failed(result.FailureReason ?? "The image's save stream could not be analyzed.", result.LayersAnalyzed, result.LayersFromCache);
         }
 
-        var createdBy = analysis.Layers.Select(l => l.CreatedBy).ToList();
+        // The saved config's created-by holds build arguments' values in clear: masked like the history before it is
+        // matched (the history is masked already) or stored.
+        var createdBy = analysis.Layers.Select(l => l.CreatedBy is { } text ? secrets.Apply(text) : null).ToList();
         var match = HistoryMatcher.Match(history, analysis.Layers.Count, createdBy);
         var firstOwnLayer = HistoryMatcher.FirstOwnLayerIndex(history, match);
-        if (firstOwnLayer != guess)
+        if (firstOwnLayer != guess || !secrets.IsEmpty)
         {
             analysis = ImageAnalysis.FromLayers(
                 analysis.Layers.Select(l => l.Layer).ToList(),
                 Rebuild(analyzerOptions, firstOwnLayer),
-                new ImageMetadata { ImageId = analysis.ImageId, RepoTags = analysis.RepoTags, CreatedBy = createdBy, Layout = analysis.Layout });
+                new ImageMetadata
+                {
+                    ImageId = analysis.ImageId,
+                    RepoTags = analysis.RepoTags,
+                    CreatedBy = createdBy,
+                    Layout = analysis.Layout,
+                    Warnings = ImageWarnings(analysis).Select(secrets.Apply).ToList(),
+                });
         }
 
         return new Outcome(analysis, null, result.LayersAnalyzed, result.LayersFromCache, match);
     }
+
+    // The analysis's warnings are the image's own followed by each layer's (which a rebuild adds again).
+    private static IEnumerable<string> ImageWarnings(ImageAnalysis analysis) =>
+        analysis.Warnings.Take(analysis.Warnings.Count - analysis.Layers.Sum(l => l.Layer.Warnings.Count));
 
     private static async Task<List<LayerAnalysis>?> TryAllFromCacheAsync(
         IReadOnlyList<string> diffIds, StoreLayerAnalysisCache cache, CancellationToken cancellationToken)
@@ -199,6 +213,7 @@ public sealed partial class LayerAnalysisStep(
 
     private async Task FailAsync(BuildJob job, string reason, AnalysisRun run)
     {
+        reason = job.Secrets.Apply(reason);
         LogAnalysisFailed(logger, job.IterationId, reason);
         try
         {

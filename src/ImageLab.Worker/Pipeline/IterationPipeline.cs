@@ -100,7 +100,7 @@ public sealed partial class IterationPipeline(
     private async Task<bool> BuildAndMeasureAsync(BuildJob job, string owner, CancellationToken cancellationToken)
     {
         var document = DockerfileParser.Parse(job.DockerfileText, job.BuildArgs);
-        var guard = new BuildLogGuard(SecretMasker.For(job.BuildArgs, job.SecretBuildArgs), workerOptions.Value.MaxLogBytes);
+        var guard = new BuildLogGuard(job.Secrets, workerOptions.Value.MaxLogBytes);
         var progress = new StepProgress(job, events, guard, (total, done, cached) =>
             _ = UpdateStepsQuietlyAsync(job.IterationId, owner, total, done, cached), StepWriteInterval);
         var request = new BuildRequest
@@ -134,7 +134,7 @@ public sealed partial class IterationPipeline(
         await RetryAsync(() => store.SetStatusAsync(job.IterationId, owner, IterationStatus.Measuring, null, cancellationToken), cancellationToken);
         PostStatus(job, IterationStatus.Measuring, null);
         var measurement = await MeasureAsync(job, document, result, buildSeconds, cancellationToken);
-        measurement = measurement with { Layers = [.. measurement.Layers.Select(l => l with { CreatedBy = guard.Mask(l.CreatedBy)! })] };
+        measurement = measurement with { Layers = [.. measurement.Layers.Select(l => l with { CreatedBy = guard.Mask(l.CreatedBy)!, Comment = guard.Mask(l.Comment)! })] };
         // The log must be whole in the store before anyone reading the iteration's status sees it end.
         await events.FlushAsync(CancellationToken.None);
         var stored = await RetryAsync(() => store.CompleteAsync(job.IterationId, owner, measurement, CancellationToken.None), cancellationToken);
