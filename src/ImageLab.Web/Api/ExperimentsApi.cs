@@ -84,6 +84,10 @@ public static class ExperimentsApi
         {
             return Problems.BadRequest(e.Message);
         }
+        catch (CallerNotAllowedException e)
+        {
+            return Problems.Forbidden(e.Message);
+        }
         catch (UploadTooLargeException e)
         {
             return Problems.TooLarge(e.Message);

@@ -5,6 +5,8 @@ using ImageLab.Core.Experiments;
 using ImageLab.Data.Entities;
 using ImageLab.Data.Hosting;
 using ImageLab.Data.Security;
+using ImageLab.Web.Authentication;
+using ImageLab.Web.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace ImageLab.Web.Intake;
@@ -14,11 +16,22 @@ namespace ImageLab.Web.Intake;
 /// context as a tar on disk, finds the Dockerfiles, checks them and submits. Shared by the REST API and
 /// the New experiment page.
 /// </summary>
-public sealed class ExperimentIntake(IExperimentCommands commands, IOptions<DatabaseOptions> options, IAuditLog audit)
+public sealed class ExperimentIntake(
+    IExperimentCommands commands, IOptions<DatabaseOptions> options, IOptions<SecurityOptions> security, ICallerAuthorization callers, IAuditLog audit)
 {
+    /// <summary>
+    /// Stores the experiment and returns its id. Throws <see cref="CallerNotAllowedException"/> when the submitter may
+    /// no longer submit (or ask for network) as the database stands now, whatever an open page or cookie remembers.
+    /// </summary>
     public async Task<long> SubmitAsync(IntakeRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
+        await callers.EnsureAsync(request.SubmittedBy, ICallerAuthorization.Builders, "submit experiments", cancellationToken);
+        if (request.RequestsNetwork)
+        {
+            await callers.EnsureAsync(request.SubmittedBy, security.Value.NetworkRoleList, "give builds network (Security:NetworkRoles)", cancellationToken);
+        }
+
         if (request.Upload.ArchivePath is not null && request.Upload.FileCount > 0)
         {
             throw new SubmissionRejectedException("Send either loose files or one context archive, not both.");

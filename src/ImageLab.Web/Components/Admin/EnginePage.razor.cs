@@ -1,6 +1,7 @@
 using ImageLab.Data.Entities;
 using ImageLab.Data.Security;
 using ImageLab.Docker.Engine;
+using ImageLab.Web.Authentication;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 
@@ -14,6 +15,9 @@ public sealed partial class EnginePage
     private string? _message;
     private int _unusedForHours = 24;
     private bool _busy;
+
+    [Inject]
+    private ICallerAuthorization Callers { get; set; } = default!;
 
     [CascadingParameter]
     private Task<AuthenticationState> Authentication { get; set; } = default!;
@@ -43,13 +47,14 @@ public sealed partial class EnginePage
         _busy = true;
         try
         {
-            var reclaimed = await Engine.PruneBuildCacheAsync(TimeSpan.FromHours(_unusedForHours), CancellationToken.None);
             var actor = (await Authentication).User.Identity?.Name ?? "";
+            await Callers.EnsureAsync(actor, ICallerAuthorization.Admins, "prune the build cache", CancellationToken.None);
+            var reclaimed = await Engine.PruneBuildCacheAsync(TimeSpan.FromHours(_unusedForHours), CancellationToken.None);
             await Audit.RecordAsync(actor, AuditActions.BuildCachePruned, "engine build cache", $"unused for {_unusedForHours} h; {reclaimed} bytes reclaimed", CancellationToken.None);
             _message = $"Pruned the build cache unused for {_unusedForHours} hours: {reclaimed:N0} bytes reclaimed.";
             await LoadAsync();
         }
-        catch (DockerEngineUnavailableException e)
+        catch (Exception e) when (e is DockerEngineUnavailableException or CallerNotAllowedException)
         {
             _error = e.Message;
         }

@@ -28,6 +28,9 @@ public sealed partial class ExperimentPage : IAsyncDisposable
     [Inject]
     private IAuthorizationService Authorization { get; set; } = default!;
 
+    [Inject]
+    private ICallerAuthorization Callers { get; set; } = default!;
+
     [CascadingParameter]
     private Task<AuthenticationState> Authentication { get; set; } = default!;
     private ExperimentLiveState? _state;
@@ -263,6 +266,7 @@ public sealed partial class ExperimentPage : IAsyncDisposable
         _cancelling = true;
         try
         {
+            await Callers.EnsureAsync(_userName, ICallerAuthorization.Builders, "cancel experiments", _stop.Token);
             if (!await Commands.CancelExperimentAsync(Id, _stop.Token))
             {
                 _actionError = $"Experiment {Id} no longer exists.";
@@ -286,6 +290,7 @@ public sealed partial class ExperimentPage : IAsyncDisposable
     {
         try
         {
+            await Callers.EnsureAsync(_userName, ICallerAuthorization.Builders, "cancel experiments", _stop.Token);
             if (!await Commands.CancelIterationAsync(Id, iteration.Id, _stop.Token))
             {
                 _actionError = $"The iteration {iteration.Details.Name} no longer exists.";

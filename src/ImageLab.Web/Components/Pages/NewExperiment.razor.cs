@@ -1,5 +1,6 @@
 using ImageLab.Core.Experiments;
 using ImageLab.Data.Hosting;
+using ImageLab.Web.Authentication;
 using ImageLab.Web.Hosting;
 using ImageLab.Web.Intake;
 using ImageLab.Web.Services;
@@ -259,6 +260,11 @@ public sealed partial class NewExperiment : IAsyncDisposable
             return;
         }
         catch (UploadTooLargeException e)
+        {
+            _submitError = e.Message;
+            return;
+        }
+        catch (CallerNotAllowedException e)
         {
             _submitError = e.Message;
             return;

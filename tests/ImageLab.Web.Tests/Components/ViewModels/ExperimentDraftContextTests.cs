@@ -3,6 +3,7 @@ using System.IO.Compression;
 using System.Text;
 using ImageLab.Core.Experiments;
 using ImageLab.Data.Hosting;
+using ImageLab.Web.Hosting;
 using ImageLab.Web.Intake;
 using ImageLab.Web.Tests.Components.Fakes;
 using ImageLab.Web.ViewModels;
@@ -96,7 +97,7 @@ public class ExperimentDraftContextTests
         draft.AddIteration("pasted", "FROM scratch\nCOPY a /c\n");
         Assert.Empty(draft.Validate(Max));
         var commands = new FakeExperimentCommands();
-        var intake = new ExperimentIntake(commands, Options.Create(new DatabaseOptions { MaxContextBytes = Max }), new RecordingAuditLog());
+        var intake = new ExperimentIntake(commands, Options.Create(new DatabaseOptions { MaxContextBytes = Max }), Options.Create(new SecurityOptions()), new AllowingCallerAuthorization(), new RecordingAuditLog());
         using var upload = SpooledUpload.Create();
 
         var request = await draft.ToRequestAsync(upload, Max, default);
