@@ -1,6 +1,7 @@
 using System.Formats.Tar;
 using System.Text;
 using ImageLab.Core.BuildContexts;
+using ImageLab.Core.Dockerfiles;
 using ImageLab.Core.Experiments;
 using ImageLab.Data.Entities;
 using ImageLab.Data.Hosting;
@@ -78,6 +79,11 @@ public sealed class ExperimentIntake(
             iterations.Add(new IterationSubmission(DockerfileNaming.IterationName(path), path, text ?? ""));
         }
 
+        if (!request.RequestsNetwork)
+        {
+            RefuseNetworkReach(iterations, request.BuildArgs);
+        }
+
         var submission = new ExperimentSubmission
         {
             Name = string.IsNullOrWhiteSpace(request.Name) ? $"{request.Project} {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm}" : request.Name.Trim(),
@@ -100,6 +106,22 @@ public sealed class ExperimentIntake(
         await audit.RecordAsync(request.SubmittedBy, AuditActions.ExperimentSubmitted, $"experiment {id}",
             $"'{submission.Name}' in project {submission.Project}, {iterations.Count} iterations{(request.RequestsNetwork ? ", network asked" : "")}", CancellationToken.None);
         return id;
+    }
+
+    // The engine itself fetches ADD URLs, '# syntax=' frontends and BUILDKIT_SYNTAX images, whatever the RUN steps'
+    // network mode: without 'network' they are refused here, naming the line.
+    private static void RefuseNetworkReach(IEnumerable<IterationSubmission> iterations, IReadOnlyDictionary<string, string> buildArgs)
+    {
+        foreach (var iteration in iterations)
+        {
+            var reach = NetworkReach.Find(DockerfileParser.Parse(iteration.DockerfileText, buildArgs), buildArgs);
+            if (reach.Count > 0)
+            {
+                throw new SubmissionRejectedException(
+                    $"{iteration.DockerfilePath} reaches the network, and this experiment did not ask for network: {string.Join("; ", reach)}. " +
+                    "Remove it, or submit with 'network' (allowed to the roles in Security:NetworkRoles).");
+            }
+        }
     }
 
     private async Task WriteContextAsync(IntakeRequest request, IReadOnlyList<string> dockerfiles, string tarPath, CancellationToken cancellationToken)
