@@ -19,6 +19,9 @@ public sealed record BuildJob(
     /// <summary>Build arguments the submitter marked secret.</summary>
     public IReadOnlyList<string> SecretBuildArgs { get; init; } = [];
 
+    /// <summary>Who submitted the experiment (the user, or the token's owner).</summary>
+    public string SubmittedBy { get; init; } = "";
+
     /// <summary>Whether the submitter asked for network in RUN steps.</summary>
     public bool RequestsNetwork { get; init; }
 

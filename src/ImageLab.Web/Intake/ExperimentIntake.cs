@@ -79,10 +79,7 @@ public sealed class ExperimentIntake(
             iterations.Add(new IterationSubmission(DockerfileNaming.IterationName(path), path, text ?? ""));
         }
 
-        if (!request.RequestsNetwork)
-        {
-            RefuseNetworkReach(iterations, request.BuildArgs);
-        }
+        CheckReach(iterations, request.BuildArgs, request.RequestsNetwork);
 
         var submission = new ExperimentSubmission
         {
@@ -109,12 +106,21 @@ public sealed class ExperimentIntake(
     }
 
     // The engine itself fetches ADD URLs, '# syntax=' frontends and BUILDKIT_SYNTAX images, whatever the RUN steps'
-    // network mode: without 'network' they are refused here, naming the line.
-    private static void RefuseNetworkReach(IEnumerable<IterationSubmission> iterations, IReadOnlyDictionary<string, string> buildArgs)
+    // network mode: without 'network' they are refused here, naming the line. Images outside Security:AllowedBaseImages
+    // are refused either way. (Images the engine does not hold are refused by the worker, on the engine that builds.)
+    private void CheckReach(IEnumerable<IterationSubmission> iterations, IReadOnlyDictionary<string, string> buildArgs, bool network)
     {
         foreach (var iteration in iterations)
         {
-            var reach = NetworkReach.Find(DockerfileParser.Parse(iteration.DockerfileText, buildArgs), buildArgs);
+            var document = DockerfileParser.Parse(iteration.DockerfileText, buildArgs);
+            if (NetworkReach.ImagesOf(document).FirstOrDefault(i => !security.Value.AllowsBaseImage(i.Image)) is { Image: not null } refused)
+            {
+                throw new SubmissionRejectedException(
+                    $"{iteration.DockerfilePath} line {refused.Line} uses the image {refused.Image}, which Security:AllowedBaseImages does not allow " +
+                    $"(allowed: {string.Join(", ", security.Value.AllowedBaseImageList)}).");
+            }
+
+            var reach = network ? [] : NetworkReach.Find(document, buildArgs);
             if (reach.Count > 0)
             {
                 throw new SubmissionRejectedException(

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using ImageLab.Core.Experiments;
 using ImageLab.Data.Entities;
 using ImageLab.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
@@ -52,6 +53,50 @@ public sealed class NetworkReachTests(ImageLabWebFactory factory) : IClassFixtur
 
         // Assert
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Build_WithoutNetworkFromAnImageTheEngineLacks_FailsNamingTheLineWithoutPulling()
+    {
+        // Arrange
+        using var member = factory.CreateClientWithToken(await factory.CreateTokenAsync(ImageLabRoles.Member));
+
+        // Act
+        var experiment = await ExperimentUpload.SubmitAsync(member, Upload("FROM busybox:1.36 AS tools\nFROM imagelab-not-on-this-engine:1\nRUN true\n", ""));
+        var ended = await Polling.WaitForAsync(member, experiment.Id, e => e.Iterations.All(i => i.Status.IsFinal()), TimeSpan.FromMinutes(2), "the refusal");
+
+        // Assert
+        var iteration = Assert.Single(ended.Iterations);
+        Assert.Equal(IterationStatus.Failed, iteration.Status);
+        Assert.Contains("Line 2 needs the image imagelab-not-on-this-engine:1, which this engine does not have", iteration.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Build_CacheMountsOfTwoMembers_AreNotShared()
+    {
+        // Arrange: member A leaves a file in a cache mount; A's next build finds it, B's does not
+        var target = $"/cache-{Guid.NewGuid():N}";
+        using var memberA = factory.CreateClientWithToken(await factory.CreateTokenAsync(ImageLabRoles.Member));
+        using var memberB = factory.CreateClientWithToken(await factory.CreateTokenAsync(ImageLabRoles.Member));
+        var write = $"FROM busybox:1.36\nRUN --mount=type=cache,target={target} echo a > {target}/left-by-a\n";
+        string Probe(string expectation) => $"FROM busybox:1.36\nRUN --mount=type=cache,target={target} {expectation} -e {target}/left-by-a\n";
+
+        // Act
+        var first = await BuildAsync(memberA, write);
+        var again = await BuildAsync(memberA, Probe("test"));
+        var other = await BuildAsync(memberB, Probe("test !"));
+
+        // Assert
+        Assert.Equal(IterationStatus.Succeeded, first.Status);
+        Assert.True(again.Status == IterationStatus.Succeeded, $"A's own cache mount lost its file: {again.Error}");
+        Assert.True(other.Status == IterationStatus.Succeeded, $"B's build saw A's cache mount: {other.Error}");
+    }
+
+    private static async Task<IterationDetails> BuildAsync(HttpClient client, string dockerfile)
+    {
+        var experiment = await ExperimentUpload.SubmitAsync(client, ExperimentUpload.FromFiles([("Dockerfile", dockerfile)], ("builder", "BuildKit")));
+        var ended = await Polling.WaitForAsync(client, experiment.Id, e => e.Iterations.All(i => i.Status.IsFinal()), TimeSpan.FromMinutes(3), "the build");
+        return Assert.Single(ended.Iterations);
     }
 
     private static MultipartFormDataContent Upload(string dockerfile, string buildArg, bool network = false)
