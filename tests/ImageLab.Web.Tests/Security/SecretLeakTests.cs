@@ -64,10 +64,10 @@ public sealed class SecretLeakTests(ImageLabWebFactory factory) : IClassFixture<
 
         // Assert
         Assert.Contains("visible-value", answers[$"/api/experiments/{experiment.Id}/iterations/{iteration}/log"], StringComparison.Ordinal);
-        Assert.Contains(SecretMasker.Mask, analysis, StringComparison.Ordinal);
         Assert.All(answers, a => Assert.True(a.Value.StartsWith("200 ", StringComparison.Ordinal), $"{a.Key} answered {a.Value[..Math.Min(a.Value.Length, 300)]}"));
         Assert.All(answers, a => Assert.False(a.Value.Contains(secret, StringComparison.Ordinal), $"{a.Key} shows the secret: {Around(a.Value, secret)}"));
         Assert.All(events, e => Assert.DoesNotContain(secret, e.Text ?? "", StringComparison.Ordinal));
+        Assert.Contains(SecretMasker.Mask, analysis, StringComparison.Ordinal);
     }
 
     private static async Task<string> WaitForAnalysisAsync(HttpClient client, long iteration)
