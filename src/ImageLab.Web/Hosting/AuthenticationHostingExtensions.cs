@@ -58,6 +58,7 @@ public static class AuthenticationHostingExtensions
         services.AddCascadingAuthenticationState();
         // Open pages re-check their user every 30 s; admin and submit actions re-check at the moment they act.
         services.AddSingleton<ICallerAuthorization, CallerAuthorization>();
+        services.AddSingleton<SignInThrottle>();
         services.AddScoped<AuthenticationStateProvider, RevalidatingAuthenticationState>();
         var authentication = services.AddAuthentication(options =>
             {

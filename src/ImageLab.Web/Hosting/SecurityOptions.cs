@@ -13,6 +13,10 @@ public sealed class SecurityOptions
     [Range(1, 100_000, ErrorMessage = "Security:SubmissionsPerMinute must be between 1 and 100000.")]
     public int SubmissionsPerMinute { get; set; } = 30;
 
+    /// <summary>Wrong passwords one client address may give within 15 minutes before its sign-ins are refused for a while.</summary>
+    [Range(1, 100_000, ErrorMessage = "Security:SignInFailuresPerAddress must be between 1 and 100000.")]
+    public int SignInFailuresPerAddress { get; set; } = 20;
+
     /// <summary>Roles whose experiments may ask for network in RUN steps, comma-separated (default <c>admin,member</c>).</summary>
     [RegularExpression(@"^\s*(admin|member|viewer)?\s*(,\s*(admin|member|viewer)\s*)*$",
         ErrorMessage = "Security:NetworkRoles must list roles among admin, member and viewer, separated by commas (e.g. 'admin,member').")]
