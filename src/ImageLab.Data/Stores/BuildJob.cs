@@ -19,6 +19,15 @@ public sealed record BuildJob(
     /// <summary>Build arguments the submitter marked secret.</summary>
     public IReadOnlyList<string> SecretBuildArgs { get; init; } = [];
 
+    /// <summary>Who submitted the experiment (the user, or the token's owner).</summary>
+    public string SubmittedBy { get; init; } = "";
+
     /// <summary>Whether the submitter asked for network in RUN steps.</summary>
     public bool RequestsNetwork { get; init; }
+
+    /// <summary>
+    /// The one masking step for everything of this build that leaves the engine (log lines, errors, history and the
+    /// saved config's created-by, analysis warnings): secret build arguments' values become <c>***</c>.
+    /// </summary>
+    public SecretMasker Secrets => SecretMasker.For(BuildArgs, SecretBuildArgs);
 }

@@ -21,6 +21,7 @@ public sealed class IterationStore(IDbContextFactory<ImageLabDbContext> contexts
             {
                 SecretBuildArgs = i.Experiment.SecretBuildArgs,
                 RequestsNetwork = i.Experiment.RequestsNetwork,
+                SubmittedBy = i.Experiment.SubmittedBy,
             })
             .FirstOrDefaultAsync(cancellationToken);
     }

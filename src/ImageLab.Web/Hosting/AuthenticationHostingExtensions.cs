@@ -2,6 +2,7 @@ using ImageLab.Data;
 using ImageLab.Data.Entities;
 using ImageLab.Web.Authentication;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -55,6 +56,10 @@ public static class AuthenticationHostingExtensions
         services.AddSingleton(openIdConnect);
         services.AddImageLabIdentity().AddSignInManager();
         services.AddCascadingAuthenticationState();
+        // Open pages re-check their user every 30 s; admin and submit actions re-check at the moment they act.
+        services.AddSingleton<ICallerAuthorization, CallerAuthorization>();
+        services.AddSingleton<SignInThrottle>();
+        services.AddScoped<AuthenticationStateProvider, RevalidatingAuthenticationState>();
         var authentication = services.AddAuthentication(options =>
             {
                 options.DefaultScheme = CookieOrToken;

@@ -13,6 +13,10 @@ public sealed class SecurityOptions
     [Range(1, 100_000, ErrorMessage = "Security:SubmissionsPerMinute must be between 1 and 100000.")]
     public int SubmissionsPerMinute { get; set; } = 30;
 
+    /// <summary>Wrong passwords one client address may give within 15 minutes before its sign-ins are refused for a while.</summary>
+    [Range(1, 100_000, ErrorMessage = "Security:SignInFailuresPerAddress must be between 1 and 100000.")]
+    public int SignInFailuresPerAddress { get; set; } = 20;
+
     /// <summary>Roles whose experiments may ask for network in RUN steps, comma-separated (default <c>admin,member</c>).</summary>
     [RegularExpression(@"^\s*(admin|member|viewer)?\s*(,\s*(admin|member|viewer)\s*)*$",
         ErrorMessage = "Security:NetworkRoles must list roles among admin, member and viewer, separated by commas (e.g. 'admin,member').")]
@@ -21,9 +25,50 @@ public sealed class SecurityOptions
     public IReadOnlyList<string> NetworkRoleList =>
         NetworkRoles.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
+    /// <summary>
+    /// Images that FROM, COPY --from and RUN --mount=from= may name, as comma-separated patterns where <c>*</c> matches any
+    /// text (e.g. <c>busybox:*,python:3.12-*,registry.internal/*</c>). Empty (the default): any image the engine holds.
+    /// </summary>
+    public string AllowedBaseImages { get; set; } = "";
+
+    public IReadOnlyList<string> AllowedBaseImageList =>
+        AllowedBaseImages.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    /// <summary>Whether <see cref="AllowedBaseImages"/> lets a build use <paramref name="image"/>.</summary>
+    public bool AllowsBaseImage(string image)
+    {
+        ArgumentNullException.ThrowIfNull(image);
+        var patterns = AllowedBaseImageList;
+        return patterns.Count == 0 || patterns.Any(p => Matches(p, image));
+    }
+
     public bool MayUseNetwork(ClaimsPrincipal user)
     {
         ArgumentNullException.ThrowIfNull(user);
         return NetworkRoleList.Any(user.IsInRole);
+    }
+
+    // '*' matches any text; linear, without regular expressions (a pattern is an administrator's, an image a member's).
+    private static bool Matches(string pattern, string text)
+    {
+        var parts = pattern.Split('*');
+        if (!text.StartsWith(parts[0], StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        var at = parts[0].Length;
+        for (var i = 1; i < parts.Length - 1; i++)
+        {
+            var found = text.IndexOf(parts[i], at, StringComparison.Ordinal);
+            if (found < 0)
+            {
+                return false;
+            }
+
+            at = found + parts[i].Length;
+        }
+
+        return parts.Length == 1 ? text.Length == at : text.Length - at >= parts[^1].Length && text.EndsWith(parts[^1], StringComparison.Ordinal);
     }
 }

@@ -33,6 +33,7 @@ public static class WebHostingExtensions
     public static WebApplication UseImageLabWeb(this WebApplication app)
     {
         app.UseImageLabHardening();
+        app.UseSameOriginForCookies();
         app.UseStatusCodePages();
         app.UseImageLabAuthentication();
         app.UseRateLimiter();

@@ -8,6 +8,7 @@ using ImageLab.Data;
 using ImageLab.Data.Entities;
 using ImageLab.Data.Hosting;
 using ImageLab.Data.Security;
+using ImageLab.Web.Authentication;
 using ImageLab.Web.Hosting;
 using ImageLab.Web.UseCases;
 using Microsoft.Extensions.Options;
@@ -20,12 +21,15 @@ namespace ImageLab.Web.Intake;
 /// network rights, submits and audits. The submit use case: the REST API and the New experiment page both call it.
 /// </summary>
 public sealed class ExperimentIntake(
-    IExperimentCommands commands, IOptions<DatabaseOptions> options, IOptions<SecurityOptions> security, IAuditLog audit)
+    IExperimentCommands commands, IOptions<DatabaseOptions> options, IOptions<SecurityOptions> security, ICallerAuthorization callers, IAuditLog audit)
 {
     /// <summary>Stores the experiment and returns its id.</summary>
     /// <exception cref="SubmissionRejectedException">The upload or its fields break a rule (the message says which).</exception>
     /// <exception cref="UploadTooLargeException">The context is larger than <c>Database:MaxContextBytes</c>.</exception>
-    /// <exception cref="ActionRefusedException">The caller asks for network that <c>Security:NetworkRoles</c> does not give its role.</exception>
+    /// <exception cref="ActionRefusedException">
+    /// The caller may not submit, or asks for network that <c>Security:NetworkRoles</c> does not give its role, by its
+    /// claims or as the database stands now (whatever an open page or cookie remembers).
+    /// </exception>
     public async Task<long> SubmitAsync(IntakeRequest request, ClaimsPrincipal caller, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -34,6 +38,19 @@ public sealed class ExperimentIntake(
         {
             throw new ActionRefusedException(Refusal.Forbidden,
                 $"{request.SubmittedBy} may not give builds network: Security:NetworkRoles allows it to {string.Join(", ", security.Value.NetworkRoleList)}. Submit without 'network' or ask an admin.");
+        }
+
+        try
+        {
+            await callers.EnsureAsync(request.SubmittedBy, ICallerAuthorization.Builders, "submit experiments", cancellationToken);
+            if (request.RequestsNetwork)
+            {
+                await callers.EnsureAsync(request.SubmittedBy, security.Value.NetworkRoleList, "give builds network (Security:NetworkRoles)", cancellationToken);
+            }
+        }
+        catch (CallerNotAllowedException e)
+        {
+            throw new ActionRefusedException(Refusal.Forbidden, e.Message);
         }
 
         if (request.Upload.ArchivePath is not null && request.Upload.FileCount > 0)
@@ -110,6 +127,8 @@ public sealed class ExperimentIntake(
             throw new SubmissionRejectedException(iterationProblem);
         }
 
+        CheckReach(iterations, request.BuildArgs, request.RequestsNetwork);
+
         var submission = new ExperimentSubmission
         {
             Name = string.IsNullOrWhiteSpace(request.Name) ? $"{request.Project} {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm}" : request.Name.Trim(),
@@ -132,6 +151,31 @@ public sealed class ExperimentIntake(
         await audit.RecordAsync(request.SubmittedBy, AuditActions.ExperimentSubmitted, $"experiment {id}",
             $"'{submission.Name}' in project {submission.Project}, {iterations.Count} iterations{(request.RequestsNetwork ? ", network asked" : "")}", CancellationToken.None);
         return id;
+    }
+
+    // The engine itself fetches ADD URLs, '# syntax=' frontends and BUILDKIT_SYNTAX images, whatever the RUN steps'
+    // network mode: without 'network' they are refused here, naming the line. Images outside Security:AllowedBaseImages
+    // are refused either way. (Images the engine does not hold are refused by the worker, on the engine that builds.)
+    private void CheckReach(IEnumerable<IterationSubmission> iterations, IReadOnlyDictionary<string, string> buildArgs, bool network)
+    {
+        foreach (var iteration in iterations)
+        {
+            var document = DockerfileParser.Parse(iteration.DockerfileText, buildArgs);
+            if (NetworkReach.ImagesOf(document).FirstOrDefault(i => !security.Value.AllowsBaseImage(i.Image)) is { Image: not null } refused)
+            {
+                throw new SubmissionRejectedException(
+                    $"{iteration.DockerfilePath} line {refused.Line} uses the image {refused.Image}, which Security:AllowedBaseImages does not allow " +
+                    $"(allowed: {string.Join(", ", security.Value.AllowedBaseImageList)}).");
+            }
+
+            var reach = network ? [] : NetworkReach.Find(document, buildArgs);
+            if (reach.Count > 0)
+            {
+                throw new SubmissionRejectedException(
+                    $"{iteration.DockerfilePath} reaches the network, and this experiment did not ask for network: {string.Join("; ", reach)}. " +
+                    "Remove it, or submit with 'network' (allowed to the roles in Security:NetworkRoles).");
+            }
+        }
     }
 
     private async Task WriteContextAsync(IntakeRequest request, IReadOnlyList<string> dockerfiles, string tarPath, CancellationToken cancellationToken)

@@ -12,7 +12,7 @@ namespace ImageLab.Web.UseCases;
 /// ImageLab's disk use on this process's engine and pruning its build cache, with its audit entry: the one place both
 /// <c>/api/engine</c> and the engine page call.
 /// </summary>
-public sealed class EngineMaintenance(IDockerEngine engine, IAuditLog audit, IAuthorizationService authorization)
+public sealed class EngineMaintenance(IDockerEngine engine, IAuditLog audit, IAuthorizationService authorization, ICallerAuthorization current)
 {
     /// <summary>Build cache unused for this many hours is pruned unless the caller says otherwise.</summary>
     public const int DefaultUnusedForHours = 24;
@@ -31,7 +31,7 @@ public sealed class EngineMaintenance(IDockerEngine engine, IAuditLog audit, IAu
             throw new ActionRefusedException(Refusal.Invalid, "unusedForHours must be 0 or more: build cache unused for at least that many hours is pruned.");
         }
 
-        await Callers.DemandAsync(authorization, caller, ImageLabPolicies.Admins, "prune the engine's build cache");
+        await Callers.DemandAsync(authorization, current, caller, ImageLabPolicies.Admins, ICallerAuthorization.Admins, "prune the engine's build cache", cancellationToken);
         var reclaimed = await engine.PruneBuildCacheAsync(TimeSpan.FromHours(unusedForHours), cancellationToken);
         await audit.RecordAsync(Callers.NameOf(caller), AuditActions.BuildCachePruned, "engine build cache",
             string.Create(CultureInfo.InvariantCulture, $"unused for {unusedForHours} h; {reclaimed} bytes reclaimed"), cancellationToken);

@@ -11,7 +11,7 @@ namespace ImageLab.Web.UseCases;
 /// Cancelling an experiment or one iteration, with its audit entry: the one place both
 /// <c>POST /api/experiments/{id}/cancel</c> (and <c>.../iterations/{iterationId}/cancel</c>) and the experiment page call.
 /// </summary>
-public sealed class ExperimentActions(IExperimentCommands commands, IAuditLog audit, IAuthorizationService authorization)
+public sealed class ExperimentActions(IExperimentCommands commands, IAuditLog audit, IAuthorizationService authorization, ICallerAuthorization current)
 {
     private const string CancelAction = "cancel builds";
 
@@ -19,7 +19,7 @@ public sealed class ExperimentActions(IExperimentCommands commands, IAuditLog au
     /// <exception cref="ActionRefusedException">The caller may not cancel, or there is no such experiment.</exception>
     public async Task CancelExperimentAsync(long experimentId, ClaimsPrincipal caller, CancellationToken cancellationToken)
     {
-        await Callers.DemandAsync(authorization, caller, ImageLabPolicies.Builders, CancelAction);
+        await Callers.DemandAsync(authorization, current, caller, ImageLabPolicies.Builders, ICallerAuthorization.Builders, CancelAction, cancellationToken);
         if (!await commands.CancelExperimentAsync(experimentId, cancellationToken))
         {
             throw new ActionRefusedException(Refusal.NotFound, $"There is no experiment {experimentId}.");
@@ -32,7 +32,7 @@ public sealed class ExperimentActions(IExperimentCommands commands, IAuditLog au
     /// <exception cref="ActionRefusedException">The caller may not cancel, or there is no such iteration in the experiment.</exception>
     public async Task CancelIterationAsync(long experimentId, long iterationId, ClaimsPrincipal caller, CancellationToken cancellationToken)
     {
-        await Callers.DemandAsync(authorization, caller, ImageLabPolicies.Builders, CancelAction);
+        await Callers.DemandAsync(authorization, current, caller, ImageLabPolicies.Builders, ICallerAuthorization.Builders, CancelAction, cancellationToken);
         if (!await commands.CancelIterationAsync(experimentId, iterationId, cancellationToken))
         {
             throw new ActionRefusedException(Refusal.NotFound, $"There is no iteration {iterationId} in experiment {experimentId}.");

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
+using ImageLab.Core.Builds;
 using ImageLab.Core.Engines;
 using ImageLab.Core.Experiments;
 using ImageLab.Core.Formatting;
@@ -77,11 +78,12 @@ public sealed partial class LayerAnalysisStep(
     /// follows finds every layer cached and saves nothing. Every history row that wrote a layer gets that layer's bytes.
     /// </summary>
     /// <exception cref="ImageAnalysisException">The layers could not be read or matched to the history; the sentence says why.</exception>
-    public async Task<IterationMeasurement> MeasureFileBytesAsync(IterationMeasurement measurement, CancellationToken cancellationToken)
+    public async Task<IterationMeasurement> MeasureFileBytesAsync(BuildJob job, IterationMeasurement measurement, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(job);
         ArgumentNullException.ThrowIfNull(measurement);
         var settings = options.Value;
-        var outcome = await AnalyzeAsync(measurement, settings, store.CreateCache(settings.EstimateCompressedSize), cancellationToken);
+        var outcome = await AnalyzeAsync(measurement, job.Secrets, settings, store.CreateCache(settings.EstimateCompressedSize), cancellationToken);
         if (outcome.Analysis is not { } analysis)
         {
             throw new ImageAnalysisException($"On the containerd image store ImageLab measures an image by reading its layers, which failed: {outcome.FailureReason}");
@@ -113,7 +115,7 @@ public sealed partial class LayerAnalysisStep(
         events.Post(job.ExperimentId, job.IterationId, BuildEventType.Log, text: "Analyzing the image's layers (files, waste, push size)...");
         try
         {
-            var outcome = await AnalyzeAsync(measurement, settings, cache, linked.Token);
+            var outcome = await AnalyzeAsync(measurement, job.Secrets, settings, cache, linked.Token);
             var run = new AnalysisRun(outcome.Analyzed, outcome.FromCache, stopwatch.Elapsed, settings.EstimateCompressedSize, outcome.HistoryIndexes ?? []);
             if (outcome.Analysis is { } analysis)
             {
@@ -150,7 +152,7 @@ public sealed partial class LayerAnalysisStep(
     }
 
     private async Task<Outcome> AnalyzeAsync(
-        IterationMeasurement measurement, AnalysisOptions settings, StoreLayerAnalysisCache cache, CancellationToken cancellationToken)
+        IterationMeasurement measurement, SecretMasker secrets, AnalysisOptions settings, StoreLayerAnalysisCache cache, CancellationToken cancellationToken)
     {
         var image = await engine.InspectImageAsync(measurement.ImageId, cancellationToken);
         if (image is null)
@@ -196,19 +198,32 @@ public sealed partial class LayerAnalysisStep(
             return Outcome.Failed(result.FailureReason ?? "The image's save stream could not be analyzed.", result.LayersAnalyzed, result.LayersFromCache);
         }
 
-        var createdBy = analysis.Layers.Select(l => l.CreatedBy).ToList();
+        // The saved config's created-by holds build arguments' values in clear: masked like the history before it is
+        // matched (the history is masked already) or stored.
+        var createdBy = analysis.Layers.Select(l => l.CreatedBy is { } text ? secrets.Apply(text) : null).ToList();
         var match = HistoryMatcher.Match(history, analysis.Layers.Count, createdBy);
         var firstOwnLayer = HistoryMatcher.FirstOwnLayerIndex(history, match);
-        if (firstOwnLayer != guess)
+        if (firstOwnLayer != guess || !secrets.IsEmpty)
         {
             analysis = ImageAnalysis.FromLayers(
                 analysis.Layers.Select(l => l.Layer).ToList(),
                 Rebuild(analyzerOptions, firstOwnLayer),
-                new ImageMetadata { ImageId = analysis.ImageId, RepoTags = analysis.RepoTags, CreatedBy = createdBy, Layout = analysis.Layout });
+                new ImageMetadata
+                {
+                    ImageId = analysis.ImageId,
+                    RepoTags = analysis.RepoTags,
+                    CreatedBy = createdBy,
+                    Layout = analysis.Layout,
+                    Warnings = ImageWarnings(analysis).Select(secrets.Apply).ToList(),
+                });
         }
 
         return new Outcome(analysis, null, result.LayersAnalyzed, result.LayersFromCache, match);
     }
+
+    // The analysis's warnings are the image's own followed by each layer's (which a rebuild adds again).
+    private static IEnumerable<string> ImageWarnings(ImageAnalysis analysis) =>
+        analysis.Warnings.Take(analysis.Warnings.Count - analysis.Layers.Sum(l => l.Layer.Warnings.Count));
 
     private static async Task<List<LayerAnalysis>?> TryAllFromCacheAsync(
         IReadOnlyList<string> diffIds, StoreLayerAnalysisCache cache, CancellationToken cancellationToken)
@@ -237,6 +252,7 @@ public sealed partial class LayerAnalysisStep(
 
     private async Task FailAsync(BuildJob job, string reason, AnalysisRun run)
     {
+        reason = job.Secrets.Apply(reason);
         LogAnalysisFailed(logger, job.IterationId, reason);
         try
         {

@@ -101,14 +101,20 @@ public sealed partial class IterationPipeline(
     private async Task<bool> BuildAndMeasureAsync(BuildJob job, string owner, CancellationToken cancellationToken)
     {
         var document = DockerfileParser.Parse(job.DockerfileText, job.BuildArgs);
-        var guard = new BuildLogGuard(SecretMasker.For(job.BuildArgs, job.SecretBuildArgs), workerOptions.Value.MaxLogBytes);
+        if (!job.RequestsNetwork && await FindUnheldImageAsync(document, cancellationToken) is { } unheld)
+        {
+            await EndAsync(job, owner, IterationStatus.Failed, unheld);
+            return true;
+        }
+
+        var guard = new BuildLogGuard(job.Secrets, workerOptions.Value.MaxLogBytes);
         var progress = new StepProgress(job, events, guard, (total, done, cached) =>
             _ = UpdateStepsQuietlyAsync(job.IterationId, owner, total, done, cached), StepWriteInterval);
         var request = new BuildRequest
         {
             DockerfilePath = job.DockerfilePath,
             Builder = job.Builder,
-            BuildArgs = job.BuildArgs.ToDictionary(p => p.Key, p => (string?)p.Value),
+            BuildArgs = BuildArgsFor(job),
             NetworkMode = NetworkFor(job),
             MemoryBytes = workerOptions.Value.MemoryLimitMb > 0 ? workerOptions.Value.MemoryLimitMb * 1024 * 1024 : null,
             Cpus = workerOptions.Value.Cpus > 0 ? workerOptions.Value.Cpus : null,
@@ -135,12 +141,12 @@ public sealed partial class IterationPipeline(
         await RetryAsync(() => store.SetStatusAsync(job.IterationId, owner, IterationStatus.Measuring, null, cancellationToken), cancellationToken);
         PostStatus(job, IterationStatus.Measuring, null);
         var measurement = await MeasureAsync(job, document, result, buildSeconds, cancellationToken);
+        measurement = measurement with { Layers = [.. measurement.Layers.Select(l => l with { CreatedBy = guard.Mask(l.CreatedBy)!, Comment = guard.Mask(l.Comment)! })] };
         if (measurement.EngineDetails?.ImageStore == ImageStoreKind.Containerd)
         {
-            measurement = await layerAnalysis.MeasureFileBytesAsync(measurement, cancellationToken);
+            measurement = await layerAnalysis.MeasureFileBytesAsync(job, measurement, cancellationToken);
         }
 
-        measurement = measurement with { Layers = [.. measurement.Layers.Select(l => l with { CreatedBy = guard.Mask(l.CreatedBy)! })] };
         // The log must be whole in the store before anyone reading the iteration's status sees it end.
         await events.FlushAsync(CancellationToken.None);
         var stored = await RetryAsync(() => store.CompleteAsync(job.IterationId, owner, measurement, CancellationToken.None), cancellationToken);
@@ -153,6 +159,39 @@ public sealed partial class IterationPipeline(
         }
 
         return true;
+    }
+
+    /// <summary>BuildKit's namespace of cache mounts (<c>RUN --mount=type=cache</c>).</summary>
+    public const string CacheMountNamespaceArg = "BUILDKIT_CACHE_MOUNT_NS";
+
+    // The experiment's build arguments, and BuildKit's cache-mount namespace set to the submitter (whatever the experiment
+    // says), so that one member's cache mounts are never another's on the shared engine (the classic builder has none).
+    private static Dictionary<string, string?> BuildArgsFor(BuildJob job)
+    {
+        var args = job.BuildArgs.Where(a => !string.Equals(a.Key, CacheMountNamespaceArg, StringComparison.OrdinalIgnoreCase))
+            .ToDictionary(p => p.Key, p => (string?)p.Value);
+        if (job.Builder == BuilderKind.BuildKit)
+        {
+            args[CacheMountNamespaceArg] = "imagelab-user-" + job.SubmittedBy;
+        }
+
+        return args;
+    }
+
+    // The engine pulls an image it does not hold, whatever the RUN steps' network: a build without network may use only
+    // what this engine has (FROM, COPY --from, RUN --mount=from=).
+    private async Task<string?> FindUnheldImageAsync(DockerfileDocument document, CancellationToken cancellationToken)
+    {
+        foreach (var (image, line) in NetworkReach.ImagesOf(document))
+        {
+            if (await engine.InspectImageAsync(image, cancellationToken) is null)
+            {
+                return $"Line {line} needs the image {image}, which this engine does not have, and a build without network may not pull it. " +
+                    "Submit with network (allowed to the roles in Security:NetworkRoles), or have the image loaded on the engine.";
+            }
+        }
+
+        return null;
     }
 
     // RUN steps get network only when the experiment asked for it; they then get what Docker:NetworkMode allows.

@@ -44,6 +44,7 @@ public class ImageLabTestContext : BunitContext, IAsyncLifetime
         Services.AddSingleton(Options.Create(new DatabaseOptions { MaxContextBytes = 50L * 1024 * 1024 }));
         Services.AddSingleton<IAuditLog>(Audit);
         Services.AddSingleton(Options.Create(new SecurityOptions()));
+        Services.AddSingleton<ICallerAuthorization>(new AllowingCallerAuthorization());
         Services.AddSingleton<ExperimentIntake>();
         Services.AddSingleton<ExperimentActions>();
         // Signed in as an admin unless a test says otherwise (see SignInAs).

@@ -23,6 +23,9 @@ public sealed partial class Login
     private UserAdministration Users { get; set; } = default!;
 
     [Inject]
+    private SignInThrottle Throttle { get; set; } = default!;
+
+    [Inject]
     private OpenIdConnectSettings OpenIdConnect { get; set; } = default!;
 
     [Inject]
@@ -54,12 +57,21 @@ public sealed partial class Login
 
     private async Task SignInAsync()
     {
+        var address = HttpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        if (Throttle.RetryAfter(address) is { } wait)
+        {
+            _error = $"Too many wrong passwords from this address: try again in {Math.Max(1, (int)Math.Ceiling(wait.TotalMinutes))} minutes.";
+            return;
+        }
+
         var result = await SignIn.PasswordSignInAsync(Input.UserName.Trim(), Input.Password, isPersistent: true, lockoutOnFailure: true);
         if (result.Succeeded)
         {
             Navigation.NavigateTo(LocalUrl.OrHome(ReturnUrl));
             return;
         }
+
+        Throttle.RecordFailure(address);
 
         _error = result.IsLockedOut
             ? "This account is disabled, or locked for a while after too many wrong passwords."

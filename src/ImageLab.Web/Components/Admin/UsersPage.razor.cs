@@ -21,6 +21,9 @@ public sealed partial class UsersPage
     [Inject]
     private UserAdministration Users { get; set; } = default!;
 
+    [Inject]
+    private ICallerAuthorization Callers { get; set; } = default!;
+
     protected override async Task OnInitializedAsync()
     {
         _actor = (await Authentication).User.Identity?.Name ?? "";
@@ -44,9 +47,11 @@ public sealed partial class UsersPage
         _error = null;
         try
         {
+            // The page may have been open since before this admin was disabled or demoted: ask the database now.
+            await Callers.EnsureAsync(_actor, ICallerAuthorization.Admins, "manage users", CancellationToken.None);
             await change();
         }
-        catch (UserAdministrationException e)
+        catch (Exception e) when (e is UserAdministrationException or CallerNotAllowedException)
         {
             _error = e.Message;
         }

@@ -1,0 +1,95 @@
+using System.Net;
+using ImageLab.Core.Builds;
+using ImageLab.Core.Experiments;
+using ImageLab.Web.Tests.Infrastructure;
+
+namespace ImageLab.Web.Tests.Security;
+
+/// <summary>
+/// A secret build argument given to the real app, built on the real engine and analyzed: its value appears in no answer
+/// of the API (experiment, list, log, analysis, files, comparison, reports, audit), no live event of the hub and no page.
+/// </summary>
+public sealed class SecretLeakTests(ImageLabWebFactory factory) : IClassFixture<ImageLabWebFactory>
+{
+    private const string Dockerfile = """
+        FROM busybox:1.36
+        ARG API_TOKEN
+        ARG PLAIN
+        RUN echo "token is $API_TOKEN, plain is $PLAIN" && mkdir -p /app && echo data > /app/data.txt
+        LABEL build.note="made with $API_TOKEN"
+        ENV TOKEN_COPY=$API_TOKEN
+        RUN echo done
+        """;
+
+    [Theory]
+    [InlineData(BuilderKind.Classic)]
+    [InlineData(BuilderKind.BuildKit)]
+    public async Task Submit_SecretBuildArg_AppearsInNoAnswerEventOrPage(BuilderKind builder)
+    {
+        // Arrange
+        var secret = $"tok-{Guid.NewGuid():N}";
+        using var client = factory.CreateClient();
+        await using var hub = factory.CreateHubConnection();
+        await hub.StartAsync();
+
+        // Act
+        var experiment = await ExperimentUpload.SubmitAsync(client, ExperimentUpload.FromFiles(
+            [("Dockerfile", Dockerfile)],
+            ("project", "secret-leak"), ("builder", builder.ToString()), ("buildArgs", $"API_TOKEN={secret}"), ("buildArgs", "PLAIN=visible-value")));
+        var events = await BuildWatcher.FollowToEndAsync(hub, experiment, TimeSpan.FromMinutes(4));
+        var built = await Polling.WaitForAsync(client, experiment.Id, e => e.Iterations.All(i => i.Status == IterationStatus.Succeeded), TimeSpan.FromSeconds(30), "the build");
+        var iteration = built.Iterations.Single().Id;
+        var analysis = await WaitForAnalysisAsync(client, iteration);
+        string[] paths =
+        [
+            $"/api/experiments/{experiment.Id}",
+            "/api/experiments",
+            "/api/experiments?project=secret-leak",
+            $"/api/experiments/{experiment.Id}/iterations/{iteration}/log",
+            $"/api/iterations/{iteration}/files",
+            $"/api/iterations/{iteration}/files?path=/app",
+            $"/api/compare?a={iteration}&b={iteration}",
+            $"/api/experiments/{experiment.Id}/report?format=markdown",
+            $"/api/experiments/{experiment.Id}/report?format=json",
+            $"/api/experiments/{experiment.Id}/report?format=csv",
+            "/api/audit",
+            "/",
+        ];
+        var answers = new Dictionary<string, string> { [$"/api/iterations/{iteration}/analysis"] = $"200 {analysis}" };
+        foreach (var path in paths)
+        {
+            using var response = await client.GetAsync(new Uri(path, UriKind.Relative));
+            answers[path] = $"{(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}";
+        }
+
+        // Assert
+        Assert.Contains("visible-value", answers[$"/api/experiments/{experiment.Id}/iterations/{iteration}/log"], StringComparison.Ordinal);
+        Assert.All(answers, a => Assert.True(a.Value.StartsWith("200 ", StringComparison.Ordinal), $"{a.Key} answered {a.Value[..Math.Min(a.Value.Length, 300)]}"));
+        Assert.All(answers, a => Assert.False(a.Value.Contains(secret, StringComparison.Ordinal), $"{a.Key} shows the secret: {Around(a.Value, secret)}"));
+        Assert.All(events, e => Assert.DoesNotContain(secret, e.Text ?? "", StringComparison.Ordinal));
+        Assert.Contains(SecretMasker.Mask, analysis, StringComparison.Ordinal);
+    }
+
+    private static async Task<string> WaitForAnalysisAsync(HttpClient client, long iteration)
+    {
+        var deadline = DateTime.UtcNow.AddMinutes(3);
+        while (true)
+        {
+            using var response = await client.GetAsync(new Uri($"/api/iterations/{iteration}/analysis", UriKind.Relative));
+            var body = await response.Content.ReadAsStringAsync();
+            if (response.StatusCode == HttpStatusCode.OK)
+            {
+                return body;
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, $"Iteration {iteration} was not analyzed in time: {body}");
+            await Task.Delay(500);
+        }
+    }
+
+    private static string Around(string text, string secret)
+    {
+        var at = text.IndexOf(secret, StringComparison.Ordinal);
+        return text[Math.Max(0, at - 120)..Math.Min(text.Length, at + secret.Length + 40)];
+    }
+}
