@@ -82,23 +82,16 @@ start_matrix_engine() {
   local dir="$WORK/$name" sock="$WORK/$name.sock" root="$WORK/engines/$suite/root"
   if docker_running "$sock"; then return; fi
   unpack_engine "$suite"
-  mkdir -p "$dir/data" "$dir/exec"
+  mkdir -p "$dir"
   if [[ "$name" == *containerd ]]; then
     echo '{"features": {"containerd-snapshotter": true}}' >"$dir/daemon.json"
   else
     echo '{}' >"$dir/daemon.json"
   fi
   log "starting Debian $suite's Docker engine '$name' at unix://$sock"
-  PATH="$root/usr/bin:$root/usr/sbin:$PATH" setsid "$root/usr/sbin/dockerd" --config-file "$dir/daemon.json" \
-    --bridge=none --iptables=false --ip6tables=false --ip-masq=false \
-    --data-root "$dir/data" --exec-root "$dir/exec" \
-    --pidfile "$dir/dockerd.pid" --host "unix://$sock" \
-    >"$dir/dockerd.log" 2>&1 < /dev/null &
-  for _ in $(seq 1 90); do
-    docker_running "$sock" && return
-    sleep 0.5
-  done
-  log "the Docker engine '$name' did not start; its log follows"; tail -n 30 "$dir/dockerd.log" >&2; exit 1
+  # Its own containerd and docker-proxy come first on PATH; runc is Debian 12's.
+  PATH="$root/usr/bin:$root/usr/sbin:$PATH" launch_dockerd "$dir" "$sock" "$root/usr/sbin/dockerd" \
+    --config-file "$dir/daemon.json" --ip6tables=false
 }
 
 # The fixture images, copied from the first engine to each matrix engine that lacks them (shared layers once).
@@ -115,21 +108,28 @@ seed_matrix() {
   done
 }
 
-# start_docker DIR SOCK: a private engine with its own data root, exec root, pidfile and socket.
-start_docker() {
-  local dir="$1" sock="$2"
-  if docker_running "$sock"; then return; fi
+# launch_dockerd DIR SOCK DOCKERD [FLAG...]: a private engine with its own data root, exec root, pidfile and socket,
+# off the host network and iptables; returns once it answers.
+launch_dockerd() {
+  local dir="$1" sock="$2" dockerd="$3"; shift 3
   mkdir -p "$dir/data" "$dir/exec"
-  log "starting a private Docker engine at unix://$sock"
-  setsid dockerd --bridge=none --iptables=false --ip-masq=false \
+  setsid "$dockerd" "$@" --bridge=none --iptables=false --ip-masq=false \
     --data-root "$dir/data" --exec-root "$dir/exec" \
     --pidfile "$dir/dockerd.pid" --host "unix://$sock" \
     >"$dir/dockerd.log" 2>&1 < /dev/null &
-  for _ in $(seq 1 60); do
+  for _ in $(seq 1 90); do
     docker_running "$sock" && return
     sleep 0.5
   done
-  log "the Docker engine did not start; its log follows"; tail -n 30 "$dir/dockerd.log" >&2; exit 1
+  log "the Docker engine at unix://$sock did not start; its log follows"; tail -n 30 "$dir/dockerd.log" >&2; exit 1
+}
+
+# start_docker DIR SOCK: Debian 12's own engine (docker.io), privately.
+start_docker() {
+  local dir="$1" sock="$2"
+  if docker_running "$sock"; then return; fi
+  log "starting a private Docker engine at unix://$sock"
+  launch_dockerd "$dir" "$sock" dockerd
 }
 
 stop_docker() {
