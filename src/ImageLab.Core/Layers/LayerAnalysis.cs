@@ -40,7 +40,8 @@ public sealed class LayerAnalysis
                     break;
                 case LayerEntryKind.Symlink:
                     SymlinkCount++;
-                    FileSystemBytes += System.Text.Encoding.UTF8.GetByteCount(entry.LinkTarget ?? "");
+                    // From the target, not SizeBytes: layers cached before symlinks had a size have 0 there.
+                    FileSystemBytes += LayerEntry.SizeInImage(entry.Kind, 0, entry.LinkTarget);
                     break;
                 case LayerEntryKind.HardLink:
                     HardLinkCount++;

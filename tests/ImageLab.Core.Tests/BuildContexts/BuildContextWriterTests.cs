@@ -280,7 +280,7 @@ public sealed class BuildContextWriterTests : IDisposable
         // Assert
         Assert.True(listing.TooLarge);
         Assert.True(writing.TooLarge);
-        Assert.StartsWith("The build context is larger than the limit of 976.56 KiB", writing.Message, StringComparison.Ordinal);
+        Assert.StartsWith("The build context is larger than the limit of 1 MB", writing.Message, StringComparison.Ordinal);
     }
 
     [Fact]

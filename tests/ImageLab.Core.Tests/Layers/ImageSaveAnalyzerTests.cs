@@ -183,6 +183,11 @@ public sealed class ImageSaveAnalyzerTests
         Assert.Equal(6000 + 77 + 8 + 1_000_000, layer.ContentBytes);
         Assert.Equal(1, layer.SymlinkCount);
         Assert.Equal(1, layer.HardLinkCount);
+
+        // The image size counts a symlink's target ("python3.12", 10 bytes) and a hard-linked file once, as overlay2 does.
+        Assert.Equal(6000 + 77 + 8 + 1_000_000 + 10, layer.FileSystemBytes);
+        Assert.Equal(10, layer.Entries.Single(e => e.Kind == LayerEntryKind.Symlink).SizeBytes);
+        Assert.Equal(0, layer.Entries.Single(e => e.Kind == LayerEntryKind.HardLink).SizeBytes);
         Assert.Equal(LayerEntryKind.Symlink, analysis.Tree.Find("/usr/bin/python3")?.Kind);
         Assert.Equal("python3.12", analysis.Tree.Find("/usr/bin/python3")?.LinkTarget);
         Assert.Equal("/usr/bin/python3.12", analysis.Tree.Find("/usr/bin/python")?.LinkTarget);

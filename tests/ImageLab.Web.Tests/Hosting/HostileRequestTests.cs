@@ -131,8 +131,9 @@ public sealed class HostileRequestTests(HostileRequestTests.App app, ITestOutput
 
     public static TheoryData<string, (string Name, string Value)[], string> LongFields => new()
     {
-        { "experiment name", [("name", new string('n', 201))], "The experiment name is 201 characters long; at most 200 are allowed." },
-        { "project", [("project", new string('p', 101))], "The project name is 101 characters long; at most 100 are allowed." },
+        // Names and projects meet the submission rules (the form's) first; the column limits stand behind them.
+        { "experiment name", [("name", new string('n', 201))], "Keep the experiment's name under 200 characters." },
+        { "project", [("project", new string('p', 101))], $"The project '{new string('p', 101)}' cannot be used: a project name uses letters, digits, '.', '-' and '_' (at most 100), and starts with a letter or digit." },
         { "Dockerfile path", [("dockerfiles", "d/" + new string('x', 1000) + "/Dockerfile")], "A Dockerfile path is 1013 characters long; at most 1000 are allowed." },
     };
 

@@ -4,6 +4,7 @@ using System.Security.Claims;
 using ImageLab.Core.Experiments;
 using ImageLab.Data.Entities;
 using ImageLab.Data.Security;
+using ImageLab.Web.Authentication;
 using ImageLab.Web.Tests.Infrastructure;
 using ImageLab.Web.UseCases;
 using Microsoft.AspNetCore.Mvc;
@@ -25,14 +26,15 @@ public sealed class ExperimentActionsTests(ExperimentActionsTests.QueuedOnlyFact
         var client = factory.CreateClient();
         var experiment = await ExperimentUpload.SubmitAsync(client, ExperimentUpload.FromFiles([("Dockerfile", Dockerfile)], ("project", "usecases")));
         var actions = factory.GetService<ExperimentActions>();
+        var viewer = await CallerAsync("vera", ImageLabRoles.Viewer);
 
         // Act
         var refusal = await Assert.ThrowsAsync<ActionRefusedException>(
-            () => actions.CancelExperimentAsync(experiment.Id, Caller("vera", ImageLabRoles.Viewer), CancellationToken.None));
+            () => actions.CancelExperimentAsync(experiment.Id, viewer, CancellationToken.None));
 
         // Assert
         Assert.Equal(Refusal.Forbidden, refusal.Reason);
-        Assert.StartsWith("vera may not cancel builds", refusal.Message, StringComparison.Ordinal);
+        Assert.StartsWith($"{viewer.Identity!.Name} may not cancel builds", refusal.Message, StringComparison.Ordinal);
         Assert.Equal(IterationStatus.Queued, Assert.Single((await ExperimentUpload.GetAsync(client, experiment.Id)).Iterations).Status);
     }
 
@@ -44,14 +46,15 @@ public sealed class ExperimentActionsTests(ExperimentActionsTests.QueuedOnlyFact
         var experiment = await ExperimentUpload.SubmitAsync(client, ExperimentUpload.FromFiles([("Dockerfile", Dockerfile)], ("project", "usecases")));
         var iteration = Assert.Single(experiment.Iterations);
         var actions = factory.GetService<ExperimentActions>();
+        var member = await CallerAsync("mira", ImageLabRoles.Member);
 
         // Act
-        await actions.CancelIterationAsync(experiment.Id, iteration.Id, Caller("mira", ImageLabRoles.Member), CancellationToken.None);
+        await actions.CancelIterationAsync(experiment.Id, iteration.Id, member, CancellationToken.None);
 
         // Assert
         Assert.Equal(IterationStatus.Canceled, Assert.Single((await ExperimentUpload.GetAsync(client, experiment.Id)).Iterations).Status);
         var entries = await factory.GetService<IAuditLog>().ListAsync(1, 50, CancellationToken.None);
-        Assert.Contains(entries.Items, e => e.UserName == "mira" && e.Action == AuditActions.ExperimentCancelled
+        Assert.Contains(entries.Items, e => e.UserName == member.Identity!.Name && e.Action == AuditActions.ExperimentCancelled
             && e.Target == $"experiment {experiment.Id}" && e.Details == $"iteration {iteration.Id}");
     }
 
@@ -59,9 +62,10 @@ public sealed class ExperimentActionsTests(ExperimentActionsTests.QueuedOnlyFact
     public async Task CancelExperimentAsync_UnknownExperiment_NotFoundSentence()
     {
         var actions = factory.GetService<ExperimentActions>();
+        var member = await CallerAsync("mira", ImageLabRoles.Member);
 
         var refusal = await Assert.ThrowsAsync<ActionRefusedException>(
-            () => actions.CancelExperimentAsync(987_654, Caller("mira", ImageLabRoles.Member), CancellationToken.None));
+            () => actions.CancelExperimentAsync(987_654, member, CancellationToken.None));
 
         Assert.Equal(Refusal.NotFound, refusal.Reason);
         Assert.Equal("There is no experiment 987654.", refusal.Message);
@@ -85,8 +89,13 @@ public sealed class ExperimentActionsTests(ExperimentActionsTests.QueuedOnlyFact
         Assert.Equal(detail, problem!.Detail);
     }
 
-    private static ClaimsPrincipal Caller(string name, string role) =>
-        new(new ClaimsIdentity([new Claim(ClaimTypes.Name, name), new Claim(ClaimTypes.Role, role)], "tests"));
+    // A real user (the use case asks the database at the moment of the action) and the claims its sign-in carries.
+    private async Task<ClaimsPrincipal> CallerAsync(string name, string role)
+    {
+        var unique = $"{name}-{Guid.NewGuid():N}"[..16];
+        await factory.GetService<UserAdministration>().CreateAsync(unique, role, password: null, "tests", CancellationToken.None);
+        return new(new ClaimsIdentity([new Claim(ClaimTypes.Name, unique), new Claim(ClaimTypes.Role, role)], "tests"));
+    }
 
     /// <summary>The worker is off: submitted experiments stay queued, nothing is built.</summary>
     public sealed class QueuedOnlyFactory : ImageLabWebFactory

@@ -136,7 +136,7 @@ internal static class LayerTarAnalyzer
                 entries.Add(new LayerEntry(
                     interner.Intern(path),
                     kind,
-                    kind == LayerEntryKind.File ? size : 0,
+                    LayerEntry.SizeInImage(kind, size, target),
                     target,
                     entry.ModificationTime.ToUnixTimeSeconds()));
             }
