@@ -102,6 +102,10 @@ public sealed class EngineMatrixTests(EngineMatrixFixture matrix, ITestOutputHel
                 {
                     Assert.True(iteration.SizeBytes == analysis.Layers.Sum(l => l.Layer.FileSystemBytes), message);
                 }
+
+                // The file tree (what survives into the final image) and the waste (copies that do not) add up to the layers.
+                Assert.True(analysis.Layers.Sum(l => l.Layer.FileSystemBytes) == analysis.Tree.TotalBytes + analysis.WastedBytes,
+                    $"{run.Name} {builder} {iteration.Name}: file tree {analysis.Tree.TotalBytes} B + waste {analysis.WastedBytes} B, layers {analysis.Layers.Sum(l => l.Layer.FileSystemBytes)} B.");
             }
         }
     }
