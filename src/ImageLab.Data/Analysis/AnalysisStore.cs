@@ -18,8 +18,9 @@ public sealed class AnalysisStore(IDbContextFactory<ImageLabDbContext> contexts,
     private readonly Lock _recentLock = new();
     private readonly LinkedList<(long IterationId, ImageAnalysis Analysis)> _recent = new();
 
-    /// <summary>A DiffID cache for one analysis run; see <see cref="StoreLayerAnalysisCache"/>.</summary>
-    public StoreLayerAnalysisCache CreateCache(bool requireCompressedSize) => new(contexts, clock, requireCompressedSize);
+    /// <summary>A DiffID cache for one analysis run on an engine that pushes blobs as stored or not; see <see cref="StoreLayerAnalysisCache"/>.</summary>
+    public StoreLayerAnalysisCache CreateCache(bool requireCompressedSize, bool blobsPushedAsStored = false) =>
+        new(contexts, clock, requireCompressedSize, blobsPushedAsStored: blobsPushedAsStored);
 
     /// <summary>Stores a successful analysis (replacing an earlier one of the iteration).</summary>
     public async Task SaveSucceededAsync(long iterationId, ImageAnalysis analysis, AnalysisRun run, CancellationToken cancellationToken)

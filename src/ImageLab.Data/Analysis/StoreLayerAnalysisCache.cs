@@ -12,8 +12,17 @@ namespace ImageLab.Data.Analysis;
 /// by several images (a ladder's base) is analyzed once, by whichever worker gets there first. One instance per
 /// analysis run, so that its counters describe that run. Thread-safe.
 /// </summary>
+/// <remarks>
+/// A layer's push size depends on the engine that pushes it: a graph driver gzips the plain tar, the containerd image
+/// store pushes its blob as stored. A cached push size from the other kind of engine is a miss (the layer is read
+/// again), so that one engine's numbers never stand for another's.
+/// </remarks>
 public sealed class StoreLayerAnalysisCache(
-    IDbContextFactory<ImageLabDbContext> contexts, TimeProvider clock, bool requireCompressedSize, int largestFiles = 10) : ILayerAnalysisCache
+    IDbContextFactory<ImageLabDbContext> contexts,
+    TimeProvider clock,
+    bool requireCompressedSize,
+    int largestFiles = 10,
+    bool blobsPushedAsStored = false) : ILayerAnalysisCache
 {
     // SQLITE_CONSTRAINT and its UNIQUE and PRIMARYKEY extended codes.
     private const int SqliteConstraintError = 19;
@@ -39,7 +48,7 @@ public sealed class StoreLayerAnalysisCache(
             .FirstOrDefaultAsync(cancellationToken);
 
         // A layer cached while push sizes were switched off is analyzed again once they are wanted.
-        if (row is null || (requireCompressedSize && row.CompressedSizeSource == CompressedSizeSource.NotComputed))
+        if (row is null || (requireCompressedSize && (row.CompressedSizeSource == CompressedSizeSource.NotComputed || !PushedAlike(row))))
         {
             Interlocked.Increment(ref _misses);
             return null;
@@ -82,6 +91,10 @@ public sealed class StoreLayerAnalysisCache(
             // Another worker stored the same layer at the same moment: theirs is as good as ours.
         }
     }
+
+    // An estimate is a graph driver's push size; a plain tar's own size is the containerd store's. Compressed blobs push as they are everywhere.
+    private bool PushedAlike(AnalyzedLayer row) => row.BlobCompression != LayerBlobCompression.None
+        || (row.CompressedSizeSource == CompressedSizeSource.BlobSize) == blobsPushedAsStored;
 
     /// <summary>Makes sure every layer of <paramref name="layers"/> is stored (layers read from the cache already are).</summary>
     internal async Task EnsureStoredAsync(IEnumerable<LayerAnalysis> layers, CancellationToken cancellationToken)

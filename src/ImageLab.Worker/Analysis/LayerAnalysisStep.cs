@@ -83,7 +83,7 @@ public sealed partial class LayerAnalysisStep(
         ArgumentNullException.ThrowIfNull(job);
         ArgumentNullException.ThrowIfNull(measurement);
         var settings = options.Value;
-        var outcome = await AnalyzeAsync(measurement, job.Secrets, settings, store.CreateCache(settings.EstimateCompressedSize), cancellationToken);
+        var outcome = await AnalyzeAsync(measurement, job.Secrets, settings, store.CreateCache(settings.EstimateCompressedSize, PushesBlobsAsStored(measurement)), cancellationToken);
         if (outcome.Analysis is not { } analysis)
         {
             throw new ImageAnalysisException($"On the containerd image store ImageLab measures an image by reading its layers, which failed: {outcome.FailureReason}");
@@ -111,7 +111,7 @@ public sealed partial class LayerAnalysisStep(
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(settings.TimeoutMinutes));
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token, lifetime.ApplicationStopping);
         var stopwatch = Stopwatch.StartNew();
-        var cache = store.CreateCache(settings.EstimateCompressedSize);
+        var cache = store.CreateCache(settings.EstimateCompressedSize, PushesBlobsAsStored(measurement));
         events.Post(job.ExperimentId, job.IterationId, BuildEventType.Log, text: "Analyzing the image's layers (files, waste, push size)...");
         try
         {
@@ -164,7 +164,7 @@ public sealed partial class LayerAnalysisStep(
         var analyzerOptions = new ImageAnalysisOptions
         {
             EstimateCompressedSize = settings.EstimateCompressedSize,
-            BlobsArePushedAsStored = measurement.EngineDetails?.ImageStore == ImageStoreKind.Containerd,
+            BlobsArePushedAsStored = PushesBlobsAsStored(measurement),
             CompressedSizeEstimator = new GzipCompressedSizeEstimator(settings.CompressionLevel),
         };
 
@@ -241,6 +241,8 @@ public sealed partial class LayerAnalysisStep(
 
         return layers;
     }
+
+    private static bool PushesBlobsAsStored(IterationMeasurement measurement) => measurement.EngineDetails?.ImageStore == ImageStoreKind.Containerd;
 
     private static ImageAnalysisOptions Rebuild(ImageAnalysisOptions template, int firstOwnLayerIndex) => new()
     {

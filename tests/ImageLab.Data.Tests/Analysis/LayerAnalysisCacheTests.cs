@@ -51,6 +51,23 @@ public abstract class LayerAnalysisCacheTests(TestStoreKind store) : IAsyncLifet
         Assert.NotNull(await new StoreLayerAnalysisCache(Contexts, TimeProvider.System, requireCompressedSize: false).TryGetAsync(layer.DiffId, CancellationToken.None));
     }
 
+    [Theory]
+    [InlineData(CompressedSizeSource.Estimated, false, true)]
+    [InlineData(CompressedSizeSource.Estimated, true, false)]
+    [InlineData(CompressedSizeSource.BlobSize, true, true)]
+    [InlineData(CompressedSizeSource.BlobSize, false, false)]
+    public async Task TryGet_PlainTarCachedByOneKindOfEngine_HitOnlyWhereItIsPushedAlike(
+        CompressedSizeSource cachedAs, bool readerPushesAsStored, bool hit)
+    {
+        // A graph driver estimates the gzip it will push; the containerd store pushes the plain tar as it is.
+        var layer = SampleLayer("sha256:" + Guid.NewGuid().ToString("N") + new string('e', 32), cachedAs);
+        await new StoreLayerAnalysisCache(Contexts, TimeProvider.System, requireCompressedSize: true).StoreAsync(layer, [], CancellationToken.None);
+
+        var reader = new StoreLayerAnalysisCache(Contexts, TimeProvider.System, requireCompressedSize: true, blobsPushedAsStored: readerPushesAsStored);
+
+        Assert.Equal(hit, await reader.TryGetAsync(layer.DiffId, CancellationToken.None) is not null);
+    }
+
     [Fact]
     public async Task Store_SameLayerTwice_KeepsOneRow()
     {
