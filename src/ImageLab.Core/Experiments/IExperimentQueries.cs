@@ -23,4 +23,7 @@ public interface IExperimentQueries
 
     /// <summary>Iterations of other experiments of the same project that succeeded, for cross-experiment comparison.</summary>
     Task<IReadOnlyList<IterationReference>> ListComparableIterationsAsync(string project, CancellationToken cancellationToken);
+
+    /// <summary>Iterations not yet ended (queued or building) of one submitter's experiments, and of one project's.</summary>
+    Task<WaitingIterations> CountWaitingIterationsAsync(string submittedBy, string project, CancellationToken cancellationToken);
 }

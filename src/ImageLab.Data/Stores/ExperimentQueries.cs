@@ -80,6 +80,15 @@ internal sealed class ExperimentQueries(IDbContextFactory<ImageLabDbContext> con
         return new Page<ExperimentSummary>(items, pageNumber, pageSize, total);
     }
 
+    public async Task<WaitingIterations> CountWaitingIterationsAsync(string submittedBy, string project, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var waiting = db.Iterations.Where(i => i.Status == IterationStatus.Queued || i.Status == IterationStatus.Building || i.Status == IterationStatus.Measuring);
+        var ofSubmitter = await waiting.CountAsync(i => i.Experiment!.SubmittedBy == submittedBy, cancellationToken);
+        var ofProject = await waiting.CountAsync(i => i.Experiment!.Project!.Name == project, cancellationToken);
+        return new WaitingIterations(ofSubmitter, ofProject);
+    }
+
     public async Task<IReadOnlyList<string>> ListProjectsAsync(CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);

@@ -26,6 +26,7 @@ public static class Problems
             Refusal.Forbidden => Forbidden(refusal.Message),
             Refusal.NotFound => NotFound(refusal.Message),
             Refusal.Unavailable => Results.Problem(refusal.Message, statusCode: StatusCodes.Status409Conflict, title: "Not available yet."),
+            Refusal.TooMany => Results.Problem(refusal.Message, statusCode: StatusCodes.Status429TooManyRequests, title: "Too much under way."),
             Refusal.Misconfigured => Results.Problem(refusal.Message, statusCode: StatusCodes.Status500InternalServerError, title: "A setting of the server is wrong."),
             _ => BadRequest(refusal.Message),
         };

@@ -13,6 +13,14 @@ public sealed class SecurityOptions
     [Range(1, 100_000, ErrorMessage = "Security:SubmissionsPerMinute must be between 1 and 100000.")]
     public int SubmissionsPerMinute { get; set; } = 30;
 
+    /// <summary>Iterations of one user's experiments that may wait in the queue or build at once; a submission past it is refused.</summary>
+    [Range(1, 1_000_000, ErrorMessage = "Security:MaxWaitingIterationsPerUser must be between 1 and 1000000.")]
+    public int MaxWaitingIterationsPerUser { get; set; } = 100;
+
+    /// <summary>Iterations of one project's experiments that may wait in the queue or build at once.</summary>
+    [Range(1, 1_000_000, ErrorMessage = "Security:MaxWaitingIterationsPerProject must be between 1 and 1000000.")]
+    public int MaxWaitingIterationsPerProject { get; set; } = 300;
+
     /// <summary>Wrong passwords one client address may give within 15 minutes before its sign-ins are refused for a while.</summary>
     [Range(1, 100_000, ErrorMessage = "Security:SignInFailuresPerAddress must be between 1 and 100000.")]
     public int SignInFailuresPerAddress { get; set; } = 20;

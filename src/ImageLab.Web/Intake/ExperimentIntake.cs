@@ -1,4 +1,5 @@
 using System.Formats.Tar;
+using System.Globalization;
 using System.Security.Claims;
 using System.Text;
 using ImageLab.Core.BuildContexts;
@@ -21,7 +22,12 @@ namespace ImageLab.Web.Intake;
 /// network rights, submits and audits. The submit use case: the REST API and the New experiment page both call it.
 /// </summary>
 public sealed class ExperimentIntake(
-    IExperimentCommands commands, IOptions<DatabaseOptions> options, IOptions<SecurityOptions> security, ICallerAuthorization callers, IAuditLog audit)
+    IExperimentCommands commands,
+    IExperimentQueries queries,
+    IOptions<DatabaseOptions> options,
+    IOptions<SecurityOptions> security,
+    ICallerAuthorization callers,
+    IAuditLog audit)
 {
     /// <summary>Stores the experiment and returns its id.</summary>
     /// <exception cref="SubmissionRejectedException">The upload or its fields break a rule (the message says which).</exception>
@@ -77,6 +83,8 @@ public sealed class ExperimentIntake(
             throw new SubmissionRejectedException(
                 "The upload has no Dockerfile: add a file named Dockerfile, Dockerfile.<name> or <name>.Dockerfile, or list them in 'dockerfiles'.");
         }
+
+        await CheckQueueQuotaAsync(request, dockerfilePaths.Count, cancellationToken);
 
         if (ExperimentFieldLengths.Check(request.Name, request.Project, dockerfilePaths, DockerfileNaming.IterationName) is { } tooLong)
         {
@@ -151,6 +159,24 @@ public sealed class ExperimentIntake(
         await audit.RecordAsync(request.SubmittedBy, AuditActions.ExperimentSubmitted, $"experiment {id}",
             $"'{submission.Name}' in project {submission.Project}, {iterations.Count} iterations{(request.RequestsNetwork ? ", network asked" : "")}", CancellationToken.None);
         return id;
+    }
+
+    // One member cannot fill the queue: counted when the experiment is submitted (two submissions at the same moment may both fit).
+    private async Task CheckQueueQuotaAsync(IntakeRequest request, int iterations, CancellationToken cancellationToken)
+    {
+        var limits = security.Value;
+        var waiting = await queries.CountWaitingIterationsAsync(request.SubmittedBy, request.Project, cancellationToken);
+        if (waiting.OfSubmitter + iterations > limits.MaxWaitingIterationsPerUser)
+        {
+            throw new ActionRefusedException(Refusal.TooMany, string.Create(CultureInfo.InvariantCulture,
+                $"{request.SubmittedBy} has {waiting.OfSubmitter} iterations waiting or building; {iterations} more would pass the limit of {limits.MaxWaitingIterationsPerUser} (Security:MaxWaitingIterationsPerUser). Submit again when some have finished."));
+        }
+
+        if (waiting.OfProject + iterations > limits.MaxWaitingIterationsPerProject)
+        {
+            throw new ActionRefusedException(Refusal.TooMany, string.Create(CultureInfo.InvariantCulture,
+                $"The project {request.Project} has {waiting.OfProject} iterations waiting or building; {iterations} more would pass the limit of {limits.MaxWaitingIterationsPerProject} (Security:MaxWaitingIterationsPerProject). Submit again when some have finished."));
+        }
     }
 
     // The engine itself fetches ADD URLs, '# syntax=' frontends and BUILDKIT_SYNTAX images, whatever the RUN steps'

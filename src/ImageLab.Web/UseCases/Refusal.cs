@@ -15,6 +15,9 @@ public enum Refusal
     /// <summary>What the request names exists but is not ready, such as a layer analysis still running (409).</summary>
     Unavailable,
 
+    /// <summary>The caller has too much under way already, such as iterations waiting in the queue (429).</summary>
+    TooMany,
+
     /// <summary>A setting of the server is wrong (500); the sentence names the setting.</summary>
     Misconfigured,
 }

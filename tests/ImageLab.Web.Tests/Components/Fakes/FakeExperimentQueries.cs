@@ -64,4 +64,7 @@ public sealed class FakeExperimentQueries : IExperimentQueries
             throw Failure;
         }
     }
+
+    public Task<WaitingIterations> CountWaitingIterationsAsync(string submittedBy, string project, CancellationToken cancellationToken) =>
+        Task.FromResult(new WaitingIterations(0, 0));
 }

@@ -97,7 +97,7 @@ public class ExperimentDraftContextTests
         draft.AddIteration("pasted", "FROM scratch\nCOPY a /c\n");
         Assert.Empty(draft.Validate(Max));
         var commands = new FakeExperimentCommands();
-        var intake = new ExperimentIntake(commands, Options.Create(new DatabaseOptions { MaxContextBytes = Max }), Options.Create(new SecurityOptions()), new AllowingCallerAuthorization(), new RecordingAuditLog());
+        var intake = new ExperimentIntake(commands, new FakeExperimentQueries(), Options.Create(new DatabaseOptions { MaxContextBytes = Max }), Options.Create(new SecurityOptions()), new AllowingCallerAuthorization(), new RecordingAuditLog());
         using var upload = SpooledUpload.Create();
 
         var request = await draft.ToRequestAsync(upload, Max, default);
