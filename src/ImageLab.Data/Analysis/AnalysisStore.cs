@@ -106,13 +106,20 @@ public sealed class AnalysisStore(IDbContextFactory<ImageLabDbContext> contexts,
                 && !db.IterationAnalyses.Any(a => a.IterationId == i.Id))
             .OrderBy(i => i.FinishedAt).ThenBy(i => i.Id)
             .Take(limit)
-            .Select(i => new { i.Id, i.ImageId, i.ImageTag, i.SizeBytes, i.BuildSeconds, i.TotalSteps, i.CachedSteps, i.Engine, i.Layers })
+            .Select(i => new
+            {
+                i.Id, i.ImageId, i.ImageTag, i.SizeBytes, i.BuildSeconds, i.TotalSteps, i.CachedSteps, i.Engine, i.Layers,
+                i.EngineVersion, i.EngineApiVersion, i.StorageDriver, i.ImageStore,
+            })
             .ToListAsync(cancellationToken);
+
+        // The engine goes with it: on the containerd store the analysis reads push sizes from the blobs, not estimates.
         return candidates
             .Select(i => (i.Id, new IterationMeasurement(
                 i.ImageId!, i.ImageTag ?? "", i.SizeBytes ?? 0, i.BuildSeconds ?? 0, i.TotalSteps, i.CachedSteps, i.Engine ?? "",
                 i.Layers.OrderBy(l => l.Index).Select(l => new LayerDetails(
-                    l.Index, l.HistoryId, l.CreatedBy, l.SizeBytes, l.CreatedAt, l.Comment, l.EmptyLayer, l.FromBaseImage, l.Instruction, l.Line)).ToList())))
+                    l.Index, l.HistoryId, l.CreatedBy, l.SizeBytes, l.CreatedAt, l.Comment, l.EmptyLayer, l.FromBaseImage, l.Instruction, l.Line)).ToList(),
+                Iteration.EngineOf(i.EngineVersion, i.EngineApiVersion, i.StorageDriver, i.ImageStore))))
             .ToList();
     }
 

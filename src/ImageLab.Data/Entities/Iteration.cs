@@ -52,6 +52,13 @@ public sealed class Iteration
 
     public ImageStoreKind? ImageStore { get; set; }
 
+    /// <summary>The engine that measured it, from the four columns above; null before it was measured (not mapped).</summary>
+    public EngineDescription? MeasuredOn => EngineOf(EngineVersion, EngineApiVersion, StorageDriver, ImageStore);
+
+    /// <summary>The engine from its recorded columns, for queries that project them.</summary>
+    public static EngineDescription? EngineOf(string? version, string? apiVersion, string? storageDriver, ImageStoreKind? store) =>
+        version is not null && store is { } kind ? new EngineDescription(version, apiVersion ?? "", storageDriver ?? "", kind) : null;
+
     /// <summary>Untagged images the build left besides its own (space-separated ids), removed with it.</summary>
     public string? StageImageIds { get; set; }
 

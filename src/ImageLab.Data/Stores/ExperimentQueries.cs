@@ -215,9 +215,7 @@ internal sealed class ExperimentQueries(IDbContextFactory<ImageLabDbContext> con
         CachedSteps = iteration.CachedSteps,
         Attempt = iteration.Attempt,
         Engine = iteration.Engine,
-        MeasuredOn = iteration is { EngineVersion: { } version, ImageStore: { } store }
-            ? new EngineDescription(version, iteration.EngineApiVersion ?? "", iteration.StorageDriver ?? "", store)
-            : null,
+        MeasuredOn = iteration.MeasuredOn,
         Error = iteration.FailureReason,
         QueuedAt = iteration.QueuedAt,
         StartedAt = iteration.StartedAt,

@@ -47,6 +47,29 @@ public sealed class AnalysisRecoveryTests
     }
 
     [Fact]
+    public async Task SweepOnce_AnalysisInterruptedOnTheContainerdStore_RecoversWithTheStoresOwnPushSizes()
+    {
+        // Arrange: the containerd store pushes its blobs as stored; a recovery that forgot the engine would estimate gzip
+        var endpoint = TestEnvironment.Engines.Select(e => e.Endpoint).Single(e => e.Contains("containerd", StringComparison.Ordinal));
+        await using var harness = await StartAsync(endpoint);
+        var (_, iteration) = await BuildUniqueImageAsync(harness);
+        var original = await harness.Analyses.GetAnalysisAsync(iteration.Id, CancellationToken.None);
+        Assert.Equal(AnalysisStatus.Succeeded, original?.Status);
+        await SimulateKillDuringAnalysisAsync(harness, iteration.Id);
+        await MoveBuildEndBackAsync(harness, iteration.Id, TimeSpan.FromMinutes(TimeoutMinutes + 2));
+
+        // Act
+        var ran = await harness.Recovery.SweepOnceAsync(CancellationToken.None);
+
+        // Assert
+        Assert.Equal(1, ran);
+        var recovered = await harness.Analyses.GetAnalysisAsync(iteration.Id, CancellationToken.None);
+        Assert.Equal(AnalysisStatus.Succeeded, recovered?.Status);
+        Assert.Equal(original!.CompressedSizeBytes, recovered!.CompressedSizeBytes);
+        Assert.Equal(original.Layers.Select(l => l.CompressedSizeBytes), recovered.Layers.Select(l => l.CompressedSizeBytes));
+    }
+
+    [Fact]
     public async Task SweepOnce_ImageRemovedBeforeTheRecovery_FailsWithTheReasonAndIsNotRetried()
     {
         // Arrange
@@ -72,9 +95,10 @@ public sealed class AnalysisRecoveryTests
         Assert.Equal(iteration.SizeBytes, kept.SizeBytes);
     }
 
-    private static Task<PipelineHarness> StartAsync() => PipelineHarness.StartAsync(settings: new Dictionary<string, string?>
+    private static Task<PipelineHarness> StartAsync(string? endpoint = null) => PipelineHarness.StartAsync(settings: new Dictionary<string, string?>
     {
         ["Analysis:TimeoutMinutes"] = TimeoutMinutes.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Docker:Endpoint"] = endpoint ?? TestEnvironment.DockerEndpoint,
     });
 
     /// <summary>An image no other test shares, so that removing it cannot disturb them.</summary>
