@@ -25,7 +25,8 @@ public static class ExperimentsApi
         group.MapPost("/", SubmitAsync).DisableAntiforgery().RequireRateLimiting(SubmissionRateLimit.PolicyName)
             .RequireAuthorization(ImageLabPolicies.Builders)
             .Produces<ExperimentDetails>(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status413PayloadTooLarge);
+            .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
         group.MapGet("/", ListAsync).Produces<Page<ExperimentSummary>>().ProducesProblem(StatusCodes.Status400BadRequest);
         group.MapGet("/{id:long}", GetAsync).Produces<ExperimentDetails>().ProducesProblem(StatusCodes.Status404NotFound);
         group.MapPost("/{id:long}/cancel", CancelAsync).RequireAuthorization(ImageLabPolicies.Builders)
