@@ -1,0 +1,73 @@
+using ImageLab.Core.Anatomy;
+
+namespace ImageLab.Core.Tests.Anatomy;
+
+public sealed class SizeBlamerTests
+{
+    private static readonly LayerSource Base = new("base debian:12", "base image debian:12");
+    private static readonly LayerSource CopyAll = new("COPY . .", "line 14 `COPY . .`");
+
+    [Fact]
+    public void Blame_CopyBringsACacheFolder_NamesTheLineAndTheFolder()
+    {
+        // Arrange
+        var before = ImageAnatomy.Build([
+            new AnatomyLayers().File("/bin/sh", 100_000).Build(),
+            new AnatomyLayers().File("/app/index.js", 2_000).File("/app/node_modules/qs/index.js", 1_000).Build(),
+        ]);
+        var after = ImageAnatomy.Build([
+            new AnatomyLayers().File("/bin/sh", 100_000).Build(),
+            new AnatomyLayers()
+                .File("/app/index.js", 2_100)
+                .File("/app/node_modules/qs/index.js", 1_000)
+                .File("/app/node_modules/.cache/babel/a.json", 20_000_000)
+                .File("/app/node_modules/.cache/eslint/c.json", 12_000_000)
+                .Build(),
+        ]);
+
+        // Act
+        var blame = SizeBlamer.Blame(before, [Base, CopyAll], after, [Base, CopyAll]);
+
+        // Assert
+        Assert.Equal(32_000_100, blame.DeltaBytes);
+        var top = Assert.Single(blame.TopCauses());
+        Assert.Equal("line 14 `COPY . .`", top.Subject);
+        Assert.Equal(32_000_100, top.DeltaBytes);
+        Assert.Equal(new SizeDetail("/app/node_modules/.cache", 32_000_000), top.Detail);
+        Assert.Equal(blame.DeltaBytes, blame.ByLine.Sum(cause => cause.DeltaBytes));
+        var cache = blame.ByKind[0];
+        Assert.Equal((nameof(ByteKind.PackageCaches), 32_000_000L), (cache.Subject, cache.DeltaBytes));
+    }
+
+    [Fact]
+    public void Blame_NoInstallRecommends_ReportsTheRemovedPackages()
+    {
+        // Arrange
+        const string withRecommends = "Package: gcc\nStatus: install ok installed\nVersion: 12\nRecommends: libc6-dev\n\nPackage: libc6-dev\nStatus: install ok installed\nVersion: 2.36\n\n";
+        const string without = "Package: gcc\nStatus: install ok installed\nVersion: 12\nRecommends: libc6-dev\n\n";
+        AnatomyLayers Install(string status, bool recommends)
+        {
+            var layer = new AnatomyLayers().File("/usr/bin/gcc-12", 1_000_000)
+                .Database("/var/lib/dpkg/status", status)
+                .Database("/var/lib/dpkg/info/gcc.list", "/usr/bin/gcc-12\n");
+            return recommends
+                ? layer.File("/usr/include/stdio.h", 40_000).Database("/var/lib/dpkg/info/libc6-dev.list", "/usr/include/stdio.h\n")
+                    .Database("/var/lib/apt/extended_states", "Package: libc6-dev\nAuto-Installed: 1\n\n")
+                : layer;
+        }
+        var before = ImageAnatomy.Build([Install(withRecommends, recommends: true).Build()]);
+        var after = ImageAnatomy.Build([Install(without, recommends: false).Build()]);
+        var step = new LayerSource("RUN apt-get install gcc", "line 2 `RUN apt-get install gcc`");
+
+        // Act
+        var blame = SizeBlamer.Blame(before, [step], after, [step]);
+
+        // Assert
+        var removed = blame.ByPackage[0];
+        Assert.Equal("dpkg:libc6-dev", removed.Subject);
+        Assert.True(removed.IsRemoved);
+        Assert.Equal(-40_000, removed.DeltaBytes);
+        Assert.Equal(InstallReasonKind.RecommendsOnly, before.Packages.Single(package => package.Name == "libc6-dev").Reason?.Kind);
+        Assert.Equal(new SizeDetail("dpkg:libc6-dev", -40_000), blame.TopCauses()[0].Detail);
+    }
+}
