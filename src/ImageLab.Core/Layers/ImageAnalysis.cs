@@ -1,3 +1,4 @@
+using ImageLab.Core.Anatomy;
 using ImageLab.Core.Layers.Internal;
 
 namespace ImageLab.Core.Layers;
@@ -117,6 +118,10 @@ public sealed class ImageAnalysis
         ArgumentNullException.ThrowIfNull(layers);
         return new ImageAnalysis(layers, options ?? ImageAnalysisOptions.Default, metadata ?? new ImageMetadata());
     }
+
+    /// <summary>Where the bytes come from: by package, kind and unowned folder (computed on each call).</summary>
+    public ImageAnatomy GetAnatomy() =>
+        ImageAnatomy.Build([.. Layers.Select(layer => new AnatomyLayer(layer.Layer.Entries, layer.Layer.PackageDatabases))]);
 
     /// <summary>Waste in layers at index <paramref name="firstOwnLayerIndex"/> and above, over those layers' content bytes.</summary>
     public UserWaste GetUserWaste(int firstOwnLayerIndex)

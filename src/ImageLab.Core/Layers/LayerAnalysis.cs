@@ -14,7 +14,8 @@ public sealed class LayerAnalysis
         CompressedSizeSource compressedSizeSource,
         LayerBlobCompression blobCompression,
         IReadOnlyList<LayerEntry> entries,
-        IReadOnlyList<string>? warnings = null)
+        IReadOnlyList<string>? warnings = null,
+        IReadOnlyDictionary<string, string>? packageDatabases = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(diffId);
         ArgumentNullException.ThrowIfNull(entries);
@@ -25,6 +26,7 @@ public sealed class LayerAnalysis
         BlobCompression = blobCompression;
         Entries = entries;
         Warnings = warnings ?? [];
+        PackageDatabases = packageDatabases ?? new Dictionary<string, string>();
 
         foreach (var entry in entries)
         {
@@ -72,6 +74,12 @@ public sealed class LayerAnalysis
 
     /// <summary>Every entry of the tar in archive order, paths normalised and interned.</summary>
     public IReadOnlyList<LayerEntry> Entries { get; }
+
+    /// <summary>
+    /// The text of the package databases this layer wrote (dpkg, apt, apk, Python RECORD, npm package.json), by
+    /// absolute path: what the image's anatomy needs from the layer besides its entries.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> PackageDatabases { get; }
 
     /// <summary>Entries that were skipped or normalised, one sentence each (e.g. a "../" name).</summary>
     public IReadOnlyList<string> Warnings { get; }

@@ -40,6 +40,18 @@ internal sealed class LayerTarBuilder
         return this;
     }
 
+    /// <summary>A file holding <paramref name="text"/> in UTF-8 (package databases, configuration).</summary>
+    public LayerTarBuilder Text(string name, string text)
+    {
+        var content = System.Text.Encoding.UTF8.GetBytes(text);
+        var entry = NewEntry(TarEntryType.RegularFile, name);
+        entry.DataStream = new MemoryStream(content);
+        _writer.WriteEntry(entry);
+        FileCount++;
+        FileBytes += content.Length;
+        return this;
+    }
+
     /// <summary>A file with pseudo-random content (compresses like real binaries, roughly).</summary>
     public LayerTarBuilder RandomFile(string name, int size, int seed)
     {

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Formats.Tar;
 using System.IO.Compression;
+using ImageLab.Core.Anatomy;
 using ZstdSharp;
 
 namespace ImageLab.Core.Layers.Internal;
@@ -43,9 +44,10 @@ internal static class LayerTarAnalyzer
             await using var digesting = new DigestingReadStream(tarStream, counter);
             var entries = new List<LayerEntry>();
             var warnings = new List<string>();
+            var packageDatabases = new Dictionary<string, string>(StringComparer.Ordinal);
             if (blobLength > 0)
             {
-                await ReadEntriesAsync(digesting, entries, warnings, interner, cancellationToken).ConfigureAwait(false);
+                await ReadEntriesAsync(digesting, entries, packageDatabases, warnings, interner, cancellationToken).ConfigureAwait(false);
             }
 
             await digesting.DrainAsync(cancellationToken).ConfigureAwait(false);
@@ -57,7 +59,7 @@ internal static class LayerTarAnalyzer
                     : (0L, CompressedSizeSource.NotComputed);
 
             entries.TrimExcess();
-            return new LayerAnalysis(digesting.GetDigest(), digesting.BytesRead, compressedSize, source, compression, entries, warnings);
+            return new LayerAnalysis(digesting.GetDigest(), digesting.BytesRead, compressedSize, source, compression, entries, warnings, packageDatabases);
         }
         finally
         {
@@ -72,6 +74,7 @@ internal static class LayerTarAnalyzer
     private static async Task ReadEntriesAsync(
         Stream tar,
         List<LayerEntry> entries,
+        Dictionary<string, string> packageDatabases,
         List<string> warnings,
         PathInterner interner,
         CancellationToken cancellationToken)
@@ -83,6 +86,7 @@ internal static class LayerTarAnalyzer
             var buffer = new char[1024];
             while (await reader.GetNextEntryAsync(copyData: false, cancellationToken).ConfigureAwait(false) is { } entry)
             {
+                var databaseText = await ReadPackageDatabaseAsync(entry, cancellationToken).ConfigureAwait(false);
                 await SkipContentAsync(entry, content, cancellationToken).ConfigureAwait(false);
                 if (entry.EntryType is TarEntryType.GlobalExtendedAttributes)
                 {
@@ -133,8 +137,14 @@ internal static class LayerTarAnalyzer
                     target = NormalizeLinkTarget(target, buffer, interner);
                 }
 
+                var internedPath = interner.Intern(path);
+                if (databaseText is not null && kind == LayerEntryKind.File && PackageDatabaseFiles.IsDatabase(internedPath))
+                {
+                    packageDatabases[internedPath] = databaseText;
+                }
+
                 entries.Add(new LayerEntry(
-                    interner.Intern(path),
+                    internedPath,
                     kind,
                     LayerEntry.SizeInImage(kind, size, target),
                     target,
@@ -143,6 +153,24 @@ internal static class LayerTarAnalyzer
         }
 
         ArrayPool<byte>.Shared.Return(content);
+    }
+
+    /// <summary>
+    /// The text of an entry that may be a package database (judged by its raw name; the caller confirms on the
+    /// normalised path), or null: only regular files up to <see cref="PackageDatabaseFiles.MaxBytesPerFile"/> are read.
+    /// </summary>
+    private static async Task<string?> ReadPackageDatabaseAsync(TarEntry entry, CancellationToken cancellationToken)
+    {
+        if (entry.DataStream is not { } data
+            || entry.EntryType is not (TarEntryType.RegularFile or TarEntryType.V7RegularFile)
+            || entry.Length > PackageDatabaseFiles.MaxBytesPerFile
+            || !PackageDatabaseFiles.MayBeDatabase(entry.Name))
+        {
+            return null;
+        }
+
+        using var reader = new StreamReader(data, System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: false, leaveOpen: true);
+        return await reader.ReadToEndAsync(cancellationToken).ConfigureAwait(false);
     }
 
     private static async Task SkipContentAsync(TarEntry entry, byte[] buffer, CancellationToken cancellationToken)
