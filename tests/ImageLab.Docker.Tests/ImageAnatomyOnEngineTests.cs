@@ -24,6 +24,7 @@ public sealed class ImageAnatomyOnEngineTests(EngineFixture fixture)
         }
         var analysis = result.GetAnalysisOrThrow();
         var anatomy = analysis.GetAnatomy();
+        Assert.NotNull(anatomy);
 
         // Assert
         var python = Assert.Single(anatomy.Packages, package => package.Key == new PackageKey(PackageManager.Dpkg, "python3.11"));

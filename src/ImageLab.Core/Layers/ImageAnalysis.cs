@@ -119,9 +119,14 @@ public sealed class ImageAnalysis
         return new ImageAnalysis(layers, options ?? ImageAnalysisOptions.Default, metadata ?? new ImageMetadata());
     }
 
-    /// <summary>Where the bytes come from: by package, kind and unowned folder (computed on each call).</summary>
-    public ImageAnatomy GetAnatomy() =>
-        ImageAnatomy.Build([.. Layers.Select(layer => new AnatomyLayer(layer.Layer.Entries, layer.Layer.PackageDatabases))]);
+    /// <summary>
+    /// Where the bytes come from: by package, kind and unowned folder (computed on each call); null when a layer was
+    /// analyzed before ImageLab read package databases (analyzing the image again fills them in).
+    /// </summary>
+    public ImageAnatomy? GetAnatomy() =>
+        Layers.All(layer => layer.Layer.PackageDatabases is not null)
+            ? ImageAnatomy.Build([.. Layers.Select(layer => new AnatomyLayer(layer.Layer.Entries, layer.Layer.PackageDatabases!))])
+            : null;
 
     /// <summary>Waste in layers at index <paramref name="firstOwnLayerIndex"/> and above, over those layers' content bytes.</summary>
     public UserWaste GetUserWaste(int firstOwnLayerIndex)

@@ -26,7 +26,7 @@ public sealed class LayerAnalysis
         BlobCompression = blobCompression;
         Entries = entries;
         Warnings = warnings ?? [];
-        PackageDatabases = packageDatabases ?? new Dictionary<string, string>();
+        PackageDatabases = packageDatabases;
 
         foreach (var entry in entries)
         {
@@ -77,9 +77,10 @@ public sealed class LayerAnalysis
 
     /// <summary>
     /// The text of the package databases this layer wrote (dpkg, apt, apk, Python RECORD, npm package.json), by
-    /// absolute path: what the image's anatomy needs from the layer besides its entries.
+    /// absolute path: what the image's anatomy needs from the layer besides its entries. Null when the layer was
+    /// analyzed (and cached) before ImageLab read package databases.
     /// </summary>
-    public IReadOnlyDictionary<string, string> PackageDatabases { get; }
+    public IReadOnlyDictionary<string, string>? PackageDatabases { get; }
 
     /// <summary>Entries that were skipped or normalised, one sentence each (e.g. a "../" name).</summary>
     public IReadOnlyList<string> Warnings { get; }

@@ -47,8 +47,11 @@ public sealed class StoreLayerAnalysisCache(
             .Where(l => l.DiffId == key || db.LayerAnalysisAliases.Any(a => a.Alias == key && a.DiffId == l.DiffId))
             .FirstOrDefaultAsync(cancellationToken);
 
-        // A layer cached while push sizes were switched off is analyzed again once they are wanted.
-        if (row is null || (requireCompressedSize && (row.CompressedSizeSource == CompressedSizeSource.NotComputed || !PushedAlike(row))))
+        // A layer cached while push sizes were switched off is analyzed again once they are wanted; one cached before
+        // ImageLab read package databases, once.
+        if (row is null
+            || row.PackageDatabases is null
+            || (requireCompressedSize && (row.CompressedSizeSource == CompressedSizeSource.NotComputed || !PushedAlike(row))))
         {
             Interlocked.Increment(ref _misses);
             return null;
@@ -68,10 +71,17 @@ public sealed class StoreLayerAnalysisCache(
         {
             db.AnalyzedLayers.Add(ToRow(analysis));
         }
-        else if (existing.CompressedSizeSource == CompressedSizeSource.NotComputed && analysis.CompressedSizeSource != CompressedSizeSource.NotComputed)
+        else
         {
-            existing.CompressedSizeBytes = analysis.CompressedSizeBytes;
-            existing.CompressedSizeSource = analysis.CompressedSizeSource;
+            if (existing.CompressedSizeSource == CompressedSizeSource.NotComputed && analysis.CompressedSizeSource != CompressedSizeSource.NotComputed)
+            {
+                existing.CompressedSizeBytes = analysis.CompressedSizeBytes;
+                existing.CompressedSizeSource = analysis.CompressedSizeSource;
+            }
+            if (existing.PackageDatabases is null && analysis.PackageDatabases is not null)
+            {
+                existing.PackageDatabases = PackageDatabaseCodec.Encode(analysis.PackageDatabases);
+            }
         }
 
         var known = await db.LayerAnalysisAliases.Where(a => aliases.Contains(a.Alias)).Select(a => a.Alias).ToListAsync(cancellationToken);
@@ -116,7 +126,8 @@ public sealed class StoreLayerAnalysisCache(
         row.CompressedSizeSource,
         row.BlobCompression,
         LayerEntryCodec.Decode(row.Entries, row.EntriesFormat),
-        JsonSerializer.Deserialize<List<string>>(row.WarningsJson, AnalysisJson.Options) ?? []);
+        JsonSerializer.Deserialize<List<string>>(row.WarningsJson, AnalysisJson.Options) ?? [],
+        row.PackageDatabases is { } databases ? PackageDatabaseCodec.Decode(databases) : null);
 
     private AnalyzedLayer ToRow(LayerAnalysis analysis) => new()
     {
@@ -136,6 +147,7 @@ public sealed class StoreLayerAnalysisCache(
         WarningsJson = JsonSerializer.Serialize(analysis.Warnings, AnalysisJson.Options),
         EntriesFormat = LayerEntryCodec.Format,
         Entries = LayerEntryCodec.Encode(analysis.Entries),
+        PackageDatabases = analysis.PackageDatabases is { } databases ? PackageDatabaseCodec.Encode(databases) : null,
         AnalyzedAt = clock.GetUtcNow(),
     };
 

@@ -48,5 +48,11 @@ public sealed class AnalyzedLayer
 
     public byte[] Entries { get; set; } = [];
 
+    /// <summary>
+    /// The package databases the layer wrote, path → text, gzip'd JSON (see <c>PackageDatabaseCodec</c>); null for a
+    /// layer cached before ImageLab read them, which the cache then treats as a miss so the next analysis reads it.
+    /// </summary>
+    public byte[]? PackageDatabases { get; set; }
+
     public DateTimeOffset AnalyzedAt { get; set; }
 }

@@ -84,6 +84,10 @@ namespace ImageLab.Data.Migrations
                         .HasColumnType("jsonb")
                         .HasColumnName("largest_files_json");
 
+                    b.Property<byte[]>("PackageDatabases")
+                        .HasColumnType("bytea")
+                        .HasColumnName("package_databases");
+
                     b.Property<int>("SymlinkCount")
                         .HasColumnType("integer")
                         .HasColumnName("symlink_count");

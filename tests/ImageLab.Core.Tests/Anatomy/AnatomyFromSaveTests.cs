@@ -24,9 +24,10 @@ public sealed class AnatomyFromSaveTests
         // Act
         var analysis = await SampleImages.AnalyzeOrFailAsync(save);
         var anatomy = analysis.GetAnatomy();
+        Assert.NotNull(anatomy);
 
         // Assert
-        Assert.Equal(["/var/lib/dpkg/info/hello.list", "/var/lib/dpkg/status"], analysis.Layers[0].Layer.PackageDatabases.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(["/var/lib/dpkg/info/hello.list", "/var/lib/dpkg/status"], analysis.Layers[0].Layer.PackageDatabases!.Keys.Order(StringComparer.Ordinal));
         var hello = Assert.Single(anatomy.Packages);
         Assert.Equal(("hello", "2.10-3", 92_000L, 0), (hello.Name, hello.Version, hello.Bytes, hello.InstalledInLayer));
         Assert.Equal(analysis.Layers.Sum(layer => layer.Layer.FileSystemBytes), anatomy.TotalBytes);

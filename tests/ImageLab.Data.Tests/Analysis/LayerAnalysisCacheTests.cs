@@ -42,6 +42,43 @@ public abstract class LayerAnalysisCacheTests(TestStoreKind store) : IAsyncLifet
     }
 
     [Fact]
+    public async Task TryGet_LayerWithPackageDatabases_ReturnsTheirTexts()
+    {
+        var databases = new Dictionary<string, string>
+        {
+            ["/var/lib/dpkg/status"] = "Package: hello\nStatus: install ok installed\nVersion: 2.10-3\n",
+            ["/var/lib/dpkg/info/hello.list"] = "/usr/bin/hello\n/usr/share/doc/hello/copyright\n",
+        };
+        var layer = SampleLayer("sha256:" + Guid.NewGuid().ToString("N") + new string('f', 32), CompressedSizeSource.Estimated, databases);
+        await new StoreLayerAnalysisCache(Contexts, TimeProvider.System, requireCompressedSize: true).StoreAsync(layer, [], CancellationToken.None);
+
+        var cached = await new StoreLayerAnalysisCache(Contexts, TimeProvider.System, requireCompressedSize: true).TryGetAsync(layer.DiffId, CancellationToken.None);
+
+        Assert.NotNull(cached);
+        Assert.Equal(databases, cached.PackageDatabases);
+    }
+
+    [Fact]
+    public async Task TryGet_LayerCachedBeforePackageDatabasesWereRead_IsAMissUntilStoredAgain()
+    {
+        var diffId = "sha256:" + Guid.NewGuid().ToString("N") + new string('9', 32);
+        var cache = new StoreLayerAnalysisCache(Contexts, TimeProvider.System, requireCompressedSize: true);
+        await cache.StoreAsync(SampleLayer(diffId, CompressedSizeSource.Estimated), [], CancellationToken.None);
+        await using (var db = await Contexts.CreateDbContextAsync())
+        {
+            await db.AnalyzedLayers.Where(l => l.DiffId == diffId).ExecuteUpdateAsync(set => set.SetProperty(l => l.PackageDatabases, (byte[]?)null));
+        }
+
+        var before = await cache.TryGetAsync(diffId, CancellationToken.None);
+        await cache.StoreAsync(SampleLayer(diffId, CompressedSizeSource.Estimated, new Dictionary<string, string> { ["/lib/apk/db/installed"] = "P:musl\n" }), [], CancellationToken.None);
+        var after = await cache.TryGetAsync(diffId, CancellationToken.None);
+
+        Assert.Null(before);
+        Assert.NotNull(after);
+        Assert.Equal(["/lib/apk/db/installed"], after.PackageDatabases!.Keys);
+    }
+
+    [Fact]
     public async Task TryGet_LayerCachedWithoutPushSize_IsAMissWhenPushSizesAreWanted()
     {
         var layer = SampleLayer("sha256:" + new string('c', 64), CompressedSizeSource.NotComputed);
@@ -102,14 +139,16 @@ public abstract class LayerAnalysisCacheTests(TestStoreKind store) : IAsyncLifet
         Assert.Equal(entries, decoded);
     }
 
-    private static LayerAnalysis SampleLayer(string diffId, CompressedSizeSource source) => new(
+    private static LayerAnalysis SampleLayer(
+        string diffId, CompressedSizeSource source, IReadOnlyDictionary<string, string>? packageDatabases = null) => new(
         diffId, 10_240, source == CompressedSizeSource.NotComputed ? 0 : 1_234, source, LayerBlobCompression.None,
         [
             new LayerEntry("/app", LayerEntryKind.Directory, 0),
             new LayerEntry("/app/main.py", LayerEntryKind.File, 307, null, 1_700_000_000),
             new LayerEntry("/app/big.bin", LayerEntryKind.File, 4_096),
             new LayerEntry("/app/link", LayerEntryKind.Symlink, 0, "main.py"),
-        ]);
+        ],
+        packageDatabases: packageDatabases ?? new Dictionary<string, string>());
 
     public sealed class OnPostgreSql() : LayerAnalysisCacheTests(TestStoreKind.PostgreSql);
 

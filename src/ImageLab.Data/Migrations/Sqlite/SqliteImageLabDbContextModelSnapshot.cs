@@ -77,6 +77,10 @@ namespace ImageLab.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("largest_files_json");
 
+                    b.Property<byte[]>("PackageDatabases")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("package_databases");
+
                     b.Property<int>("SymlinkCount")
                         .HasColumnType("INTEGER")
                         .HasColumnName("symlink_count");
