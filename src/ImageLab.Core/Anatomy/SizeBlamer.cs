@@ -74,8 +74,8 @@ public static class SizeBlamer
 
     /// <summary>
     /// The package, or else the deepest folder, holding most of a step's change: the largest package change when it
-    /// explains at least <see cref="DetailShare"/> of it; otherwise descend from / into the child folder with the
-    /// largest change while it explains that share.
+    /// explains at least <see cref="DetailShare"/> of it; otherwise the top folder with the largest change, then
+    /// deeper while one child folder explains that share of its parent's.
     /// </summary>
     private static SizeDetail? Explain(List<AttributedFile> before, List<AttributedFile> after)
     {
@@ -103,7 +103,9 @@ public static class SizeBlamer
                     file => ChildFolder(file.Path, prefix))
                 .OrderByDescending(pair => pair.Value * Math.Sign(delta))
                 .FirstOrDefault();
-            if (child.Key is null || child.Value * Math.Sign(delta) < DetailShare * Math.Abs(folderDelta))
+            // The first level always names its largest folder; deeper levels only while one folder explains the share.
+            if (child.Key is null || child.Value * Math.Sign(delta) <= 0
+                || (folder.Length > 0 && child.Value * Math.Sign(delta) < DetailShare * Math.Abs(folderDelta)))
             {
                 break;
             }

@@ -2,7 +2,11 @@ using ImageLab.Core.Layers;
 
 namespace ImageLab.Core.Contracts;
 
-/// <summary>The answer of <c>GET /api/compare?a=&amp;b=</c>: two iterations' images, their sizes, layers and files compared.</summary>
+/// <summary>
+/// The answer of <c>GET /api/compare?a=&amp;b=</c>: two iterations' images, their sizes, layers and files compared, and
+/// <see cref="Blame"/>, why the size changed by step, package and kind (null when either analysis predates package
+/// anatomy).
+/// </summary>
 public sealed record ImageComparisonResponse(
     long A,
     long B,
@@ -15,4 +19,5 @@ public sealed record ImageComparisonResponse(
     IReadOnlyList<LayerAlignment> Layers,
     FileSetResponse OnlyInA,
     FileSetResponse OnlyInB,
-    ChangedFilesResponse Changed);
+    ChangedFilesResponse Changed,
+    SizeBlameResponse? Blame);

@@ -1,3 +1,4 @@
+using ImageLab.Core.Anatomy;
 using ImageLab.Core.Contracts;
 using ImageLab.Core.Layers;
 using ImageLab.Data.Analysis;
@@ -7,8 +8,9 @@ namespace ImageLab.Web.Api;
 
 /// <summary>
 /// Layer analysis of iterations: <c>/api/iterations/{id}/analysis</c> (numbers, layers, findings),
-/// <c>/api/iterations/{id}/files</c> (one directory of the image's tree, paged) and <c>/api/compare?a=&amp;b=</c>
-/// (two iterations' files and layers). A public contract: keep the names.
+/// <c>/api/iterations/{id}/files</c> (one directory of the image's tree, paged), <c>/api/iterations/{id}/packages</c>
+/// (bytes by package, kind and unowned folder; <c>/packages/files</c> drills into one) and <c>/api/compare?a=&amp;b=</c>
+/// (two iterations' files and layers, and why the size changed). A public contract: keep the names.
 /// </summary>
 public static class AnalysisApi
 {
@@ -21,6 +23,12 @@ public static class AnalysisApi
             .Produces<StoredAnalysis>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         iterations.MapGet("/{id:long}/files", ListFilesAsync)
             .Produces<DirectoryListingResponse>().ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        iterations.MapGet("/{id:long}/packages", ListPackagesAsync)
+            .Produces<PackagesResponse>().ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        iterations.MapGet("/{id:long}/packages/files", ListPackageFilesAsync)
+            .Produces<PackageFilesResponse>().ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
         endpoints.MapGet("/api/compare", CompareAsync).WithTags("Analysis")
             .Produces<ImageComparisonResponse>().ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound)
@@ -91,6 +99,78 @@ public static class AnalysisApi
                 id, layerIndex, listing.Path.Length == 0 ? "/" : listing.Path, listing.SizeBytes, listing.TotalCount, listing.Offset, limit, listing.Entries));
     }
 
+    private static async Task<IResult> ListPackagesAsync(
+        long id, IterationAnalyses analyses, CancellationToken cancellationToken,
+        string? manager = null, int? layer = null, string? sort = null, int offset = 0, int limit = 100)
+    {
+        if (!TryParseManager(manager, out var managerFilter))
+        {
+            return Problems.BadRequest($"Unknown manager '{manager}': use dpkg, apk, python or npm.");
+        }
+
+        if (sort is not (null or "bytes" or "name"))
+        {
+            return Problems.BadRequest($"Unknown sort '{sort}': use bytes or name.");
+        }
+
+        if (offset < 0 || limit is < 1 or > MaxLimit)
+        {
+            return Problems.BadRequest($"offset must be 0 or more and limit between 1 and {MaxLimit}.");
+        }
+
+        try
+        {
+            var query = new PackageQuery(managerFilter, layer, sort == "name", offset, limit);
+            return Results.Ok(await analyses.GetPackagesAsync(id, query, cancellationToken));
+        }
+        catch (ActionRefusedException e)
+        {
+            return Problems.Refused(e);
+        }
+    }
+
+    private static async Task<IResult> ListPackageFilesAsync(
+        long id, IterationAnalyses analyses, CancellationToken cancellationToken,
+        string? manager = null, string? name = null, string? location = null, string? folder = null, int offset = 0, int limit = 100)
+    {
+        if ((name is null) == (folder is null) || !TryParseManager(manager, out var managerFilter) || (name is not null && managerFilter is null))
+        {
+            return Problems.BadRequest("Name a package as ?manager=dpkg&name=python3.11 (with &location= for Python and npm packages), or an unowned top folder as ?folder=/app.");
+        }
+
+        if (offset < 0 || limit is < 1 or > MaxLimit)
+        {
+            return Problems.BadRequest($"offset must be 0 or more and limit between 1 and {MaxLimit}.");
+        }
+
+        try
+        {
+            PackageKey? package = name is null ? null : new PackageKey(managerFilter!.Value, name, location ?? "");
+            return Results.Ok(await analyses.GetPackageFilesAsync(id, package, folder, offset, limit, cancellationToken));
+        }
+        catch (ActionRefusedException e)
+        {
+            return Problems.Refused(e);
+        }
+    }
+
+    private static bool TryParseManager(string? text, out PackageManager? manager)
+    {
+        manager = null;
+        if (text is null)
+        {
+            return true;
+        }
+
+        if (Enum.TryParse<PackageManager>(text, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) && !int.TryParse(text, out _))
+        {
+            manager = parsed;
+            return true;
+        }
+
+        return false;
+    }
+
     private static async Task<IResult> CompareAsync(
         long? a, long? b, IterationAnalyses analyses, CancellationToken cancellationToken, int limit = 100)
     {
@@ -105,9 +185,10 @@ public static class AnalysisApi
         }
 
         ImageComparison comparison;
+        SizeBlameResponse? blame;
         try
         {
-            comparison = await analyses.CompareAsync(a.Value, b.Value, cancellationToken);
+            (comparison, blame) = await analyses.CompareAsync(a.Value, b.Value, cancellationToken);
         }
         catch (ActionRefusedException e)
         {
@@ -126,6 +207,7 @@ public static class AnalysisApi
             comparison.Layers,
             new FileSetResponse(comparison.OnlyInA.Count, comparison.BytesOnlyInA, [.. comparison.OnlyInA.Take(limit)]),
             new FileSetResponse(comparison.OnlyInB.Count, comparison.BytesOnlyInB, [.. comparison.OnlyInB.Take(limit)]),
-            new ChangedFilesResponse(comparison.Changed.Count, comparison.ChangedDeltaBytes, [.. comparison.Changed.Take(limit)])));
+            new ChangedFilesResponse(comparison.Changed.Count, comparison.ChangedDeltaBytes, [.. comparison.Changed.Take(limit)]),
+            blame));
     }
 }

@@ -1,3 +1,5 @@
+using ImageLab.Core.Anatomy;
+using ImageLab.Core.Contracts;
 using ImageLab.Core.Layers;
 using ImageLab.Data.Analysis;
 
@@ -36,10 +38,88 @@ public sealed class IterationAnalyses(AnalysisStore store)
         return analysis;
     }
 
-    /// <summary>Two iterations' images compared: sizes, layers and files.</summary>
+    /// <summary>Two iterations' images compared: sizes, layers and files, and why the size changed (null: an analysis predates package anatomy).</summary>
     /// <exception cref="ActionRefusedException">Either iteration has no analysis (or does not exist).</exception>
-    public async Task<ImageComparison> CompareAsync(long a, long b, CancellationToken cancellationToken) =>
-        ImageComparer.Compare(await LoadImageAsync(a, cancellationToken), await LoadImageAsync(b, cancellationToken));
+    public async Task<(ImageComparison Comparison, SizeBlameResponse? Blame)> CompareAsync(long a, long b, CancellationToken cancellationToken)
+    {
+        var imageA = await LoadImageAsync(a, cancellationToken);
+        var imageB = await LoadImageAsync(b, cancellationToken);
+        return (ImageComparer.Compare(imageA, imageB), Blame(imageA, imageB));
+    }
+
+    /// <summary>The iteration's bytes by package, kind and unowned folder: one page of packages after <paramref name="query"/>.</summary>
+    /// <exception cref="ActionRefusedException">No such iteration, no analysis yet, or an analysis made before package anatomy.</exception>
+    public async Task<PackagesResponse> GetPackagesAsync(long iterationId, PackageQuery query, CancellationToken cancellationToken)
+    {
+        var (analysis, anatomy) = await LoadAnatomyAsync(iterationId, cancellationToken);
+        var sources = LayerSources.Of(analysis);
+        var matching = query.Apply(anatomy.Packages).ToList();
+        var packageBytes = anatomy.Packages.Sum(package => package.Bytes);
+        return new PackagesResponse(
+            iterationId,
+            anatomy.TotalBytes,
+            packageBytes,
+            anatomy.TotalBytes - packageBytes,
+            matching.Count,
+            query.Offset,
+            query.Limit,
+            [.. matching.Skip(query.Offset).Take(query.Limit).Select(package => ToResponse(package, sources))],
+            anatomy.Unowned,
+            anatomy.Kinds);
+    }
+
+    /// <summary>The files of one package (or, with a <paramref name="folder"/>, the unowned files under that top folder), largest first.</summary>
+    /// <exception cref="ActionRefusedException">No analysis (see <see cref="GetPackagesAsync"/>), or no such package or folder.</exception>
+    public async Task<PackageFilesResponse> GetPackageFilesAsync(
+        long iterationId, PackageKey? package, string? folder, int offset, int limit, CancellationToken cancellationToken)
+    {
+        var (_, anatomy) = await LoadAnatomyAsync(iterationId, cancellationToken);
+        var files = package is { } key
+            ? anatomy.Files.Where(file => file.Owner == key).ToList()
+            : anatomy.Files.Where(file => file.Owner is null && ImageAnatomy.TopFolder(file.Path) == folder).ToList();
+        var subject = package?.ToString() ?? folder ?? "";
+        if (files.Count == 0)
+        {
+            throw new ActionRefusedException(Refusal.NotFound, $"Iteration {iterationId}'s image has no files of {subject}.");
+        }
+        return new PackageFilesResponse(
+            iterationId, subject, files.Sum(file => file.Bytes), files.Count, offset, limit,
+            [.. files.OrderByDescending(file => file.Bytes).ThenBy(file => file.Path, StringComparer.Ordinal).Skip(offset).Take(limit)]);
+    }
+
+    /// <summary>Why <paramref name="b"/>'s image differs from <paramref name="a"/>'s, or null when either analysis predates package anatomy.</summary>
+    private static SizeBlameResponse? Blame(ImageAnalysis a, ImageAnalysis b, int causes = 5)
+    {
+        if (a.GetAnatomy() is not { } before || b.GetAnatomy() is not { } after)
+        {
+            return null;
+        }
+        var blame = SizeBlamer.Blame(before, LayerSources.Of(a), after, LayerSources.Of(b));
+        return new SizeBlameResponse(blame.DeltaBytes, blame.TopCauses(causes), [.. blame.ByPackage.Take(20)], blame.ByKind);
+    }
+
+    private async Task<(ImageAnalysis Analysis, ImageAnatomy Anatomy)> LoadAnatomyAsync(long iterationId, CancellationToken cancellationToken)
+    {
+        var analysis = await LoadImageAsync(iterationId, cancellationToken);
+        return analysis.GetAnatomy() is { } anatomy
+            ? (analysis, anatomy)
+            : throw new ActionRefusedException(
+                Refusal.Unavailable,
+                $"Iteration {iterationId} was analyzed before ImageLab read package databases: build it again (or submit the experiment again) to see its packages.");
+    }
+
+    private static PackageResponse ToResponse(PackageBytes package, IReadOnlyList<LayerSource> sources) => new(
+        package.Manager.ToString().ToLowerInvariant(),
+        package.Name,
+        package.Version,
+        package.Key.Location,
+        package.Bytes,
+        package.FileCount,
+        package.InstalledInLayer,
+        package.InstalledInLayer < sources.Count ? sources[package.InstalledInLayer].Label : "",
+        package.Reason is { } reason
+            ? new InstallReasonResponse(System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(reason.Kind.ToString()), reason.Via)
+            : null);
 
     private static ActionRefusedException Unavailable(AnalysisState state) => new(
         state.Availability == AnalysisAvailability.NoIteration ? Refusal.NotFound : Refusal.Unavailable,

@@ -70,4 +70,31 @@ public sealed class SizeBlamerTests
         Assert.Equal(InstallReasonKind.RecommendsOnly, before.Packages.Single(package => package.Name == "libc6-dev").Reason?.Kind);
         Assert.Equal(new SizeDetail("dpkg:libc6-dev", -40_000), blame.TopCauses()[0].Detail);
     }
+
+    [Fact]
+    public void Blame_StepGone_NamesTheFolderItHeld()
+    {
+        // Arrange
+        var copyRootfs = new LayerSource("COPY rootfs", "layer 1 `COPY rootfs`");
+        var before = ImageAnatomy.Build([
+            new AnatomyLayers().File("/usr/lib/python3.11/os.py", 40_000).File("/usr/lib/python3.11/__pycache__/os.pyc", 30_000).File("/usr/bin/python3", 6_000_000).Build(),
+        ]);
+        var after = ImageAnatomy.Build([new AnatomyLayers().File("/etc/hostname", 10).Build()]);
+
+        // Act
+        var blame = SizeBlamer.Blame(before, [copyRootfs], after, [new LayerSource("other", "layer 1 `other`")]);
+
+        // Assert
+        var gone = Assert.Single(blame.ByLine, cause => cause.IsRemoved);
+        Assert.Equal(new SizeDetail("/usr/bin", -6_000_000), gone.Detail);
+    }
+
+    [Theory]
+    [InlineData("/bin/sh -c #(nop) COPY dir:0da9e07e6defeed781fa6fe64e71985277e868a6ae8aec8f6a159af9ee02cacc in / ", "COPY dir:… in /")]
+    [InlineData("|2 A=1 B=two /bin/sh -c make   all", "RUN make all")]
+    [InlineData("RUN /bin/sh -c apt-get update # buildkit", "RUN /bin/sh -c apt-get update")]
+    public void LayerSources_StepKey_IsTheStepWithoutEngineNoise(string createdBy, string expected)
+    {
+        Assert.Equal(expected, LayerSources.StepKey(LayerSources.Instruction(createdBy)));
+    }
 }

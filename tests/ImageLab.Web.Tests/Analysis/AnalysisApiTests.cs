@@ -150,7 +150,56 @@ public sealed class AnalysisApiTests : IAsyncLifetime
         Assert.NotEmpty(root.GetProperty("layers").EnumerateArray());
     }
 
+    [Fact]
+    public async Task ListPackages_AnalyzedIteration_PackagesUnownedAndKindsAddUpToTheEnginesSize()
+    {
+        var packages = await ListAsync($"/api/iterations/{_cleaned}/packages");
+        using var inspect = JsonDocument.Parse(await DockerCli.RunAsync("image", "inspect", await ImageIdAsync(_cleaned)));
+
+        var total = packages.GetProperty("totalBytes").GetInt64();
+        Assert.Equal(inspect.RootElement[0].GetProperty("Size").GetInt64(), total);
+        Assert.Equal(total, packages.GetProperty("packageBytes").GetInt64() + packages.GetProperty("unownedBytes").GetInt64());
+        Assert.Equal(packages.GetProperty("unownedBytes").GetInt64(), packages.GetProperty("unowned").EnumerateArray().Sum(f => f.GetProperty("bytes").GetInt64()));
+        Assert.Equal(total, packages.GetProperty("kinds").EnumerateArray().Sum(k => k.GetProperty("bytes").GetInt64()));
+        var app = packages.GetProperty("unowned").EnumerateArray().Single(f => f.GetProperty("folder").GetString() == "/app");
+        Assert.Equal(new FileInfo(Path.Combine(TestEnvironment.SamplesFolder, "python-offline", "main.py")).Length, app.GetProperty("bytes").GetInt64());
+    }
+
+    [Fact]
+    public async Task ListPackageFiles_UnownedFolder_ListsItsFilesLargestFirst()
+    {
+        var files = await ListAsync($"/api/iterations/{_cleaned}/packages/files?folder=/usr/lib&limit=3");
+
+        var sizes = files.GetProperty("files").EnumerateArray().Select(f => f.GetProperty("bytes").GetInt64()).ToList();
+        Assert.Equal(3, sizes.Count);
+        Assert.Equal(sizes.OrderByDescending(size => size), sizes);
+        Assert.True(files.GetProperty("totalCount").GetInt32() > 3);
+        Assert.All(files.GetProperty("files").EnumerateArray(), f => Assert.StartsWith("/usr/lib/", f.GetProperty("path").GetString(), StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Compare_TwoIterations_BlamesTheStepThatChangedTheSize()
+    {
+        using var comparison = JsonDocument.Parse(await _client.GetStringAsync(new Uri($"/api/compare?a={_minimal}&b={_cleaned}", UriKind.Relative)));
+        var blame = comparison.RootElement.GetProperty("blame");
+        var a = await ListAsync($"/api/iterations/{_minimal}/packages");
+        var b = await ListAsync($"/api/iterations/{_cleaned}/packages");
+
+        var delta = b.GetProperty("totalBytes").GetInt64() - a.GetProperty("totalBytes").GetInt64();
+        Assert.True(delta < 0, "the cleaned image is smaller than the minimal one");
+        Assert.Equal(delta, blame.GetProperty("deltaBytes").GetInt64());
+        var top = blame.GetProperty("topCauses")[0];
+        Assert.True(top.GetProperty("detail").ValueKind == JsonValueKind.Object, blame.GetRawText());
+        Assert.Contains("COPY", top.GetProperty("subject").GetString(), StringComparison.Ordinal);
+        Assert.StartsWith("/usr/lib", top.GetProperty("detail").GetProperty("subject").GetString(), StringComparison.Ordinal);
+        Assert.Equal(delta, blame.GetProperty("topCauses").EnumerateArray().Sum(c => c.GetProperty("deltaBytes").GetInt64()));
+        Assert.Contains(blame.GetProperty("byKind").EnumerateArray(), k => k.GetProperty("subject").GetString() == "BytecodeCaches" && k.GetProperty("deltaBytes").GetInt64() < 0);
+    }
+
     [Theory]
+    [InlineData("/api/iterations/987654/packages", HttpStatusCode.NotFound)]
+    [InlineData("/api/iterations/1/packages?manager=rpm", HttpStatusCode.BadRequest)]
+    [InlineData("/api/iterations/1/packages/files", HttpStatusCode.BadRequest)]
     [InlineData("/api/iterations/987654/analysis", HttpStatusCode.NotFound)]
     [InlineData("/api/iterations/987654/files", HttpStatusCode.NotFound)]
     [InlineData("/api/compare?a=987654&b=1", HttpStatusCode.NotFound)]
