@@ -36,7 +36,10 @@ public static class ReportTable
         var url = report.Url is { } u ? $"{u}\n" : "";
         var engine = report.MeasuredOn is { } measuredOn ? $"{measuredOn} Sizes are uncompressed; push sizes compressed.\n" : "";
         var acrossEngines = report.AcrossEngines is { } note ? $"{note}\n" : "";
-        return $"{header}\n{url}{engine}{acrossEngines}{baseline}\n{table}";
+        var causes = report.SizeCauses.Count == 0
+            ? ""
+            : "\nWhy the size changed:\n" + string.Concat(report.SizeCauses.Select(c => $"  {c.Iteration} vs {c.ComparedWith}: {c.Describe()}\n"));
+        return $"{header}\n{url}{engine}{acrossEngines}{baseline}\n{table}{causes}";
     }
 
     private static string Size(long? bytes) => bytes is { } b ? ByteSize.Format(b) : "-";

@@ -37,4 +37,10 @@ public sealed record ExperimentReport
 
     /// <summary>The findings that matter most, those with the most bytes at stake first.</summary>
     public IReadOnlyList<ReportFinding> TopFindings { get; init; } = [];
+
+    /// <summary>
+    /// Why the sizes changed, largest first: each iteration against its baseline iteration (without a baseline, the
+    /// last iteration against the first), by Dockerfile step. Empty until the layer analyses are in.
+    /// </summary>
+    public IReadOnlyList<ReportSizeCause> SizeCauses { get; init; } = [];
 }

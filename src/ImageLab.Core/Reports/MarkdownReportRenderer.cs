@@ -68,6 +68,17 @@ public static class MarkdownReportRenderer
             }
         }
 
+        if (report.SizeCauses.Count > 0)
+        {
+            md.Append("\n**Why the size changed**\n\n");
+            foreach (var cause in report.SizeCauses)
+            {
+                var detail = cause.Detail is null ? "" : $" — {CodeSpan(cause.Detail)} {ReportSizeCause.Signed(cause.DetailBytes ?? 0)}";
+                md.Append(CultureInfo.InvariantCulture,
+                    $"- **{ReportSizeCause.Signed(cause.DeltaBytes)}** {Escape(cause.Iteration)} vs {Escape(cause.ComparedWith)}: {Escape(cause.Step)}{detail}\n");
+            }
+        }
+
         if (report.TopFindings.Count > 0)
         {
             md.Append("\n**Top findings**\n\n");

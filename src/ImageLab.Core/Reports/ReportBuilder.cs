@@ -55,6 +55,24 @@ public sealed class ReportBuilder
         };
     }
 
+    /// <summary>
+    /// The pairs whose size difference a report explains: each succeeded iteration with its baseline iteration, or,
+    /// without a baseline, the last succeeded iteration with the first.
+    /// </summary>
+    public static IReadOnlyList<(IterationDetails Iteration, IterationDetails ComparedWith)> ComparedPairs(ExperimentDetails experiment, ExperimentDetails? baseline)
+    {
+        ArgumentNullException.ThrowIfNull(experiment);
+        var succeeded = experiment.Iterations.Where(i => i.Status == IterationStatus.Succeeded).ToList();
+        if (baseline is not null)
+        {
+            return [.. succeeded
+                .Select(iteration => (Iteration: iteration, ComparedWith: MatchIn(baseline, iteration)))
+                .Where(pair => pair.ComparedWith is { Status: IterationStatus.Succeeded })
+                .Select(pair => (pair.Iteration, pair.ComparedWith!))];
+        }
+        return succeeded.Count >= 2 ? [(succeeded[^1], succeeded[0])] : [];
+    }
+
     /// <summary>Change from <paramref name="baselineBytes"/> to <paramref name="sizeBytes"/> in percent (positive = bigger), one decimal.</summary>
     public static double? ChangePercent(long? baselineBytes, long? sizeBytes) =>
         baselineBytes is > 0 && sizeBytes is not null

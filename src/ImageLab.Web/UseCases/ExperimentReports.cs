@@ -13,8 +13,15 @@ namespace ImageLab.Web.UseCases;
 /// API (which the CLI and the dashboard's download use) gets it.
 /// </summary>
 public sealed class ExperimentReports(
-    IExperimentQueries queries, ExperimentAdvice advice, IDbContextFactory<ImageLabDbContext> contexts, IConfiguration configuration)
+    IExperimentQueries queries,
+    ExperimentAdvice advice,
+    IterationAnalyses analyses,
+    IDbContextFactory<ImageLabDbContext> contexts,
+    IConfiguration configuration)
 {
+    /// <summary>How many causes of size changes a report lists.</summary>
+    public const int MaxSizeCauses = 5;
+
     public const string BaselineLabelKey = "Baselines:Label";
 
     public const string DefaultBaselineLabel = "branch=main";
@@ -36,7 +43,25 @@ public sealed class ExperimentReports(
         }
 
         var withFindings = await advice.AddFindingsAsync(experiment, cancellationToken);
-        return new ReportBuilder().Build(withFindings, baselineExperiment, reason, experimentPage);
+        var report = new ReportBuilder().Build(withFindings, baselineExperiment, reason, experimentPage);
+        return report with { SizeCauses = await SizeCausesAsync(experiment, baselineExperiment, cancellationToken) };
+    }
+
+    private async Task<IReadOnlyList<ReportSizeCause>> SizeCausesAsync(
+        ExperimentDetails experiment, ExperimentDetails? baseline, CancellationToken cancellationToken)
+    {
+        var causes = new List<ReportSizeCause>();
+        foreach (var (iteration, comparedWith) in ReportBuilder.ComparedPairs(experiment, baseline))
+        {
+            if (await analyses.TryBlameAsync(comparedWith.Id, iteration.Id, cancellationToken) is not { } blame)
+            {
+                continue;
+            }
+            var against = baseline is null ? comparedWith.Name : $"baseline {comparedWith.Name}";
+            causes.AddRange(blame.TopCauses(MaxSizeCauses).Select(cause => new ReportSizeCause(
+                iteration.Name, against, cause.DeltaBytes, cause.Subject, cause.Detail?.Subject, cause.Detail?.DeltaBytes)));
+        }
+        return [.. causes.OrderByDescending(cause => Math.Abs(cause.DeltaBytes)).Take(MaxSizeCauses)];
     }
 
     private async Task<(long? Id, string? Reason)> ChooseBaselineAsync(ExperimentDetails experiment, string? baseline, CancellationToken cancellationToken)

@@ -87,6 +87,26 @@ public sealed class IterationAnalyses(AnalysisStore store)
             [.. files.OrderByDescending(file => file.Bytes).ThenBy(file => file.Path, StringComparer.Ordinal).Skip(offset).Take(limit)]);
     }
 
+    /// <summary>
+    /// Why <paramref name="after"/>'s image differs from <paramref name="before"/>'s, by step, package and kind; null
+    /// while either has no analysis (or one made before package anatomy).
+    /// </summary>
+    public async Task<SizeBlame?> TryBlameAsync(long before, long after, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var imageBefore = await LoadImageAsync(before, cancellationToken);
+            var imageAfter = await LoadImageAsync(after, cancellationToken);
+            return imageBefore.GetAnatomy() is { } anatomyBefore && imageAfter.GetAnatomy() is { } anatomyAfter
+                ? SizeBlamer.Blame(anatomyBefore, LayerSources.Of(imageBefore), anatomyAfter, LayerSources.Of(imageAfter))
+                : null;
+        }
+        catch (ActionRefusedException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>Why <paramref name="b"/>'s image differs from <paramref name="a"/>'s, or null when either analysis predates package anatomy.</summary>
     private static SizeBlameResponse? Blame(ImageAnalysis a, ImageAnalysis b, int causes = 5)
     {

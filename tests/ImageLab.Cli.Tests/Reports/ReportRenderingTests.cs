@@ -40,6 +40,36 @@ public sealed class ReportRenderingTests
     }
 
     [Fact]
+    public void ComparedPairs_WithAndWithoutBaseline_MatchByNameElseLastAgainstFirst()
+    {
+        var baseline = SampleReports.Experiment(1, ("naive", 1_000_000_000, IterationStatus.Succeeded), ("slim", 300_000_000, IterationStatus.Succeeded));
+        var current = SampleReports.Experiment(2, ("naive", 1_000_000_000, IterationStatus.Succeeded), ("slim", 330_000_000, IterationStatus.Succeeded), ("multistage", 120_000_000, IterationStatus.Succeeded));
+
+        var withBaseline = ReportBuilder.ComparedPairs(current, baseline);
+        var withoutBaseline = ReportBuilder.ComparedPairs(current, null);
+
+        Assert.Equal([("naive", "naive"), ("slim", "slim")], withBaseline.Select(p => (p.Iteration.Name, p.ComparedWith.Name)));
+        Assert.Equal(baseline.Iterations[1].Id, withBaseline[1].ComparedWith.Id);
+        Assert.Equal([("multistage", "naive")], withoutBaseline.Select(p => (p.Iteration.Name, p.ComparedWith.Name)));
+    }
+
+    [Fact]
+    public void Render_SizeCauses_LeadWithTheStepAndWhatExplainsIt()
+    {
+        var report = Ladder() with
+        {
+            SizeCauses = [new ReportSizeCause("slim", "baseline slim", 30_000_000, "layer 3 `COPY . .`", "/app/node_modules/.cache", 29_500_000)],
+        };
+
+        var markdown = MarkdownReportRenderer.Render(report);
+        var table = ReportTable.Render(report);
+
+        Assert.Contains("**Why the size changed**", markdown, StringComparison.Ordinal);
+        Assert.Contains("- **+30 MB** slim vs baseline slim: layer 3 \\`COPY . .\\` — `/app/node_modules/.cache` +29.5 MB", markdown, StringComparison.Ordinal);
+        Assert.Contains("slim vs baseline slim: +30 MB: layer 3 `COPY . .` (/app/node_modules/.cache +29.5 MB)", table, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Render_MarkdownWithoutBaselineOrPushSizes_OmitsThoseColumns()
     {
         var report = new ReportBuilder().Build(SampleReports.Experiment(3, ("naive", 900_000_000, IterationStatus.Succeeded), ("slim", null, IterationStatus.Failed)), null, null, null);

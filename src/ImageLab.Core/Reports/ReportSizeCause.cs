@@ -1,0 +1,23 @@
+namespace ImageLab.Core.Reports;
+
+/// <summary>
+/// One reason an iteration's image differs in size from the one it is compared with (its baseline iteration, else the
+/// experiment's first): the step, its change in uncompressed bytes, and the folder or package inside it that explains
+/// most of it.
+/// </summary>
+public sealed record ReportSizeCause(
+    string Iteration,
+    string ComparedWith,
+    long DeltaBytes,
+    string Step,
+    string? Detail,
+    long? DetailBytes)
+{
+    /// <summary>"+32.0 MB" or "−16.0 MB": a change says its direction.</summary>
+    public static string Signed(long bytes) =>
+        bytes >= 0 ? "+" + Formatting.ByteSize.Format(bytes) : "−" + Formatting.ByteSize.Format(-bytes);
+
+    /// <summary>"+32.0 MB: layer 3 `COPY . .` (/app/node_modules/.cache +31.0 MB)".</summary>
+    public string Describe() =>
+        Detail is null ? $"{Signed(DeltaBytes)}: {Step}" : $"{Signed(DeltaBytes)}: {Step} ({Detail} {Signed(DetailBytes ?? 0)})";
+}
