@@ -82,6 +82,8 @@ public static class AuthenticationHostingExtensions
             cookie.Cookie.Name = "ImageLab.Auth";
             cookie.Cookie.HttpOnly = true;
             cookie.Cookie.SameSite = SameSiteMode.Lax;
+            // Secure on HTTPS, which behind a proxy is the scheme a trusted proxy forwards (see ProxyExtensions).
+            cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             cookie.SlidingExpiration = true;
             cookie.ExpireTimeSpan = TimeSpan.FromDays(7);
         });
