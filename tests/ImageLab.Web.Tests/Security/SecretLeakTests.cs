@@ -8,8 +8,8 @@ namespace ImageLab.Web.Tests.Security;
 /// <summary>
 /// A secret build argument given to the real app, built on the real engine and analyzed: its value appears in no answer
 /// of the API (experiment, list, log, analysis, files, comparison, reports in Markdown, JSON and CSV, audit, health), no
-/// live event of the hub and no page as the server renders it (dashboard, experiment, iteration, comparison, advice,
-/// files, audit, users).
+/// live event of the hub and no page as the server first renders it (dashboard, experiment, iteration, comparison,
+/// advice, files, audit, users; what a page adds once its circuit connects is read from the same masked store).
 /// </summary>
 public sealed class SecretLeakTests(ImageLabWebFactory factory) : IClassFixture<ImageLabWebFactory>
 {
