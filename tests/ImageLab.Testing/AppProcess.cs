@@ -64,12 +64,14 @@ public sealed class AppProcess : IAsyncDisposable
     /// <summary>
     /// Starts the app and waits until <c>/healthz</c> answers; <paramref name="arguments"/> go on its command line (e.g.
     /// <c>--role worker</c>). A null <paramref name="connectionString"/> starts it without one, on the embedded store.
+    /// Without <paramref name="withAdmin"/> the database keeps no user (the first run, <c>/setup</c>).
     /// </summary>
     public static async Task<AppProcess> StartAsync(
-        string? connectionString, IDictionary<string, string>? settings = null, int? port = null, IReadOnlyList<string>? arguments = null)
+        string? connectionString, IDictionary<string, string>? settings = null, int? port = null, IReadOnlyList<string>? arguments = null,
+        bool withAdmin = true)
     {
         var servesWeb = !(arguments ?? []).Contains("worker");
-        (string Name, string Password, string Token)? admin = servesWeb ? await CreateAdminAsync(connectionString, settings) : null;
+        (string Name, string Password, string Token)? admin = servesWeb && withAdmin ? await CreateAdminAsync(connectionString, settings) : null;
         var listenPort = port ?? FreePort();
         var baseAddress = new Uri($"http://127.0.0.1:{listenPort}");
         var start = new ProcessStartInfo("dotnet")

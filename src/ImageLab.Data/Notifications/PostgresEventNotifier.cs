@@ -18,7 +18,7 @@ internal sealed partial class PostgresEventNotifier(IDbContextFactory<ImageLabDb
     public const string ChannelName = "imagelab_events";
 
     // The first key of the two-key advisory lock ("IL"), so that these locks never meet anyone else's.
-    private const int LockNamespace = 0x494C;
+    internal const int LockNamespace = 0x494C;
     private static readonly TimeSpan FirstRetry = TimeSpan.FromMilliseconds(500);
     private static readonly TimeSpan LastRetry = TimeSpan.FromSeconds(10);
 

@@ -14,8 +14,6 @@ namespace ImageLab.Web.Authentication;
 public sealed class UserAdministration(
     IServiceScopeFactory scopes, IDbContextFactory<ImageLabDbContext> contexts, ApiTokenStore tokens, IAuditLog audit, TimeProvider clock)
 {
-    private static readonly SemaphoreSlim FirstAdminGate = new(1, 1);
-
     public async Task<bool> AnyUserAsync(CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
@@ -36,19 +34,9 @@ public sealed class UserAdministration(
     /// <summary>Creates a user with one role and, when given, a password. <paramref name="actor"/> is who does it (for the audit).</summary>
     public async Task<ImageLabUser> CreateAsync(string name, string role, string? password, string actor, CancellationToken cancellationToken)
     {
-        var roleName = ImageLabRoles.Parse(role)
-            ?? throw new UserAdministrationException($"'{role}' is not a role: use admin, member or viewer.");
-        if (string.IsNullOrWhiteSpace(name))
-        {
-            throw new UserAdministrationException("Give the user a name.");
-        }
-
         await using var scope = scopes.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<ImageLabUser>>();
-        var user = new ImageLabUser { UserName = name.Trim(), CreatedAt = clock.GetUtcNow() };
-        Check(password is null ? await users.CreateAsync(user) : await users.CreateAsync(user, password), $"The user '{user.UserName}' cannot be created");
-        Check(await users.AddToRoleAsync(user, roleName), $"The user '{user.UserName}' cannot be given the role {roleName}");
-        await audit.RecordAsync(actor, AuditActions.UserCreated, $"user {user.UserName}", $"role {roleName}", cancellationToken);
+        var user = await AddUserAsync(scope.ServiceProvider.GetRequiredService<UserManager<ImageLabUser>>(), name, role, password);
+        await audit.RecordAsync(actor, AuditActions.UserCreated, $"user {user.UserName}", $"role {ImageLabRoles.Parse(role)}", cancellationToken);
         return user;
     }
 
@@ -70,23 +58,25 @@ public sealed class UserAdministration(
         return user;
     }
 
-    /// <summary>The first-run page: creates the first admin, or returns null when any user exists already.</summary>
+    /// <summary>
+    /// The first-run page: creates the first admin, or returns null when any user exists already. The check and the
+    /// creation are one step for every process on the database (<see cref="FirstUserLock"/>): of racing first runs, one wins.
+    /// </summary>
     public async Task<ImageLabUser?> CreateFirstAdminAsync(string name, string password, CancellationToken cancellationToken)
     {
-        await FirstAdminGate.WaitAsync(cancellationToken);
-        try
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ImageLabDbContext>();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await FirstUserLock.TakeAsync(db, cancellationToken);
+        if (await db.Users.AnyAsync(cancellationToken))
         {
-            if (await AnyUserAsync(cancellationToken))
-            {
-                return null;
-            }
+            return null;
+        }
 
-            return await CreateAsync(name, ImageLabRoles.Admin, password, name.Trim(), cancellationToken);
-        }
-        finally
-        {
-            FirstAdminGate.Release();
-        }
+        var admin = await AddUserAsync(scope.ServiceProvider.GetRequiredService<UserManager<ImageLabUser>>(), name, ImageLabRoles.Admin, password);
+        await transaction.CommitAsync(cancellationToken);
+        await audit.RecordAsync(admin.UserName!, AuditActions.UserCreated, $"user {admin.UserName}", $"role {ImageLabRoles.Admin}", cancellationToken);
+        return admin;
     }
 
     public async Task SetRoleAsync(string name, string role, string actor, CancellationToken cancellationToken)
@@ -164,6 +154,22 @@ public sealed class UserAdministration(
 
         await audit.RecordAsync(actor, AuditActions.TokenRevoked, $"token {revoked.Id} of {revoked.UserName}", revoked.Name, cancellationToken);
         return true;
+    }
+
+    // The user manager's store works on its scope's context, so that a caller's transaction on that context covers it.
+    private async Task<ImageLabUser> AddUserAsync(UserManager<ImageLabUser> users, string name, string role, string? password)
+    {
+        var roleName = ImageLabRoles.Parse(role)
+            ?? throw new UserAdministrationException($"'{role}' is not a role: use admin, member or viewer.");
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            throw new UserAdministrationException("Give the user a name.");
+        }
+
+        var user = new ImageLabUser { UserName = name.Trim(), CreatedAt = clock.GetUtcNow() };
+        Check(password is null ? await users.CreateAsync(user) : await users.CreateAsync(user, password), $"The user '{user.UserName}' cannot be created");
+        Check(await users.AddToRoleAsync(user, roleName), $"The user '{user.UserName}' cannot be given the role {roleName}");
+        return user;
     }
 
     private static async Task<ImageLabUser> FindAsync(UserManager<ImageLabUser> users, string name) =>

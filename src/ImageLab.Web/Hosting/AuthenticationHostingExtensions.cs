@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace ImageLab.Web.Hosting;
 
@@ -59,6 +60,10 @@ public static class AuthenticationHostingExtensions
         // Open pages re-check their user every 30 s; admin and submit actions re-check at the moment they act.
         services.AddSingleton<ICallerAuthorization, CallerAuthorization>();
         services.AddSingleton<SignInThrottle>();
+        services.AddOptions<IdentityOptions>().Configure<IOptions<SecurityOptions>>((identity, security) =>
+            identity.Lockout.MaxFailedAccessAttempts = security.Value.SignInFailuresPerAccount);
+        services.AddSingleton<SetupToken>();
+        services.AddHostedService<SetupAnnouncement>();
         services.AddScoped<AuthenticationStateProvider, RevalidatingAuthenticationState>();
         var authentication = services.AddAuthentication(options =>
             {
@@ -77,6 +82,8 @@ public static class AuthenticationHostingExtensions
             cookie.Cookie.Name = "ImageLab.Auth";
             cookie.Cookie.HttpOnly = true;
             cookie.Cookie.SameSite = SameSiteMode.Lax;
+            // Secure on HTTPS, which behind a proxy is the scheme a trusted proxy forwards (see ProxyExtensions).
+            cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             cookie.SlidingExpiration = true;
             cookie.ExpireTimeSpan = TimeSpan.FromDays(7);
         });

@@ -8,13 +8,15 @@ public static class HardeningExtensions
         services.AddOptions<SecurityOptions>().BindConfiguration(SecurityOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddExceptionHandler<ProblemExceptionHandler>();
         services.AddRateLimiter(SubmissionRateLimit.Configure);
+        services.AddImageLabProxy();
         return services;
     }
 
-    /// <summary>Security headers and the exception handler go first, so that they cover every response.</summary>
+    /// <summary>The trusted proxies' forwarded headers, then security headers and the exception handler, so that they cover every response.</summary>
     public static WebApplication UseImageLabHardening(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        app.UseImageLabProxy();
         app.UseSecurityHeaders();
         app.UseExceptionHandler();
         return app;

@@ -25,6 +25,18 @@ public sealed class SecurityOptions
     [Range(1, 100_000, ErrorMessage = "Security:SignInFailuresPerAddress must be between 1 and 100000.")]
     public int SignInFailuresPerAddress { get; set; } = 20;
 
+    /// <summary>
+    /// The one-time token <c>/setup</c> asks for while the database has no user. Empty (the default): each web process
+    /// makes a random one and prints the setup address with it at start. Set the same value on every web process to
+    /// accept it on any of them.
+    /// </summary>
+    [RegularExpression(@"^(\S{16,200})?$", ErrorMessage = "Security:SetupToken must be empty or 16 to 200 characters without spaces.")]
+    public string SetupToken { get; set; } = "";
+
+    /// <summary>Wrong passwords for one account, from any address, before the account is locked for 5 minutes.</summary>
+    [Range(1, 100_000, ErrorMessage = "Security:SignInFailuresPerAccount must be between 1 and 100000.")]
+    public int SignInFailuresPerAccount { get; set; } = 10;
+
     /// <summary>Roles whose experiments may ask for network in RUN steps, comma-separated (default <c>admin,member</c>).</summary>
     [RegularExpression(@"^\s*(admin|member|viewer)?\s*(,\s*(admin|member|viewer)\s*)*$",
         ErrorMessage = "Security:NetworkRoles must list roles among admin, member and viewer, separated by commas (e.g. 'admin,member').")]

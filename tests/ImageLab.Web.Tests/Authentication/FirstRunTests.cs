@@ -1,58 +1,54 @@
 using System.Net;
-using System.Text.RegularExpressions;
 using ImageLab.Data.Entities;
 using ImageLab.Web.Authentication;
 using ImageLab.Web.Tests.Infrastructure;
 
 namespace ImageLab.Web.Tests.Authentication;
 
-/// <summary>The first-run page on a database without users: it creates the first admin once, then refuses.</summary>
-public sealed partial class FirstRunTests(FirstRunTests.EmptyFactory factory) : IClassFixture<FirstRunTests.EmptyFactory>
+/// <summary>
+/// The first-run page on a database without users: without the one-time token the server printed it only says where
+/// the token is and creates nothing; with it, it creates the first admin once, then refuses.
+/// </summary>
+public sealed class FirstRunTests(FirstRunTests.EmptyFactory factory) : IClassFixture<FirstRunTests.EmptyFactory>
 {
     [Fact]
-    public async Task Setup_NoUserYet_CreatesAdminOnceThenRefuses()
+    public async Task Setup_NoUserYet_CreatesAdminOnceWithTheTokenThenRefuses()
     {
         // Arrange
         using var browser = factory.CreateClientWithToken(null, followRedirects: false);
         using var login = await browser.GetAsync(new Uri("/account/login", UriKind.Relative));
-        using var form = await browser.GetAsync(new Uri("/setup", UriKind.Relative));
-        var antiforgery = AntiforgeryField().Match(await form.Content.ReadAsStringAsync()).Groups[1].Value;
+        var token = factory.GetService<SetupToken>().Value;
+        var withoutToken = await PageForm.OpenSetupAsync(browser, token: null);
+        var wrongToken = await PageForm.OpenSetupAsync(browser, token: "0123456789abcdef0123");
+        var form = await PageForm.OpenSetupAsync(browser, token);
 
         // Act
-        using var created = await PostSetupAsync(browser, antiforgery, "first-admin");
+        using var refused = await form.PostSetupAsync("no-token-admin", address: "/setup");
+        var usersAfterRefusal = await factory.GetService<UserAdministration>().ListAsync(CancellationToken.None);
+        using var created = await form.PostSetupAsync("first-admin");
         using var signedIn = await browser.GetAsync(new Uri("/", UriKind.Relative));
-        using var again = await browser.GetAsync(new Uri("/setup", UriKind.Relative));
-        using var secondPost = await PostSetupAsync(browser, antiforgery, "intruder");
+        using var again = await browser.GetAsync(new Uri($"/setup?token={token}", UriKind.Relative));
+        using var secondPost = await form.PostSetupAsync("intruder");
         var users = await factory.GetService<UserAdministration>().ListAsync(CancellationToken.None);
 
         // Assert
-        Assert.Equal("/setup", Location(login));
-        Assert.Equal(HttpStatusCode.OK, form.StatusCode);
+        Assert.Equal("/setup", PageForm.Location(login));
+        Assert.Contains("needs the one-time token the server printed", withoutToken.Page, StringComparison.Ordinal);
+        Assert.DoesNotContain("create-admin", withoutToken.Page, StringComparison.Ordinal);
+        Assert.DoesNotContain("create-admin", wrongToken.Page, StringComparison.Ordinal);
+        Assert.Contains("create-admin", form.Page, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.Contains("needs the one-time token the server printed", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Empty(usersAfterRefusal);
         Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
-        Assert.Equal("/", Location(created));
+        Assert.Equal("/", PageForm.Location(created));
         Assert.Contains(created.Headers.GetValues("Set-Cookie"), c => c.StartsWith("ImageLab.Auth=", StringComparison.Ordinal));
         Assert.Equal(HttpStatusCode.OK, signedIn.StatusCode);
-        Assert.Equal("/account/login", Location(again));
+        Assert.Equal("/account/login", PageForm.Location(again));
         Assert.NotEqual(HttpStatusCode.OK, secondPost.StatusCode);
         var only = Assert.Single(users);
         Assert.Equal(("first-admin", ImageLabRoles.Admin), (only.Name, only.Role));
     }
-
-    private static string? Location(HttpResponseMessage response) =>
-        response.Headers.Location is { } location ? (location.IsAbsoluteUri ? location.PathAndQuery : location.OriginalString) : null;
-
-    private static Task<HttpResponseMessage> PostSetupAsync(HttpClient browser, string antiforgery, string name) =>
-        browser.PostAsync(new Uri("/setup", UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["_handler"] = "setup",
-            ["__RequestVerificationToken"] = antiforgery,
-            ["Input.UserName"] = name,
-            ["Input.Password"] = "correct horse battery",
-            ["Input.ConfirmPassword"] = "correct horse battery",
-        }));
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
-    private static partial Regex AntiforgeryField();
 
     /// <summary>A database without any user: clients carry no token (creating one would create a user).</summary>
     public sealed class EmptyFactory : ImageLabWebFactory

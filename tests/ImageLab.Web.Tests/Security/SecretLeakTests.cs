@@ -7,7 +7,9 @@ namespace ImageLab.Web.Tests.Security;
 
 /// <summary>
 /// A secret build argument given to the real app, built on the real engine and analyzed: its value appears in no answer
-/// of the API (experiment, list, log, analysis, files, comparison, reports, audit), no live event of the hub and no page.
+/// of the API (experiment, list, log, analysis, files, comparison, reports in Markdown, JSON and CSV, audit, health), no
+/// live event of the hub and no page as the server first renders it (dashboard, experiment, iteration, comparison,
+/// advice, files, audit, users; what a page adds once its circuit connects is read from the same masked store).
 /// </summary>
 public sealed class SecretLeakTests(ImageLabWebFactory factory) : IClassFixture<ImageLabWebFactory>
 {
@@ -53,7 +55,16 @@ public sealed class SecretLeakTests(ImageLabWebFactory factory) : IClassFixture<
             $"/api/experiments/{experiment.Id}/report?format=json",
             $"/api/experiments/{experiment.Id}/report?format=csv",
             "/api/audit",
+            "/healthz",
             "/",
+            $"/experiments/{experiment.Id}",
+            $"/experiments/{experiment.Id}/iterations/{iteration}",
+            $"/experiments/{experiment.Id}/compare",
+            $"/experiments/{experiment.Id}/advice",
+            $"/iterations/{iteration}/files",
+            $"/iterations/{iteration}/files?path=/app",
+            "/admin/audit",
+            "/admin/users",
         ];
         var answers = new Dictionary<string, string> { [$"/api/iterations/{iteration}/analysis"] = $"200 {analysis}" };
         foreach (var path in paths)

@@ -20,20 +20,22 @@ public sealed class LargeContextFileCopiedRule : IDockerfileRule
     public IEnumerable<Finding> Evaluate(DockerfileRuleContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var files = context.Options.ContextFiles;
+        var files = context.Options.ContextFiles?.Select(f => (Path: CopyArguments.Normalize(f.Path), f.SizeBytes)).ToList();
+        var compiled = new Dictionary<string, Regex?>(StringComparer.Ordinal);
         foreach (var stage in context.FinalImageStages)
         {
             foreach (var copy in stage.Instructions.Where(i => i.Keyword is "COPY" or "ADD" && i.GetFlag("from") is null))
             {
                 var (sources, destination) = CopyArguments.Read(copy, context.Document.Directives.Escape);
-                var finding = files is null ? null : FromContext(context, copy, sources, files);
+                var taken = files is null ? null : new CopySourceMatcher(sources, compiled);
+                var finding = taken is null ? null : FromContext(context, copy, taken, files!);
                 if (finding is not null)
                 {
                     yield return finding;
                     continue;
                 }
 
-                var matched = files is null || !sources.Any(s => files.Any(f => Matches(CopyArguments.Normalize(s), CopyArguments.Normalize(f.Path))));
+                var matched = taken is null || !files!.Any(f => taken.Matches(f.Path));
                 var named = sources.FirstOrDefault(LooksLikeWeights);
                 if (matched && named is not null)
                 {
@@ -49,11 +51,11 @@ public sealed class LargeContextFileCopiedRule : IDockerfileRule
         }
     }
 
-    private static Finding? FromContext(DockerfileRuleContext context, DockerfileInstruction copy, IReadOnlyList<string> sources, IReadOnlyList<DockerfileContextFile> files)
+    private static Finding? FromContext(DockerfileRuleContext context, DockerfileInstruction copy, CopySourceMatcher taken, List<(string Path, long SizeBytes)> files)
     {
         var threshold = context.Options.LargeFileThresholdBytes;
         var large = files
-            .Where(f => f.SizeBytes >= threshold && sources.Any(s => Matches(CopyArguments.Normalize(s), CopyArguments.Normalize(f.Path))))
+            .Where(f => f.SizeBytes >= threshold && taken.Matches(f.Path))
             .OrderByDescending(f => f.SizeBytes)
             .ToList();
         if (large.Count == 0)
@@ -61,7 +63,7 @@ public sealed class LargeContextFileCopiedRule : IDockerfileRule
             return null;
         }
 
-        var shown = string.Join(", ", large.Take(3).Select(f => $"{CopyArguments.Normalize(f.Path)} ({ByteSize.Format(f.SizeBytes)})"));
+        var shown = string.Join(", ", large.Take(3).Select(f => $"{f.Path} ({ByteSize.Format(f.SizeBytes)})"));
         var more = large.Count > 3 ? $" and {large.Count - 3} more" : "";
         return new Finding(
             "IL005",
@@ -70,33 +72,6 @@ public sealed class LargeContextFileCopiedRule : IDockerfileRule
             $"{copy.Keyword} on line {copy.StartLine} puts {shown}{more} from the build context into the image: {ByteSize.Format(large.Sum(f => f.SizeBytes))} that every push, pull and rebuild carries.",
             "Exclude large files such as model weights with .dockerignore and mount them as a volume at run time (docker run -v ./models:/app/models ...), or download them when the container starts.",
             FindingCategories.Context);
-    }
-
-    internal static bool Matches(string source, string path)
-    {
-        if (source == ".")
-        {
-            return true;
-        }
-
-        if (source.IndexOfAny(['*', '?', '[']) < 0)
-        {
-            return path == source || path.StartsWith(source + "/", StringComparison.Ordinal);
-        }
-
-        var pattern = "^" + Regex.Escape(source).Replace(@"\*", "[^/]*", StringComparison.Ordinal).Replace(@"\?", "[^/]", StringComparison.Ordinal).Replace(@"\[", "[", StringComparison.Ordinal) + "(/.*)?$";
-        try
-        {
-            return Regex.IsMatch(path, pattern, RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(50));
-        }
-        catch (ArgumentException)
-        {
-            return false;
-        }
-        catch (RegexMatchTimeoutException)
-        {
-            return false;
-        }
     }
 
     private static bool LooksLikeWeights(string source)

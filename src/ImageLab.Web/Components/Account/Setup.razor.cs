@@ -6,7 +6,10 @@ using Microsoft.AspNetCore.Identity;
 
 namespace ImageLab.Web.Components.Account;
 
-/// <summary>First run: creates the first admin while there is no user at all; once any user exists it sends to sign-in.</summary>
+/// <summary>
+/// First run: creates the first admin while there is no user at all, for whoever brings the one-time token the server
+/// printed at start (<see cref="SetupToken"/>, in the address); once any user exists it sends to sign-in.
+/// </summary>
 public sealed partial class Setup
 {
     private string? _error;
@@ -21,7 +24,20 @@ public sealed partial class Setup
     private SignInManager<ImageLabUser> SignIn { get; set; } = default!;
 
     [Inject]
+    private SetupToken Token { get; set; } = default!;
+
+    [Inject]
     private NavigationManager Navigation { get; set; } = default!;
+
+    [SupplyParameterFromQuery(Name = SetupToken.QueryName)]
+    private string? GivenToken { get; set; }
+
+    /// <summary>Whether the request brings the setup token; without it the page shows only <see cref="TokenNeeded"/>.</summary>
+    private bool HasToken => Token.Matches(GivenToken);
+
+    private static string TokenNeeded =>
+        "Setting up ImageLab needs the one-time token the server printed when it started: open the address of its log line "
+        + "\"ImageLab has no user yet: create the first admin at .../setup?token=...\" (or the one made from Security:SetupToken).";
 
     [SupplyParameterFromForm]
     private SetupInput Input { get; set; } = default!;
@@ -37,6 +53,12 @@ public sealed partial class Setup
 
     private async Task CreateAsync()
     {
+        if (!HasToken)
+        {
+            HttpContext.Response.StatusCode = StatusCodes.Status403Forbidden;
+            return;
+        }
+
         ImageLabUser? admin;
         try
         {

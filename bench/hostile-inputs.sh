@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Hostile Dockerfiles (deep nesting, long lines, many continuations, here-documents, many stages; bench/hostile-inputs.py)
+# sent to every entry point of the real app: the analyze API (text), a submission's files and a submission's tar archive.
+# Prints each answer's status and wall time in seconds (curl's time_total); issue 13 wants each under one second.
+#   eval "$(scripts/services.sh env)"; bench/hostile-inputs.sh
+set -euo pipefail
+ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+: "${IMAGELAB_TEST_DOCKER_ENDPOINT:?run eval \"\$(scripts/services.sh env)\" first}"
+PORT="${PORT:-5097}"
+DB="imagelab_hostile_$$"
+WORKDIR=$(mktemp -d)
+CONNECTION="Host=127.0.0.1;Port=55432;Username=postgres;Database=$DB"
+
+psql -h 127.0.0.1 -p 55432 -U postgres -qc "CREATE DATABASE $DB" >/dev/null
+[ -n "${NO_BUILD:-}" ] || dotnet build "$ROOT/src/ImageLab.Web" -c Release -nologo -v quiet >/dev/null
+APPDLL="$ROOT/src/ImageLab.Web/bin/Release/net10.0/ImageLab.Web.dll"
+TOKEN="$(ConnectionStrings__ImageLab="$CONNECTION" Database__MigrateOnStart=true dotnet "$APPDLL" users add bench --role admin --token)"
+# Nothing builds or analyzes: only the answers to the requests are measured.
+ConnectionStrings__ImageLab="$CONNECTION" Docker__Endpoint="$IMAGELAB_TEST_DOCKER_ENDPOINT" Database__MigrateOnStart=true \
+Worker__Enabled=false Analysis__Enabled=false Logging__LogLevel__Default=Warning \
+Security__SubmissionsPerMinute=100000 Security__MaxWaitingIterationsPerUser=1000000 Security__MaxWaitingIterationsPerProject=1000000 \
+  dotnet "$APPDLL" --urls "http://127.0.0.1:$PORT" >/tmp/imagelab-hostile.log 2>&1 &
+APP=$!
+trap 'kill $APP 2>/dev/null; rm -rf "$WORKDIR"; sleep 1; psql -h 127.0.0.1 -p 55432 -U postgres -qc "DROP DATABASE IF EXISTS $DB WITH (FORCE)" >/dev/null' EXIT
+until curl -sf "http://127.0.0.1:$PORT/healthz" >/dev/null; do sleep 0.5; done
+
+mkdir "$WORKDIR/cases"
+python3 "$ROOT/bench/hostile-inputs.py" "$WORKDIR/cases"
+post() { curl -s -o /dev/null -w '%{http_code} %{time_total}' -H "Authorization: Bearer $TOKEN" "$@"; }
+
+printf '%-28s %9s %10s %14s %14s %14s\n' case bytes lines 'analyze s' 'files s' 'tar s'
+for file in "$WORKDIR"/cases/*; do
+  name=$(basename "$file")
+  mkdir -p "$WORKDIR/tar/$name" && cp "$file" "$WORKDIR/tar/$name/Dockerfile"
+  tar -C "$WORKDIR/tar/$name" -cf "$WORKDIR/$name.tar" Dockerfile
+  analyze=$(post -H 'Content-Type: text/plain' --data-binary "@$file" "http://127.0.0.1:$PORT/api/dockerfiles/analyze")
+  files=$(post -F project=hostile -F "files=@$file;filename=Dockerfile" "http://127.0.0.1:$PORT/api/experiments")
+  archive=$(post -F project=hostile -F "context=@$WORKDIR/$name.tar;filename=context.tar" "http://127.0.0.1:$PORT/api/experiments")
+  printf '%-28s %9s %10s %14s %14s %14s\n' "$name" "$(stat -c %s "$file")" "$(wc -l <"$file")" "$analyze" "$files" "$archive"
+done
+curl -sf "http://127.0.0.1:$PORT/healthz" >/dev/null && echo "the app is alive after every case" || echo "THE APP DIED"
