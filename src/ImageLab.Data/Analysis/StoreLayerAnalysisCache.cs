@@ -47,8 +47,7 @@ public sealed class StoreLayerAnalysisCache(
             .Where(l => l.DiffId == key || db.LayerAnalysisAliases.Any(a => a.Alias == key && a.DiffId == l.DiffId))
             .FirstOrDefaultAsync(cancellationToken);
 
-        // A layer cached while push sizes were switched off is analyzed again once they are wanted.
-        if (row is null || (requireCompressedSize && (row.CompressedSizeSource == CompressedSizeSource.NotComputed || !PushedAlike(row))))
+        if (row is null || !Satisfies(row))
         {
             Interlocked.Increment(ref _misses);
             return null;
@@ -56,6 +55,29 @@ public sealed class StoreLayerAnalysisCache(
 
         Interlocked.Increment(ref _hits);
         return ToAnalysis(row);
+    }
+
+    /// <summary>
+    /// Whether every layer of <paramref name="keys"/> would be a hit, without reading the layers' entries (and without
+    /// counting hits or misses).
+    /// </summary>
+    public async Task<bool> HoldsAllAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        foreach (var key in keys)
+        {
+            var row = await db.AnalyzedLayers.AsNoTracking()
+                .Where(l => l.DiffId == key || db.LayerAnalysisAliases.Any(a => a.Alias == key && a.DiffId == l.DiffId))
+                .Select(l => new AnalyzedLayer { DiffId = l.DiffId, CompressedSizeSource = l.CompressedSizeSource, BlobCompression = l.BlobCompression })
+                .FirstOrDefaultAsync(cancellationToken);
+            if (row is null || !Satisfies(row))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     public async ValueTask StoreAsync(LayerAnalysis analysis, IReadOnlyCollection<string> aliases, CancellationToken cancellationToken)
@@ -91,6 +113,10 @@ public sealed class StoreLayerAnalysisCache(
             // Another worker stored the same layer at the same moment: theirs is as good as ours.
         }
     }
+
+    // A layer cached while push sizes were switched off is analyzed again once they are wanted.
+    private bool Satisfies(AnalyzedLayer row) =>
+        !requireCompressedSize || (row.CompressedSizeSource != CompressedSizeSource.NotComputed && PushedAlike(row));
 
     // An estimate is a graph driver's push size; a plain tar's own size is the containerd store's. Compressed blobs push as they are everywhere.
     private bool PushedAlike(AnalyzedLayer row) => row.BlobCompression != LayerBlobCompression.None

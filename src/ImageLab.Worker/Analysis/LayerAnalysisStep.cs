@@ -49,7 +49,9 @@ public sealed partial class LayerAnalysisStep(
         var settings = options.Value;
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(settings.TimeoutMinutes));
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token, lifetime.ApplicationStopping);
-        var pushSizeAfter = settings.EstimateCompressedSize && !PushesBlobsAsStored(measurement);
+        // One read does it all where push sizes cost nothing: the containerd store's blobs, or every layer cached with its own.
+        var pushSizeAfter = settings.EstimateCompressedSize && !PushesBlobsAsStored(measurement)
+            && !await HoldsEveryLayerWithPushSizeAsync(measurement, linked.Token);
         events.Post(job.ExperimentId, job.IterationId, BuildEventType.Log,
             text: pushSizeAfter ? "Analyzing the image's layers (files and waste, then push size)..." : "Analyzing the image's layers...");
         var pass = new Pass(job, measurement, owner, settings, timeout);
@@ -96,6 +98,20 @@ public sealed partial class LayerAnalysisStep(
             .Select(l => l with { SizeBytes = sizes.GetValueOrDefault(l.Index), EmptyLayer = !sizes.ContainsKey(l.Index) })
             .ToList();
         return measurement with { SizeBytes = layers.Sum(l => l.SizeBytes), Layers = layers };
+    }
+
+    private async Task<bool> HoldsEveryLayerWithPushSizeAsync(IterationMeasurement measurement, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await engine.InspectImageAsync(measurement.ImageId, cancellationToken) is { } image
+                && await store.CreateCache(requireCompressedSize: true, PushesBlobsAsStored(measurement)).HoldsAllAsync(image.LayerDiffIds, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // The analysis itself meets the same problem and stores it with its reason.
+            return false;
+        }
     }
 
     // One read of the image, with or without push sizes. True when the analysis is stored, false when its failure is, or
@@ -162,6 +178,9 @@ public sealed partial class LayerAnalysisStep(
         };
 
         // Every layer analyzed before (the usual case when a build only re-tags, or a ladder's shared layers): no save at all.
+        // Otherwise the whole image is saved: the Engine API (checked up to 1.57) exports only whole images (GET /images/{name}/get,
+        // with every parent layer), on the containerd store too; it has no call that hands over one layer's blob, so a
+        // new layer cannot be read alone. The analyzer then skips the cached layers' bytes without analyzing them.
         var sizedMatch = HistoryMatcher.Match(history, image.LayerDiffIds.Count, createdBy: null);
         if (sizedMatch is not null && await TryAllFromCacheAsync(image.LayerDiffIds, cache, cancellationToken) is { } cached)
         {
