@@ -7,9 +7,11 @@
 #
 # IMAGE defaults to ladder:1-naive, the sample ladder's largest image (1.17 GB): build it with
 #   docker build --network host -t ladder:1-naive -f samples/python-offline/Dockerfile.1-naive samples/python-offline
-# Three measurements, each the median of RUNS (default 3): the floor, the analyzer without the push-size estimate,
-# and with it (the pipeline's default: zlib-ng level 5 in parallel 4 MiB chunks, one thread per core; THREADS=1 for
-# one compressing thread). The ratio is analyzer / floor; issue 5 asks for at most 1.5.
+# Four measurements, each the median of RUNS (default 3): the floor, the analyzer without the push-size estimate,
+# with it (zlib-ng level 5 in parallel 4 MiB chunks, one thread per core; THREADS=1 for one compressing thread), and the
+# pipeline's two reads on a graph-driver engine: the files and the waste first (stored and announced: the page fills
+# at the first row's pace, issue 16 asks for at most 1.15x), then the image read again for the push sizes.
+# The ratio is analyzer / floor.
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 IMAGE="${1:-ladder:1-naive}"
@@ -42,8 +44,10 @@ echo "image $IMAGE: $((size / 1000000)) MB, $RUNS runs each (median time, larges
 read -r floor_s floor_mb < <(measure floor "docker save '$IMAGE' | tar -t > /dev/null")
 read -r plain_s plain_mb < <(measure analyzer "docker save '$IMAGE' | dotnet '$BENCH' analyze-stdin --no-estimate")
 read -r gzip_s gzip_mb < <(measure analyzer-gzip "docker save '$IMAGE' | dotnet '$BENCH' analyze-stdin --threads $THREADS")
+read -r two_s two_mb < <(measure two-reads "docker save '$IMAGE' | dotnet '$BENCH' analyze-stdin --no-estimate && docker save '$IMAGE' | dotnet '$BENCH' analyze-stdin --threads $THREADS")
 
 printf '%-38s %8s %8s %10s\n' "" "seconds" "ratio" "peak MB"
 printf '%-38s %8.1f %8s %10s\n' "docker save | tar -t (floor)" "$floor_s" "1.00" "$floor_mb"
-printf '%-38s %8.1f %8.2f %10s\n' "analyzer, no push-size estimate" "$plain_s" "$(awk -v a="$plain_s" -v b="$floor_s" 'BEGIN { print a / b }')" "$plain_mb"
+printf '%-38s %8.1f %8.2f %10s\n' "analyzer, files and waste (no push size)" "$plain_s" "$(awk -v a="$plain_s" -v b="$floor_s" 'BEGIN { print a / b }')" "$plain_mb"
 printf '%-38s %8.1f %8.2f %10s\n' "analyzer, with push-size estimate" "$gzip_s" "$(awk -v a="$gzip_s" -v b="$floor_s" 'BEGIN { print a / b }')" "$gzip_mb"
+printf '%-38s %8.1f %8.2f %10s\n' "pipeline: files and waste, then push" "$two_s" "$(awk -v a="$two_s" -v b="$floor_s" 'BEGIN { print a / b }')" "$two_mb"

@@ -4,28 +4,35 @@
 # docker CLI's buildx would send, with curl), on the same engine, same cache state (warm: each Dockerfile
 # is built once by the plain tool first, so both sides measure a cached build plus their own overhead;
 # with --cold, both sides build with a fresh cache: the engine's build cache is pruned before each run).
-#   eval "$(scripts/services.sh start)"; bench/pipeline-overhead.sh [--cold] [ANALYSIS=true|false]
+#   eval "$(scripts/services.sh start)"; bench/pipeline-overhead.sh [--cold|--ladder] [ANALYSIS=true|false]
 # Prints one line per iteration and builder: plain seconds, ImageLab seconds, ratio.
+# --ladder (warm cache): the whole ladder (SAMPLE_NAME, default python-offline; shell-offline needs no network) as one
+# experiment, submit -> every iteration Succeeded, against `docker build` of the same Dockerfiles one after the other;
+# then, from the same submit, until every iteration's files and waste are served (GET /api/iterations/ID/analysis
+# answers 200) and until its push size is too. The ImageLab side polls every 0.1 s (about 0.1 s of resolution).
+# APP_ROOT=DIR runs the app built from another checkout (e.g. `git archive` of an older commit), to compare before/after.
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 : "${IMAGELAB_TEST_DOCKER_ENDPOINT:?run eval \"\$(scripts/services.sh start)\" first}"
 SOCK="${IMAGELAB_TEST_DOCKER_ENDPOINT#unix://}"
 ANALYSIS="${ANALYSIS:-true}"
 COLD=0; [ "${1:-}" = "--cold" ] && COLD=1
-SAMPLE="$ROOT/samples/python-offline"
+LADDER=0; [ "${1:-}" = "--ladder" ] && LADDER=1
+APP_ROOT="${APP_ROOT:-$ROOT}"
+SAMPLE="$ROOT/samples/${SAMPLE_NAME:-python-offline}"
 PORT=5099
 DB="imagelab_bench_$$"
 export DOCKER_HOST="$IMAGELAB_TEST_DOCKER_ENDPOINT" DOCKER_BUILDKIT=0
 
 psql -h 127.0.0.1 -p 55432 -U postgres -qc "CREATE DATABASE $DB" >/dev/null
-dotnet build "$ROOT/src/ImageLab.Web" -c Release -nologo -v quiet >/dev/null
+dotnet build "$APP_ROOT/src/ImageLab.Web" -c Release -nologo -v quiet >/dev/null
 # Every API call needs a user: an admin with a token, made by the app's own users command.
 TOKEN="$(ConnectionStrings__ImageLab="Host=127.0.0.1;Port=55432;Username=postgres;Database=$DB" Database__MigrateOnStart=true \
-  dotnet "$ROOT/src/ImageLab.Web/bin/Release/net10.0/ImageLab.Web.dll" users add bench --role admin --token)"
+  dotnet "$APP_ROOT/src/ImageLab.Web/bin/Release/net10.0/ImageLab.Web.dll" users add bench --role admin --token)"
 ConnectionStrings__ImageLab="Host=127.0.0.1;Port=55432;Username=postgres;Database=$DB" \
 Docker__Endpoint="$IMAGELAB_TEST_DOCKER_ENDPOINT" Docker__NetworkMode=host Database__MigrateOnStart=true \
 Analysis__Enabled="$ANALYSIS" Logging__LogLevel__Default=Warning \
-  dotnet "$ROOT/src/ImageLab.Web/bin/Release/net10.0/ImageLab.Web.dll" --urls "http://127.0.0.1:$PORT" >/tmp/imagelab-bench.log 2>&1 &
+  dotnet "$APP_ROOT/src/ImageLab.Web/bin/Release/net10.0/ImageLab.Web.dll" --urls "http://127.0.0.1:$PORT" >/tmp/imagelab-bench.log 2>&1 &
 APP=$!
 trap 'kill $APP 2>/dev/null; sleep 1; psql -h 127.0.0.1 -p 55432 -U postgres -qc "DROP DATABASE IF EXISTS $DB WITH (FORCE)" >/dev/null' EXIT
 until curl -sf "http://127.0.0.1:$PORT/healthz" >/dev/null; do sleep 0.5; done
@@ -43,14 +50,47 @@ plain_build() { # builder dockerfile
   fi
 }
 
-imagelab_build() { # builder dockerfile
-  local args=() f
+api() { curl -sf -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:$PORT/api/$1"; }
+
+imagelab_submit() { # builder dockerfile...: prints the experiment's id
+  local builder="$1" args=() f; shift
   for f in "$SAMPLE"/*; do args+=(-F "files=@$f;filename=$(basename "$f")"); done
-  local id; id=$(curl -sSf -H "Authorization: Bearer $TOKEN" "${args[@]}" -F "builder=$1" -F "dockerfiles=$2" -F project=bench \
-    "http://127.0.0.1:$PORT/api/experiments" | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
-  until curl -sf -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:$PORT/api/experiments/$id" | python3 -c '
+  for f in "$@"; do args+=(-F "dockerfiles=$f"); done
+  curl -sSf -H "Authorization: Bearer $TOKEN" "${args[@]}" -F "builder=$builder" -F project=bench -F network=true \
+    "http://127.0.0.1:$PORT/api/experiments" | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])'
+}
+
+wait_built() { # experiment id
+  until api "experiments/$1" | python3 -c '
 import json,sys; s=json.load(sys.stdin)["status"]; sys.exit(0 if s in ("Succeeded","Failed","Canceled") else 1)'; do sleep 0.1; done
 }
+
+wait_analyzed() { # experiment id, field that must be set in every iteration's analysis ("" for any answer 200)
+  local ids; ids=$(api "experiments/$1" | python3 -c 'import json,sys; print(" ".join(str(i["id"]) for i in json.load(sys.stdin)["iterations"]))')
+  for i in $ids; do
+    until api "iterations/$i/analysis" | python3 -c "
+import json,sys; a=json.load(sys.stdin); sys.exit(0 if not '$2' or a.get('$2') is not None else 1)" 2>/dev/null; do sleep 0.1; done
+  done
+}
+
+imagelab_build() { # builder dockerfile
+  wait_built "$(imagelab_submit "$1" "$2")"
+}
+
+if [ "$LADDER" = 1 ]; then
+  printf '%-10s %-20s %8s %10s %6s %12s %6s %12s\n' builder sample/round plain_s succeeded_s ratio files_waste_s ratio push_size_s
+  for builder in ${BUILDERS:-classic buildkit}; do
+    dockerfiles=$(cd "$SAMPLE" && ls Dockerfile.*)
+    for f in $dockerfiles; do plain_build "$builder" "$f"; done
+    for round in first again; do # first: a fresh app and DiffID cache; again: both warm (the CI case)
+      t0=$(now); for f in $dockerfiles; do plain_build "$builder" "$f"; done; t1=$(now)
+      t2=$(now); id=$(imagelab_submit "$builder" $dockerfiles); wait_built "$id"; t3=$(now)
+      wait_analyzed "$id" ""; t4=$(now); wait_analyzed "$id" compressedSizeBytes; t5=$(now)
+      python3 -c "p=$t1-$t0; i=$t3-$t2; a=$t4-$t2; z=$t5-$t2; print(f'{\"$builder\":<10} {\"$(basename "$SAMPLE")/$round\":<20} {p:8.2f} {i:10.2f} {i/p:6.2f} {a:12.2f} {a/p:6.2f} {z:12.2f}')"
+    done
+  done
+  exit 0
+fi
 
 printf '%-12s %-22s %8s %9s %6s\n' builder dockerfile plain_s imagelab_s ratio
 for builder in ${BUILDERS:-buildkit classic}; do

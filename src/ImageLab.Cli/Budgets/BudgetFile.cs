@@ -28,6 +28,9 @@ public sealed class BudgetFile
 
     public bool NeedsBaseline => _budgets.Values.Any(b => b.MaxGrowthPercent is not null);
 
+    /// <summary>Whether a rule reads the layer analysis (efficiency, waste), which ends after the build.</summary>
+    public bool NeedsAnalysis => _budgets.Values.Any(b => b.MinEfficiencyPercent is not null || b.MaxWasteBytes is not null);
+
     /// <summary>The first <c>imagelab.json</c> of the folders, or null when none has one.</summary>
     public static async Task<BudgetFile?> FindAsync(IEnumerable<string> folders, CancellationToken cancellationToken)
     {

@@ -20,7 +20,7 @@ public static class FollowFlow
         ArgumentNullException.ThrowIfNull(console);
         ArgumentNullException.ThrowIfNull(experiment);
         var printer = new ProgressPrinter(console, experiment);
-        var follower = new BuildFollower(client, printer.Handle, printer.Note);
+        var follower = new BuildFollower(client, printer.Handle, printer.Note) { WaitForAnalysis = budgets?.NeedsAnalysis == true };
         await follower.FollowAsync(experiment, cancellationToken);
 
         var report = await client.GetReportAsync(experiment.Id, budgets?.NeedsBaseline == true ? "auto" : null, cancellationToken);

@@ -6,9 +6,9 @@ using Microsoft.AspNetCore.SignalR.Client;
 namespace ImageLab.Cli.Live;
 
 /// <summary>
-/// Follows an experiment over <c>/hubs/builds</c> until every iteration has ended and the layer analysis of every
-/// built one has been stored (it runs after the build; waste budgets need it), or <see cref="AnalysisWait"/> has
-/// passed after the last build ended. When the connection
+/// Follows an experiment over <c>/hubs/builds</c> until every iteration has ended and, with <see cref="WaitForAnalysis"/>,
+/// the layer analysis of every built one has been stored (it runs beside the builds, after each; waste and efficiency
+/// budgets need it), or <see cref="AnalysisWait"/> has passed after the last build ended. When the connection
 /// drops it connects again and asks for the events after the last sequence it handled, so that no event
 /// is missed or handled twice.
 /// </summary>
@@ -18,6 +18,9 @@ public sealed class BuildFollower(ImageLabClient client, Action<BuildEventMessag
 
     /// <summary>How long the hub may stay unreachable before the follower gives up.</summary>
     public TimeSpan GiveUpAfter { get; init; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>Whether to wait for the layer analyses (a budget reads them); without it the builds' end is the end.</summary>
+    public bool WaitForAnalysis { get; init; }
 
     /// <summary>How long to wait, once every build has ended, for the layer analyses still running.</summary>
     public TimeSpan AnalysisWait { get; init; } = TimeSpan.FromMinutes(3);
@@ -52,7 +55,7 @@ public sealed class BuildFollower(ImageLabClient client, Action<BuildEventMessag
 
                         LastSequence = message.Sequence;
                         handle(message);
-                        if (Track(message, open, analyzing) && open.Count == 0)
+                        if (Track(message, open, WaitForAnalysis ? analyzing : null) && open.Count == 0)
                         {
                             if (analyzing.Count == 0)
                             {
@@ -102,12 +105,12 @@ public sealed class BuildFollower(ImageLabClient client, Action<BuildEventMessag
     }
 
     /// <summary>Whether the message ended an iteration's build; a successful one then waits for its analysis.</summary>
-    private static bool Track(BuildEventMessage message, HashSet<long> open, HashSet<long> analyzing)
+    private static bool Track(BuildEventMessage message, HashSet<long> open, HashSet<long>? analyzing)
     {
         if (message.Type == BuildEventType.Analyzed)
         {
-            analyzing.Remove(message.IterationId);
-            return open.Count == 0 && analyzing.Count == 0;
+            analyzing?.Remove(message.IterationId);
+            return open.Count == 0 && analyzing is not { Count: > 0 };
         }
 
         if (message.Type != BuildEventType.Status || message.Status is not { } status || !status.IsFinal() || !open.Remove(message.IterationId))
@@ -117,7 +120,7 @@ public sealed class BuildFollower(ImageLabClient client, Action<BuildEventMessag
 
         if (status == IterationStatus.Succeeded)
         {
-            analyzing.Add(message.IterationId);
+            analyzing?.Add(message.IterationId);
         }
 
         return true;

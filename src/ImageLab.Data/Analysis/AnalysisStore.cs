@@ -22,8 +22,11 @@ public sealed class AnalysisStore(IDbContextFactory<ImageLabDbContext> contexts,
     public StoreLayerAnalysisCache CreateCache(bool requireCompressedSize, bool blobsPushedAsStored = false) =>
         new(contexts, clock, requireCompressedSize, blobsPushedAsStored: blobsPushedAsStored);
 
-    /// <summary>Stores a successful analysis (replacing an earlier one of the iteration).</summary>
-    public async Task SaveSucceededAsync(long iterationId, ImageAnalysis analysis, AnalysisRun run, CancellationToken cancellationToken)
+    /// <summary>
+    /// Stores a successful analysis (replacing an earlier result of the iteration) if <paramref name="owner"/> still holds
+    /// its lease in the <see cref="Queue.AnalysisQueue"/>, which it keeps; false when the lease was lost.
+    /// </summary>
+    public async Task<bool> SaveSucceededAsync(long iterationId, string owner, ImageAnalysis analysis, AnalysisRun run, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(analysis);
         ArgumentNullException.ThrowIfNull(run);
@@ -70,16 +73,24 @@ public sealed class AnalysisStore(IDbContextFactory<ImageLabDbContext> contexts,
                 WastedBytes = l.WastedBytes,
             }).ToList(),
         };
-        await ReplaceAsync(row, cancellationToken);
+        if (!await ReplaceAsync(row, owner, cancellationToken))
+        {
+            return false;
+        }
+
         Remember(iterationId, analysis);
+        return true;
     }
 
-    /// <summary>Stores why the analysis failed; the iteration's build results stay as they are.</summary>
-    public async Task SaveFailedAsync(long iterationId, string reason, AnalysisRun run, CancellationToken cancellationToken)
+    /// <summary>
+    /// Stores why the analysis failed, like <see cref="SaveSucceededAsync"/> under the lease of <paramref name="owner"/>;
+    /// the iteration's build results stay as they are.
+    /// </summary>
+    public async Task<bool> SaveFailedAsync(long iterationId, string owner, string reason, AnalysisRun run, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(reason);
         ArgumentNullException.ThrowIfNull(run);
-        await ReplaceAsync(new IterationAnalysis
+        return await ReplaceAsync(new IterationAnalysis
         {
             IterationId = iterationId,
             Status = AnalysisStatus.Failed,
@@ -89,38 +100,29 @@ public sealed class AnalysisStore(IDbContextFactory<ImageLabDbContext> contexts,
             LayersAnalyzed = run.LayersAnalyzed,
             LayersFromCache = run.LayersFromCache,
             CompressedSizeEstimated = run.CompressedSizeEstimated,
-        }, cancellationToken);
+        }, owner, cancellationToken);
     }
 
     /// <summary>
-    /// Up to <paramref name="limit"/> succeeded iterations, the earliest finished first, that finished building before
-    /// <paramref name="finishedBefore"/> and have no stored analysis outcome: their analysis was interrupted (the app
-    /// was killed) or never ran. Each comes with its measurement as stored, for the analysis to run again.
+    /// The iteration's measurement as stored, for its analysis; null when it has none (it did not build). The engine goes
+    /// with it: on the containerd store the analysis reads push sizes from the blobs, not estimates.
     /// </summary>
-    public async Task<IReadOnlyList<(long IterationId, IterationMeasurement Measurement)>> FindUnanalyzedAsync(
-        DateTimeOffset finishedBefore, int limit, CancellationToken cancellationToken)
+    public async Task<IterationMeasurement?> GetMeasurementAsync(long iterationId, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var candidates = await db.Iterations.AsNoTracking()
-            .Where(i => i.Status == IterationStatus.Succeeded && i.ImageId != null && i.FinishedAt < finishedBefore
-                && !db.IterationAnalyses.Any(a => a.IterationId == i.Id))
-            .OrderBy(i => i.FinishedAt).ThenBy(i => i.Id)
-            .Take(limit)
+        var i = await db.Iterations.AsNoTracking()
+            .Where(i => i.Id == iterationId && i.Status == IterationStatus.Succeeded && i.ImageId != null)
             .Select(i => new
             {
                 i.Id, i.ImageId, i.ImageTag, i.SizeBytes, i.BuildSeconds, i.TotalSteps, i.CachedSteps, i.Engine, i.Layers,
                 i.EngineVersion, i.EngineApiVersion, i.StorageDriver, i.ImageStore,
             })
-            .ToListAsync(cancellationToken);
-
-        // The engine goes with it: on the containerd store the analysis reads push sizes from the blobs, not estimates.
-        return candidates
-            .Select(i => (i.Id, new IterationMeasurement(
-                i.ImageId!, i.ImageTag ?? "", i.SizeBytes ?? 0, i.BuildSeconds ?? 0, i.TotalSteps, i.CachedSteps, i.Engine ?? "",
-                i.Layers.OrderBy(l => l.Index).Select(l => new LayerDetails(
-                    l.Index, l.HistoryId, l.CreatedBy, l.SizeBytes, l.CreatedAt, l.Comment, l.EmptyLayer, l.FromBaseImage, l.Instruction, l.Line)).ToList(),
-                Iteration.EngineOf(i.EngineVersion, i.EngineApiVersion, i.StorageDriver, i.ImageStore))))
-            .ToList();
+            .FirstOrDefaultAsync(cancellationToken);
+        return i is null ? null : new IterationMeasurement(
+            i.ImageId!, i.ImageTag ?? "", i.SizeBytes ?? 0, i.BuildSeconds ?? 0, i.TotalSteps, i.CachedSteps, i.Engine ?? "",
+            i.Layers.OrderBy(l => l.Index).Select(l => new LayerDetails(
+                l.Index, l.HistoryId, l.CreatedBy, l.SizeBytes, l.CreatedAt, l.Comment, l.EmptyLayer, l.FromBaseImage, l.Instruction, l.Line)).ToList(),
+            Iteration.EngineOf(i.EngineVersion, i.EngineApiVersion, i.StorageDriver, i.ImageStore));
     }
 
     /// <summary>Whether the iteration's analysis can be served, with a sentence saying why not.</summary>
@@ -143,8 +145,10 @@ public sealed class AnalysisStore(IDbContextFactory<ImageLabDbContext> contexts,
                 $"The layer analysis of iteration {iterationId} failed: {found.Analysis.FailureReason}"),
             { Status: IterationStatus.Failed or IterationStatus.Canceled } => new(AnalysisAvailability.NotAnalyzed,
                 $"Iteration {iterationId} did not build ({found.Status}), so there is no image to analyze."),
+            { Analysis.Status: AnalysisStatus.Queued } => new(AnalysisAvailability.NotAnalyzed,
+                $"Iteration {iterationId} has not been analyzed yet: its layer analysis waits in the analysis queue or is running; try again shortly."),
             { Status: IterationStatus.Succeeded } => new(AnalysisAvailability.NotAnalyzed,
-                $"Iteration {iterationId} has not been analyzed yet: its layers are analyzed right after the build (unless Analysis:Enabled is false); try again shortly."),
+                $"Iteration {iterationId} has no layer analysis (Analysis:Enabled was false when it was built)."),
             _ => new(AnalysisAvailability.NotAnalyzed,
                 $"Iteration {iterationId} is still {found.Status.ToString().ToLowerInvariant()}: its layers are analyzed once the build succeeds."),
         };
@@ -154,7 +158,8 @@ public sealed class AnalysisStore(IDbContextFactory<ImageLabDbContext> contexts,
     public async Task<StoredAnalysis?> GetAnalysisAsync(long iterationId, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var row = await db.IterationAnalyses.AsNoTracking().FirstOrDefaultAsync(a => a.IterationId == iterationId, cancellationToken);
+        var row = await db.IterationAnalyses.AsNoTracking()
+            .FirstOrDefaultAsync(a => a.IterationId == iterationId && a.Status != AnalysisStatus.Queued, cancellationToken);
         if (row is null)
         {
             return null;
@@ -267,16 +272,27 @@ public sealed class AnalysisStore(IDbContextFactory<ImageLabDbContext> contexts,
         return analysis;
     }
 
-    private async Task ReplaceAsync(IterationAnalysis row, CancellationToken cancellationToken)
+    // The row keeps its place in the queue (the lease) while the results in it are replaced.
+    private async Task<bool> ReplaceAsync(IterationAnalysis row, string owner, CancellationToken cancellationToken)
     {
         Forget(row.IterationId);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var lease = await db.IterationAnalyses.Where(a => a.IterationId == row.IterationId && a.LeaseOwner == owner)
+            .Select(a => new { a.LeaseExpiresAt, a.Attempt })
+            .FirstOrDefaultAsync(cancellationToken);
+        if (lease is null)
+        {
+            return false;
+        }
+
+        (row.LeaseOwner, row.LeaseExpiresAt, row.Attempt) = (owner, lease.LeaseExpiresAt, lease.Attempt);
         await db.IterationAnalysisLayers.Where(l => l.IterationId == row.IterationId).ExecuteDeleteAsync(cancellationToken);
         await db.IterationAnalyses.Where(a => a.IterationId == row.IterationId).ExecuteDeleteAsync(cancellationToken);
         db.IterationAnalyses.Add(row);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        return true;
     }
 
     private void Remember(long iterationId, ImageAnalysis analysis)

@@ -47,11 +47,7 @@ public sealed class StoreLayerAnalysisCache(
             .Where(l => l.DiffId == key || db.LayerAnalysisAliases.Any(a => a.Alias == key && a.DiffId == l.DiffId))
             .FirstOrDefaultAsync(cancellationToken);
 
-        // A layer cached while push sizes were switched off is analyzed again once they are wanted; one cached before
-        // ImageLab read package databases, once.
-        if (row is null
-            || row.PackageDatabases is null
-            || (requireCompressedSize && (row.CompressedSizeSource == CompressedSizeSource.NotComputed || !PushedAlike(row))))
+        if (row is null || !Satisfies(row))
         {
             Interlocked.Increment(ref _misses);
             return null;
@@ -59,6 +55,35 @@ public sealed class StoreLayerAnalysisCache(
 
         Interlocked.Increment(ref _hits);
         return ToAnalysis(row);
+    }
+
+    /// <summary>
+    /// Whether every layer of <paramref name="keys"/> would be a hit, without reading the layers' entries (and without
+    /// counting hits or misses).
+    /// </summary>
+    public async Task<bool> HoldsAllAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        foreach (var key in keys)
+        {
+            var row = await db.AnalyzedLayers.AsNoTracking()
+                .Where(l => l.DiffId == key || db.LayerAnalysisAliases.Any(a => a.Alias == key && a.DiffId == l.DiffId))
+                .Select(l => new { l.DiffId, l.CompressedSizeSource, l.BlobCompression, HasPackageDatabases = l.PackageDatabases != null })
+                .FirstOrDefaultAsync(cancellationToken);
+            if (row is null || !Satisfies(new AnalyzedLayer
+            {
+                DiffId = row.DiffId,
+                CompressedSizeSource = row.CompressedSizeSource,
+                BlobCompression = row.BlobCompression,
+                PackageDatabases = row.HasPackageDatabases ? [] : null,
+            }))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     public async ValueTask StoreAsync(LayerAnalysis analysis, IReadOnlyCollection<string> aliases, CancellationToken cancellationToken)
@@ -101,6 +126,13 @@ public sealed class StoreLayerAnalysisCache(
             // Another worker stored the same layer at the same moment: theirs is as good as ours.
         }
     }
+
+    // A layer cached while push sizes were switched off is analyzed again once they are wanted.
+    // A layer cached while push sizes were switched off is analyzed again once they are wanted; one cached before
+    // ImageLab read package databases, once.
+    private bool Satisfies(AnalyzedLayer row) =>
+        row.PackageDatabases is not null
+        && (!requireCompressedSize || (row.CompressedSizeSource != CompressedSizeSource.NotComputed && PushedAlike(row)));
 
     // An estimate is a graph driver's push size; a plain tar's own size is the containerd store's. Compressed blobs push as they are everywhere.
     private bool PushedAlike(AnalyzedLayer row) => row.BlobCompression != LayerBlobCompression.None

@@ -5,4 +5,7 @@ public enum AnalysisStatus
 {
     Succeeded,
     Failed,
+
+    /// <summary>Waiting in the analysis queue (or being analyzed under a lease): the build's results are stored, no analysis yet.</summary>
+    Queued,
 }

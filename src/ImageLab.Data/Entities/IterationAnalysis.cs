@@ -58,4 +58,12 @@ public sealed class IterationAnalysis
     public string WarningsJson { get; set; } = "[]";
 
     public List<IterationAnalysisLayer> Layers { get; set; } = [];
+
+    // The analysis queue: a row is in it while Queued, or while it holds a lease time (results stored, the push sizes
+    // still to come): who analyzes it, until when, and how often it was tried.
+    public string? LeaseOwner { get; set; }
+
+    public DateTimeOffset? LeaseExpiresAt { get; set; }
+
+    public int Attempt { get; set; }
 }

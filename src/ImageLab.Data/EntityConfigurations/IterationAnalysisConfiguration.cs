@@ -14,6 +14,8 @@ internal sealed class IterationAnalysisConfiguration : IEntityTypeConfiguration<
         builder.Property(a => a.FailureReason).HasMaxLength(2000);
         builder.Property(a => a.FindingsJson).HasColumnType("jsonb");
         builder.Property(a => a.WarningsJson).HasColumnType("jsonb");
+        builder.Property(a => a.LeaseOwner).HasMaxLength(200);
+        builder.HasIndex(a => new { a.Status, a.LeaseExpiresAt });
         builder.HasMany(a => a.Layers).WithOne().HasForeignKey(l => l.IterationId).OnDelete(DeleteBehavior.Cascade);
     }
 }

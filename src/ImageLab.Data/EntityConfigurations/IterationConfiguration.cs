@@ -25,5 +25,8 @@ internal sealed class IterationConfiguration : IEntityTypeConfiguration<Iteratio
         // The queue claims the oldest queued row and sweeps expired leases.
         builder.HasIndex(i => new { i.Status, i.QueuedAt });
         builder.HasIndex(i => i.LeaseExpiresAt);
+
+        // Fair claiming reads who was served since the oldest waiting iteration was queued.
+        builder.HasIndex(i => i.StartedAt);
     }
 }

@@ -51,6 +51,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<IterationStore>();
         services.AddSingleton<EventStore>();
         services.AddSingleton<AnalysisStore>();
+        services.AddSingleton<AnalysisQueue>();
         services.AddSingleton<ApiTokenStore>();
         services.AddSingleton<IAuditLog, AuditLog>();
         services.AddSingleton(TimeProvider.System);

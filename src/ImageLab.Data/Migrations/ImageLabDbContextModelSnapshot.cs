@@ -628,6 +628,9 @@ namespace ImageLab.Data.Migrations
                     b.HasIndex("LeaseExpiresAt")
                         .HasDatabaseName("ix_iterations_lease_expires_at");
 
+                    b.HasIndex("StartedAt")
+                        .HasDatabaseName("ix_iterations_started_at");
+
                     b.HasIndex("ExperimentId", "Ordinal")
                         .IsUnique()
                         .HasDatabaseName("ix_iterations_experiment_id_ordinal");
@@ -647,6 +650,10 @@ namespace ImageLab.Data.Migrations
                     b.Property<DateTimeOffset>("AnalyzedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("analyzed_at");
+
+                    b.Property<int>("Attempt")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempt");
 
                     b.Property<long>("CompressedSizeBytes")
                         .HasColumnType("bigint")
@@ -702,6 +709,15 @@ namespace ImageLab.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("layers_from_cache");
 
+                    b.Property<DateTimeOffset?>("LeaseExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("lease_expires_at");
+
+                    b.Property<string>("LeaseOwner")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("lease_owner");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -735,6 +751,9 @@ namespace ImageLab.Data.Migrations
 
                     b.HasKey("IterationId")
                         .HasName("pk_iteration_analyses");
+
+                    b.HasIndex("Status", "LeaseExpiresAt")
+                        .HasDatabaseName("ix_iteration_analyses_status_lease_expires_at");
 
                     b.ToTable("iteration_analyses", (string)null);
                 });

@@ -1,10 +1,14 @@
+using System.Runtime.CompilerServices;
 using ImageLab.Core.Experiments;
 using ImageLab.Data.Stores;
 using Microsoft.EntityFrameworkCore;
 
 namespace ImageLab.Data.Queue;
 
-/// <summary>The queue on PostgreSQL: <c>FOR UPDATE SKIP LOCKED</c> lets any number of workers claim safely.</summary>
+/// <summary>
+/// The queue on PostgreSQL: <c>FOR UPDATE SKIP LOCKED</c> lets any number of workers claim safely, in the
+/// <see cref="FairClaimOrder"/>.
+/// </summary>
 internal sealed class PostgresBuildQueue(IDbContextFactory<ImageLabDbContext> contexts, TimeProvider clock) : IBuildQueue
 {
     public async Task<long?> ClaimNextAsync(string owner, TimeSpan lease, CancellationToken cancellationToken)
@@ -12,17 +16,15 @@ internal sealed class PostgresBuildQueue(IDbContextFactory<ImageLabDbContext> co
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var now = clock.GetUtcNow();
         var expires = now + lease;
-        var claimed = await db.Database.SqlQuery<ClaimedRow>($"""
-            UPDATE iterations SET status = 'Building', lease_owner = {owner}, lease_expires_at = {expires},
-                attempt = attempt + 1, started_at = {now}, failure_reason = NULL
+        var claimed = await db.Database.SqlQuery<ClaimedRow>(FormattableStringFactory.Create($$"""
+            UPDATE iterations SET status = 'Building', lease_owner = {0}, lease_expires_at = {1},
+                attempt = attempt + 1, started_at = {2}, failure_reason = NULL
             WHERE id = (
-                SELECT id FROM iterations
-                WHERE status = 'Queued' AND NOT cancel_requested
-                ORDER BY queued_at, experiment_id, ordinal
-                FOR UPDATE SKIP LOCKED
+                {{FairClaimOrder.ClaimableIterationsSql}}
+                FOR UPDATE OF i SKIP LOCKED
                 LIMIT 1)
             RETURNING id AS iteration_id, experiment_id
-            """).ToListAsync(cancellationToken);
+            """, owner, expires, now)).ToListAsync(cancellationToken);
         if (claimed.Count == 0)
         {
             return null;

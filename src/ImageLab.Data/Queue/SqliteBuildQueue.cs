@@ -7,7 +7,7 @@ namespace ImageLab.Data.Queue;
 /// <summary>
 /// The queue on the embedded SQLite store. SQLite has one writer at a time and each operation here runs in a write
 /// transaction (<c>BEGIN IMMEDIATE</c>, which takes the write lock before reading), so a claimer's read and update cannot
-/// interleave with another's: no row is claimed twice, without <c>SKIP LOCKED</c>.
+/// interleave with another's: no row is claimed twice, without <c>SKIP LOCKED</c>. Claims follow the <see cref="FairClaimOrder"/>.
 /// </summary>
 internal sealed class SqliteBuildQueue(IDbContextFactory<ImageLabDbContext> contexts, TimeProvider clock) : IBuildQueue
 {
@@ -15,15 +15,13 @@ internal sealed class SqliteBuildQueue(IDbContextFactory<ImageLabDbContext> cont
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var next = await db.Iterations
-            .Where(i => i.Status == IterationStatus.Queued && !i.CancelRequested)
-            .OrderBy(i => i.QueuedAt).ThenBy(i => i.ExperimentId).ThenBy(i => i.Ordinal)
-            .Select(i => new { i.Id, i.ExperimentId })
-            .FirstOrDefaultAsync(cancellationToken);
-        if (next is null)
+        var nextId = await db.Database.SqlQueryRaw<long>(FairClaimOrder.ClaimableIterationsSql + " LIMIT 1").ToListAsync(cancellationToken);
+        if (nextId.Count == 0)
         {
             return null;
         }
+
+        var next = await db.Iterations.Where(i => i.Id == nextId[0]).Select(i => new { i.Id, i.ExperimentId }).FirstAsync(cancellationToken);
 
         var now = clock.GetUtcNow();
         var expires = now + lease;

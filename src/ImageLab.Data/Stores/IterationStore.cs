@@ -62,11 +62,15 @@ public sealed class IterationStore(IDbContextFactory<ImageLabDbContext> contexts
                 .SetProperty(i => i.CachedSteps, cachedSteps), cancellationToken);
     }
 
-    /// <summary>Stores the measurements and marks the iteration Succeeded, in one transaction.</summary>
     // Short ids of 12 characters and a space each fit the column's 2,000 characters.
     private const int MaxStageImages = 150;
 
-    public async Task<bool> CompleteAsync(long iterationId, string owner, IterationMeasurement measurement, CancellationToken cancellationToken)
+    /// <summary>
+    /// Stores the measurements and marks the iteration Succeeded and, with <paramref name="queueAnalysis"/>, puts its layer
+    /// analysis in the <see cref="Queue.AnalysisQueue"/>, in one transaction (so a kill cannot leave a built iteration
+    /// that nothing will analyze).
+    /// </summary>
+    public async Task<bool> CompleteAsync(long iterationId, string owner, IterationMeasurement measurement, bool queueAnalysis, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(measurement);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
@@ -110,13 +114,23 @@ public sealed class IterationStore(IDbContextFactory<ImageLabDbContext> contexts
             Instruction = l.Instruction,
             Line = l.Line,
         }));
+        await db.IterationAnalysisLayers.Where(l => l.IterationId == iterationId).ExecuteDeleteAsync(cancellationToken);
+        await db.IterationAnalyses.Where(a => a.IterationId == iterationId).ExecuteDeleteAsync(cancellationToken);
+        if (queueAnalysis)
+        {
+            db.IterationAnalyses.Add(new IterationAnalysis { IterationId = iterationId, Status = AnalysisStatus.Queued, AnalyzedAt = iteration.FinishedAt.Value });
+        }
+
         await db.SaveChangesAsync(cancellationToken);
         await ExperimentStatusUpdater.UpdateAsync(db, iteration.ExperimentId, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return true;
     }
 
-    /// <summary>Image tags of experiments older than the newest <paramref name="keep"/>, whose images are still on the engine.</summary>
+    /// <summary>
+    /// Image tags of experiments older than the newest <paramref name="keep"/>, whose images are still on the engine and
+    /// whose layer analyses have all ended (an analysis in the queue still needs its image).
+    /// </summary>
     public async Task<IReadOnlyList<ExpiredImages>> FindExpiredImagesAsync(int keep, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
@@ -124,6 +138,7 @@ public sealed class IterationStore(IDbContextFactory<ImageLabDbContext> contexts
             .Where(e => !e.ImagesRemoved && e.Status != ExperimentStatus.Queued && e.Status != ExperimentStatus.Running)
             .OrderByDescending(e => e.CreatedAt).ThenByDescending(e => e.Id)
             .Skip(keep)
+            .Where(e => !db.IterationAnalyses.Where(Queue.AnalysisQueue.InQueue).Any(a => e.Iterations.Any(i => i.Id == a.IterationId)))
             .Select(e => new
             {
                 e.Id,

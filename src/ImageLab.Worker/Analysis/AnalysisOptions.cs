@@ -10,7 +10,14 @@ public sealed class AnalysisOptions
     /// <summary>Analyze every successful iteration's layers (files, waste, push size). Default true.</summary>
     public bool Enabled { get; set; } = true;
 
-    /// <summary>Gzip every layer not yet in the DiffID cache to learn its push size (the costly part). Default true.</summary>
+    /// <summary>Analyses run at once in this process, beside (never inside) the builds' slots. Default 1.</summary>
+    [Range(1, 64, ErrorMessage = "Analysis:Concurrency must be between 1 and 64.")]
+    public int Concurrency { get; set; } = 1;
+
+    /// <summary>
+    /// Gzip every layer not yet in the DiffID cache to learn its push size (the costly part), after the files and the waste
+    /// are stored and announced (a second read of the image). Default true.
+    /// </summary>
     public bool EstimateCompressedSize { get; set; } = true;
 
     /// <summary>

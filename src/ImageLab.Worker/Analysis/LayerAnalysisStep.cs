@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using ImageLab.Core.Builds;
@@ -35,40 +34,34 @@ public sealed partial class LayerAnalysisStep(
     IOptions<AnalysisOptions> options,
     ILogger<LayerAnalysisStep> logger)
 {
-    private readonly ConcurrentDictionary<long, byte> _running = new();
-
-    /// <summary>Whether this process is analyzing the iteration right now.</summary>
-    public bool IsRunning(long iterationId) => _running.ContainsKey(iterationId);
-
     /// <summary>
-    /// Analyzes the iteration's image and stores the outcome. Never throws but for cancellation of
-    /// <paramref name="cancellationToken"/>; it also stops when the app stops or <c>Analysis:TimeoutMinutes</c> passes.
+    /// Analyzes the iteration's image under the analysis lease of <paramref name="owner"/> and stores the outcome: the
+    /// files and the waste first (stored, then announced with an <see cref="BuildEventType.Analyzed"/> event), the push
+    /// sizes after (stored and announced again), so that the analysis page fills at the pace of reading the image. On the
+    /// containerd store the push sizes are the blobs' own and come in the first read. Returns true when the outcome is
+    /// stored (succeeded or failed), false when the app stopped first (the analysis waits for the next worker). Throws
+    /// only for cancellation of <paramref name="cancellationToken"/>; it also stops when <c>Analysis:TimeoutMinutes</c> passes.
     /// </summary>
-    public async Task RunAsync(BuildJob job, IterationMeasurement measurement, CancellationToken cancellationToken)
+    public async Task<bool> RunAsync(BuildJob job, IterationMeasurement measurement, string owner, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(job);
         ArgumentNullException.ThrowIfNull(measurement);
         var settings = options.Value;
-        if (!settings.Enabled)
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(settings.TimeoutMinutes));
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token, lifetime.ApplicationStopping);
+        // One read does it all where push sizes cost nothing: the containerd store's blobs, or every layer cached with its own.
+        var pushSizeAfter = settings.EstimateCompressedSize && !PushesBlobsAsStored(measurement)
+            && !await HoldsEveryLayerWithPushSizeAsync(measurement, linked.Token);
+        events.Post(job.ExperimentId, job.IterationId, BuildEventType.Log,
+            text: pushSizeAfter ? "Analyzing the image's layers (files and waste, then push size)..." : "Analyzing the image's layers...");
+        var pass = new Pass(job, measurement, owner, settings, timeout);
+        var stored = await RunPassAsync(pass, estimate: settings.EstimateCompressedSize && !pushSizeAfter, failureEndsIt: true, linked.Token);
+        if (stored is not true || !pushSizeAfter)
         {
-            // Nothing will be stored: say so, so that whoever waits for the analysis stops waiting.
-            events.Post(job.ExperimentId, job.IterationId, BuildEventType.Analyzed);
-            return;
+            return stored is not null;
         }
 
-        if (!_running.TryAdd(job.IterationId, 0))
-        {
-            return;
-        }
-
-        try
-        {
-            await RunOnceAsync(job, measurement, settings, cancellationToken);
-        }
-        finally
-        {
-            _running.TryRemove(job.IterationId, out _);
-        }
+        return await RunPassAsync(pass, estimate: true, failureEndsIt: false, linked.Token) is not null;
     }
 
     /// <summary>
@@ -83,7 +76,8 @@ public sealed partial class LayerAnalysisStep(
         ArgumentNullException.ThrowIfNull(job);
         ArgumentNullException.ThrowIfNull(measurement);
         var settings = options.Value;
-        var outcome = await AnalyzeAsync(measurement, job.Secrets, settings, store.CreateCache(settings.EstimateCompressedSize, PushesBlobsAsStored(measurement)), cancellationToken);
+        var outcome = await AnalyzeAsync(measurement, job.Secrets, settings.EstimateCompressedSize, settings.CompressionLevel,
+            store.CreateCache(settings.EstimateCompressedSize, PushesBlobsAsStored(measurement)), cancellationToken);
         if (outcome.Analysis is not { } analysis)
         {
             throw new ImageAnalysisException($"On the containerd image store ImageLab measures an image by reading its layers, which failed: {outcome.FailureReason}");
@@ -106,53 +100,68 @@ public sealed partial class LayerAnalysisStep(
         return measurement with { SizeBytes = layers.Sum(l => l.SizeBytes), Layers = layers };
     }
 
-    private async Task RunOnceAsync(BuildJob job, IterationMeasurement measurement, AnalysisOptions settings, CancellationToken cancellationToken)
+    private async Task<bool> HoldsEveryLayerWithPushSizeAsync(IterationMeasurement measurement, CancellationToken cancellationToken)
     {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(settings.TimeoutMinutes));
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token, lifetime.ApplicationStopping);
-        var stopwatch = Stopwatch.StartNew();
-        var cache = store.CreateCache(settings.EstimateCompressedSize, PushesBlobsAsStored(measurement));
-        events.Post(job.ExperimentId, job.IterationId, BuildEventType.Log, text: "Analyzing the image's layers (files, waste, push size)...");
         try
         {
-            var outcome = await AnalyzeAsync(measurement, job.Secrets, settings, cache, linked.Token);
-            var run = new AnalysisRun(outcome.Analyzed, outcome.FromCache, stopwatch.Elapsed, settings.EstimateCompressedSize, outcome.HistoryIndexes ?? []);
-            if (outcome.Analysis is { } analysis)
-            {
-                await store.SaveSucceededAsync(job.IterationId, analysis, run, CancellationToken.None);
-                LogAnalyzed(logger, job.IterationId, analysis.Layers.Count, outcome.FromCache, stopwatch.Elapsed.TotalSeconds);
-                events.Post(job.ExperimentId, job.IterationId, BuildEventType.Log, text: Describe(analysis, outcome, stopwatch.Elapsed, settings));
-                events.Post(job.ExperimentId, job.IterationId, BuildEventType.Analyzed);
-            }
-            else
-            {
-                await FailAsync(job, outcome.FailureReason!, run);
-            }
+            return await engine.InspectImageAsync(measurement.ImageId, cancellationToken) is { } image
+                && await store.CreateCache(requireCompressedSize: true, PushesBlobsAsStored(measurement)).HoldsAllAsync(image.LayerDiffIds, cancellationToken);
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        catch (Exception e) when (e is not OperationCanceledException)
         {
-            throw;
+            // The analysis itself meets the same problem and stores it with its reason.
+            return false;
         }
-        catch (OperationCanceledException) when (timeout.IsCancellationRequested)
+    }
+
+    // One read of the image, with or without push sizes. True when the analysis is stored, false when its failure is, or
+    // (with failureEndsIt false: the push sizes after the files) when the failure was only announced, the first results
+    // kept; null when the app stopped or the lease was lost.
+    private async Task<bool?> RunPassAsync(Pass pass, bool estimate, bool failureEndsIt, CancellationToken cancellationToken)
+    {
+        var (job, settings) = (pass.Job, pass.Settings);
+        var stopwatch = Stopwatch.StartNew();
+        var cache = store.CreateCache(estimate, PushesBlobsAsStored(pass.Measurement));
+        AnalysisRun RunSoFar() => new(cache.Stores, cache.Hits, stopwatch.Elapsed, estimate, []);
+        try
         {
-            await FailAsync(job, $"The layer analysis took longer than the limit of {settings.TimeoutMinutes} minutes (Analysis:TimeoutMinutes) and was stopped.",
-                new AnalysisRun(cache.Stores, cache.Hits, stopwatch.Elapsed, settings.EstimateCompressedSize, []));
+            var outcome = await AnalyzeAsync(pass.Measurement, job.Secrets, estimate, settings.CompressionLevel, cache, cancellationToken);
+            var run = new AnalysisRun(outcome.Analyzed, outcome.FromCache, stopwatch.Elapsed, estimate, outcome.HistoryIndexes ?? []);
+            if (outcome.Analysis is not { } analysis)
+            {
+                return await FailAsync(pass, outcome.FailureReason!, run, failureEndsIt);
+            }
+
+            if (!await store.SaveSucceededAsync(job.IterationId, pass.Owner, analysis, run, CancellationToken.None))
+            {
+                LogLeaseLost(logger, job.IterationId);
+                return null;
+            }
+
+            LogAnalyzed(logger, job.IterationId, analysis.Layers.Count, outcome.FromCache, stopwatch.Elapsed.TotalSeconds);
+            events.Post(job.ExperimentId, job.IterationId, BuildEventType.Log, text: Describe(analysis, outcome, stopwatch.Elapsed, estimate));
+            events.Post(job.ExperimentId, job.IterationId, BuildEventType.Analyzed);
+            return true;
+        }
+        catch (OperationCanceledException) when (pass.Timeout.IsCancellationRequested)
+        {
+            return await FailAsync(pass, $"The layer analysis took longer than the limit of {settings.TimeoutMinutes} minutes (Analysis:TimeoutMinutes) and was stopped.", RunSoFar(), failureEndsIt);
         }
         catch (OperationCanceledException)
         {
-            // The app is stopping; the build's results are stored and the analysis can be run again later.
+            // The app is stopping or the lease was lost; the build's results are stored and the analysis runs again later.
             LogStopped(logger, job.IterationId);
+            return null;
         }
         catch (Exception e)
         {
             LogAnalysisCrashed(logger, e, job.IterationId);
-            await FailAsync(job, $"ImageLab could not analyze this image's layers: {e.Message}",
-                new AnalysisRun(cache.Stores, cache.Hits, stopwatch.Elapsed, settings.EstimateCompressedSize, []));
+            return await FailAsync(pass, $"ImageLab could not analyze this image's layers: {e.Message}", RunSoFar(), failureEndsIt);
         }
     }
 
     private async Task<Outcome> AnalyzeAsync(
-        IterationMeasurement measurement, SecretMasker secrets, AnalysisOptions settings, StoreLayerAnalysisCache cache, CancellationToken cancellationToken)
+        IterationMeasurement measurement, SecretMasker secrets, bool estimate, int compressionLevel, StoreLayerAnalysisCache cache, CancellationToken cancellationToken)
     {
         var image = await engine.InspectImageAsync(measurement.ImageId, cancellationToken);
         if (image is null)
@@ -163,12 +172,15 @@ public sealed partial class LayerAnalysisStep(
         var history = measurement.Layers;
         var analyzerOptions = new ImageAnalysisOptions
         {
-            EstimateCompressedSize = settings.EstimateCompressedSize,
+            EstimateCompressedSize = estimate,
             BlobsArePushedAsStored = PushesBlobsAsStored(measurement),
-            CompressedSizeEstimator = new GzipCompressedSizeEstimator(settings.CompressionLevel),
+            CompressedSizeEstimator = new GzipCompressedSizeEstimator(compressionLevel),
         };
 
         // Every layer analyzed before (the usual case when a build only re-tags, or a ladder's shared layers): no save at all.
+        // Otherwise the whole image is saved: the Engine API (checked up to 1.57) exports only whole images (GET /images/{name}/get,
+        // with every parent layer), on the containerd store too; it has no call that hands over one layer's blob, so a
+        // new layer cannot be read alone. The analyzer then skips the cached layers' bytes without analyzing them.
         var sizedMatch = HistoryMatcher.Match(history, image.LayerDiffIds.Count, createdBy: null);
         if (sizedMatch is not null && await TryAllFromCacheAsync(image.LayerDiffIds, cache, cancellationToken) is { } cached)
         {
@@ -252,13 +264,26 @@ public sealed partial class LayerAnalysisStep(
         FirstOwnLayerIndex = firstOwnLayerIndex,
     };
 
-    private async Task FailAsync(BuildJob job, string reason, AnalysisRun run)
+    // A failure of the first read is the analysis's outcome; one of the push sizes after it is only announced, the files
+    // and waste stay.
+    private async Task<bool?> FailAsync(Pass pass, string reason, AnalysisRun run, bool failureEndsIt)
     {
+        var job = pass.Job;
         reason = job.Secrets.Apply(reason);
         LogAnalysisFailed(logger, job.IterationId, reason);
+        if (!failureEndsIt)
+        {
+            events.Post(job.ExperimentId, job.IterationId, BuildEventType.Warning, text: $"The push size could not be estimated: {reason}");
+            return false;
+        }
+
         try
         {
-            await store.SaveFailedAsync(job.IterationId, reason, run, CancellationToken.None);
+            if (!await store.SaveFailedAsync(job.IterationId, pass.Owner, reason, run, CancellationToken.None))
+            {
+                LogLeaseLost(logger, job.IterationId);
+                return null;
+            }
         }
         catch (Exception e)
         {
@@ -268,18 +293,21 @@ public sealed partial class LayerAnalysisStep(
 
         events.Post(job.ExperimentId, job.IterationId, BuildEventType.Warning, text: $"Layer analysis failed: {reason}");
         events.Post(job.ExperimentId, job.IterationId, BuildEventType.Analyzed);
+        return false;
     }
 
-    private static string Describe(ImageAnalysis analysis, Outcome outcome, TimeSpan elapsed, AnalysisOptions settings)
+    private static string Describe(ImageAnalysis analysis, Outcome outcome, TimeSpan elapsed, bool withPushSize)
     {
         var culture = CultureInfo.InvariantCulture;
-        var push = settings.EstimateCompressedSize ? string.Create(culture, $", push size {ByteSize.Format(analysis.CompressedSizeBytes)}") : "";
+        var push = withPushSize ? string.Create(culture, $", push size {ByteSize.Format(analysis.CompressedSizeBytes)}") : "";
         return string.Create(culture,
             $"Layer analysis: {analysis.Layers.Count} layers ({outcome.FromCache} from the cache), {analysis.Tree.FileCount} files, " +
             $"{ByteSize.Format(analysis.WastedBytes)} wasted, efficiency {Percentage.Format(analysis.DiveEfficiency * 100)}{push}, in {elapsed.TotalSeconds:0.0} s.");
     }
 
     private static string Short(string imageId) => imageId.StartsWith("sha256:", StringComparison.Ordinal) && imageId.Length > 19 ? imageId[7..19] : imageId;
+
+    private sealed record Pass(BuildJob Job, IterationMeasurement Measurement, string Owner, AnalysisOptions Settings, CancellationTokenSource Timeout);
 
     private sealed record Outcome(ImageAnalysis? Analysis, string? FailureReason, int Analyzed, int FromCache, IReadOnlyList<int?>? HistoryIndexes)
     {
@@ -298,6 +326,9 @@ public sealed partial class LayerAnalysisStep(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Iteration {IterationId}: storing the analysis failure failed ({Reason}).")]
     private static partial void LogStoreFailed(ILogger logger, long iterationId, string reason);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Iteration {IterationId}: layer analysis stopped because ImageLab is stopping.")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Iteration {IterationId}: the analysis lease was lost (another worker took it); stopping without writing.")]
+    private static partial void LogLeaseLost(ILogger logger, long iterationId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Iteration {IterationId}: layer analysis stopped (ImageLab is stopping or the lease was lost); it runs again from the queue.")]
     private static partial void LogStopped(ILogger logger, long iterationId);
 }

@@ -13,7 +13,7 @@ public static class WorkerServiceCollectionExtensions
 {
     /// <summary>
     /// The live event feed (always) and, unless <c>Worker:Enabled</c> is false, the build worker, the
-    /// lease sweeper and image retention.
+    /// lease sweeper, the layer-analysis worker and image retention.
     /// </summary>
     public static IServiceCollection AddBuildWorker(this IServiceCollection services, IConfiguration configuration)
     {
@@ -27,13 +27,15 @@ public static class WorkerServiceCollectionExtensions
         services.AddSingleton<IExperimentObserver>(sp => sp.GetRequiredService<WorkSignal>());
         services.AddOptions<AnalysisOptions>().BindConfiguration(AnalysisOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<LayerAnalysisStep>();
-        services.AddSingleton<AnalysisRecovery>();
+        services.AddSingleton<AnalysisSignal>();
+        services.AddSingleton<AnalysisWorker>();
         services.AddSingleton<IterationPipeline>();
         services.AddSingleton<BuildWorker>();
         services.AddSingleton<ImageRetention>();
         if (configuration.GetValue($"{WorkerOptions.SectionName}:{nameof(WorkerOptions.Enabled)}", defaultValue: true))
         {
             services.AddHostedService(sp => sp.GetRequiredService<BuildWorker>());
+            services.AddHostedService(sp => sp.GetRequiredService<AnalysisWorker>());
             services.AddHostedService(sp => sp.GetRequiredService<ImageRetention>());
         }
 

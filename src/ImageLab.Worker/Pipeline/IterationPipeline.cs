@@ -16,7 +16,10 @@ using Microsoft.Extensions.Options;
 
 namespace ImageLab.Worker.Pipeline;
 
-/// <summary>One claimed iteration, end to end: build, inspect, history, attribute, persist, publish.</summary>
+/// <summary>
+/// One claimed iteration, end to end: build, inspect, history, attribute, persist, publish; then its layer analysis is
+/// queued for the <see cref="AnalysisWorker"/>.
+/// </summary>
 public sealed partial class IterationPipeline(
     IDockerEngine engine,
     IBuildQueue queue,
@@ -24,6 +27,8 @@ public sealed partial class IterationPipeline(
     BuildEventWriter events,
     RunningBuilds running,
     LayerAnalysisStep layerAnalysis,
+    AnalysisSignal analysisSignal,
+    IOptions<AnalysisOptions> analysisOptions,
     IOptions<WorkerOptions> workerOptions,
     IOptions<DockerOptions> dockerOptions,
     ILogger<IterationPipeline> logger)
@@ -149,13 +154,21 @@ public sealed partial class IterationPipeline(
 
         // The log must be whole in the store before anyone reading the iteration's status sees it end.
         await events.FlushAsync(CancellationToken.None);
-        var stored = await RetryAsync(() => store.CompleteAsync(job.IterationId, owner, measurement, CancellationToken.None), cancellationToken);
+        // Succeeded with its sizes now; the layer analysis waits in its own queue, so the build slot is free at once.
+        var analyze = analysisOptions.Value.Enabled;
+        var stored = await RetryAsync(() => store.CompleteAsync(job.IterationId, owner, measurement, analyze, CancellationToken.None), cancellationToken);
         if (stored)
         {
             PostStatus(job, IterationStatus.Succeeded, null);
-
-            // Storing ended the lease, which cancels this build's token: the analysis runs on its own clock.
-            await layerAnalysis.RunAsync(job, measurement, CancellationToken.None);
+            if (analyze)
+            {
+                analysisSignal.Wake();
+            }
+            else
+            {
+                // Nothing will be stored: say so, so that whoever waits for the analysis stops waiting.
+                events.Post(job.ExperimentId, job.IterationId, BuildEventType.Analyzed);
+            }
         }
 
         return true;

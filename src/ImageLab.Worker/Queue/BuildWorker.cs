@@ -11,14 +11,12 @@ using Microsoft.Extensions.Options;
 namespace ImageLab.Worker.Queue;
 
 /// <summary>
-/// Runs <see cref="WorkerOptions.Concurrency"/> build loops that claim queued iterations, a sweeper
-/// that requeues iterations whose worker died, and <see cref="AnalysisRecovery"/>, which analyzes again the images
-/// whose layer analysis was interrupted.
+/// Runs <see cref="WorkerOptions.Concurrency"/> build loops that claim queued iterations, and a sweeper
+/// that requeues iterations whose worker died. Layer analyses run beside them in <see cref="AnalysisWorker"/>.
 /// </summary>
 public sealed partial class BuildWorker(
     IBuildQueue queue,
     IterationPipeline pipeline,
-    AnalysisRecovery analysisRecovery,
     WorkSignal signal,
     BuildEventWriter events,
     IOptions<WorkerOptions> options,
@@ -33,7 +31,6 @@ public sealed partial class BuildWorker(
     {
         var loops = Enumerable.Range(0, options.Value.Concurrency).Select(_ => BuildLoopAsync(stoppingToken)).ToList();
         loops.Add(SweepLoopAsync(stoppingToken));
-        loops.Add(analysisRecovery.RunAsync(stoppingToken));
         return Task.WhenAll(loops);
     }
 

@@ -24,6 +24,18 @@ public sealed partial class CliAgainstAppTests(AppFixture app) : IClassFixture<A
     }
 
     [Fact]
+    public async Task SubmitWait_NoBudgetReadsTheAnalysis_EndsWithTheBuildsWithoutWaitingForIt()
+    {
+        using var folder = Context(1, ("imagelab.json", """{ "budgets": { "*": { "maxSize": "100MB" } } }"""));
+
+        var run = await CliRun.RunAsync(folder.Path, Environment, "submit", ".", "--project", Project(), "--wait");
+
+        Assert.True(run.ExitCode == ExitCodes.Ok, run.ToString());
+        Assert.DoesNotContain("Waiting for the layer analysis", run.Error, StringComparison.Ordinal);
+        Assert.Contains("Budget kept", run.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Budget_PassingAndBrokenLimits_ExitZeroThenOneNamingRuleAndNumbers()
     {
         using var folder = Context(1);

@@ -56,13 +56,13 @@ public sealed class DataFixture(TestStoreKind kind) : IAsyncLifetime
     }
 
     /// <summary>Submits an experiment of <paramref name="iterations"/> tiny Dockerfiles with a small context.</summary>
-    public async Task<long> SubmitAsync(int iterations = 1, string project = "queue-tests", byte[]? context = null)
+    public async Task<long> SubmitAsync(int iterations = 1, string project = "queue-tests", byte[]? context = null, string submittedBy = "tester")
     {
         var submission = new ExperimentSubmission
         {
             Name = "test",
             Project = project,
-            SubmittedBy = "tester",
+            SubmittedBy = submittedBy,
             Builder = BuilderKind.BuildKit,
             Iterations = Enumerable.Range(1, iterations)
                 .Select(i => new IterationSubmission($"v{i}", $"Dockerfile.v{i}", "FROM busybox\n"))

@@ -85,6 +85,54 @@ public abstract class BuildQueueTests(TestStoreKind store) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ClaimNext_OneMemberQueuedTwentyThenAnotherOne_TheOthersIterationClaimedSecond()
+    {
+        // Arrange
+        var busy = await _data.SubmitAsync(iterations: 20, submittedBy: "busy-member");
+        var other = await _data.SubmitAsync(iterations: 1, submittedBy: "other-member");
+        await using var db = await _data.Contexts.CreateDbContextAsync();
+        var busyIds = await db.Iterations.Where(i => i.ExperimentId == busy).OrderBy(i => i.Ordinal).Select(i => i.Id).ToListAsync();
+        var otherId = await db.Iterations.Where(i => i.ExperimentId == other).Select(i => i.Id).SingleAsync();
+
+        // Act: one worker, whose first build has already ended when it claims the second.
+        var first = await _data.Queue.ClaimNextAsync("w", Lease, CancellationToken.None);
+        await db.Iterations.Where(i => i.Id == first).ExecuteUpdateAsync(set => set
+            .SetProperty(i => i.Status, IterationStatus.Succeeded).SetProperty(i => i.LeaseOwner, (string?)null));
+        var second = await _data.Queue.ClaimNextAsync("w", Lease, CancellationToken.None);
+        var third = await _data.Queue.ClaimNextAsync("w", Lease, CancellationToken.None);
+
+        // Assert
+        Assert.Equal(busyIds[0], first);
+        Assert.Equal(otherId, second);
+        Assert.Equal(busyIds[1], third);
+    }
+
+    [Fact]
+    public async Task ClaimNext_TwoMembersAndManyWorkersAtOnce_EachIterationClaimedOnce()
+    {
+        // Arrange
+        await _data.SubmitAsync(iterations: 12, submittedBy: "member-a");
+        await _data.SubmitAsync(iterations: 12, submittedBy: "member-b");
+
+        // Act: four workers claim at once until nothing waits.
+        var claims = await Task.WhenAll(Enumerable.Range(0, 4).Select(w => Task.Run(async () =>
+        {
+            var mine = new List<long>();
+            while (await _data.Queue.ClaimNextAsync($"worker-{w}", Lease, CancellationToken.None) is { } id)
+            {
+                mine.Add(id);
+            }
+
+            return mine;
+        })));
+
+        // Assert
+        var all = claims.SelectMany(c => c).ToList();
+        Assert.Equal(24, all.Count);
+        Assert.Equal(24, all.Distinct().Count());
+    }
+
+    [Fact]
     public async Task RecoverExpiredLeases_WorkerDied_RequeuedThenFailedAfterMaxAttempts()
     {
         // Arrange

@@ -62,21 +62,10 @@ public sealed class AnalysisApiTests : IAsyncLifetime
         var ids = experiment.RootElement.GetProperty("iterations").EnumerateArray().Select(i => i.GetProperty("id").GetInt64()).ToList();
         (_cleaned, _minimal) = (ids[0], ids[1]);
 
-        // The worker builds both, then analyzes each right after its build.
-        var deadline = DateTime.UtcNow.AddMinutes(5);
+        // The worker builds both; the analysis worker analyzes each beside the builds, push sizes last.
         foreach (var id in ids)
         {
-            while (true)
-            {
-                using var response = await _client.GetAsync(new Uri($"/api/iterations/{id}/analysis", UriKind.Relative));
-                if (response.StatusCode == HttpStatusCode.OK)
-                {
-                    break;
-                }
-
-                Assert.True(DateTime.UtcNow < deadline, $"Iteration {id} was not analyzed in time: {await response.Content.ReadAsStringAsync()}");
-                await Task.Delay(500);
-            }
+            await AnalysisPolling.WaitForAsync(_client, id, TimeSpan.FromMinutes(5));
         }
     }
 

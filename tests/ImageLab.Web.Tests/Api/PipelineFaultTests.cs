@@ -93,6 +93,33 @@ public sealed class PipelineFaultTests
     }
 
     [Fact]
+    public async Task AppKilledDuringAnalysis_AnalysisResumedAfterRestartWithinTheLease()
+    {
+        // Arrange: 300 MB of random bytes, whose push-size estimate takes seconds (they do not compress).
+        await using var database = await PostgresDatabase.CreateAsync();
+        var settings = new Dictionary<string, string> { ["Worker:LeaseSeconds"] = "3" };
+        var first = await AppProcess.StartAsync(database.ConnectionString, settings);
+        using var firstClient = first.CreateClient();
+        var experiment = await ExperimentUpload.SubmitAsync(firstClient, Upload($"RUN echo {Guid.NewGuid()} > /id && head -c 300000000 /dev/urandom > /random"));
+        var built = await Polling.WaitForAsync(firstClient, experiment.Id, e => e.Status.IsFinal(), Timeout, "the build");
+        var iterationId = built.Iterations[0].Id;
+        await WaitForAnalysisLeaseAsync(database.ConnectionString, iterationId);
+
+        // Act: killed mid-analysis (no hand-back), then started again.
+        await first.KillAsync();
+        await first.DisposeAsync();
+        await using var second = await AppProcess.StartAsync(database.ConnectionString, settings);
+        using var client = second.CreateClient();
+        var analysis = await AnalysisPolling.WaitForAsync(client, iterationId, Timeout);
+
+        // Assert: analyzed to its push size by the second process, on its second attempt.
+        Assert.Equal(IterationStatus.Succeeded, built.Iterations[0].Status);
+        Assert.Equal("Succeeded", analysis.GetProperty("status").GetString());
+        Assert.True(analysis.GetProperty("compressedSizeBytes").GetInt64() > 300_000_000);
+        Assert.Equal(2, await ScalarAsync(database.ConnectionString, $"SELECT attempt FROM iteration_analyses WHERE iteration_id = {iterationId}"));
+    }
+
+    [Fact]
     public async Task CancelDuringBuild_StopsTheEnginesBuild()
     {
         // Arrange
@@ -133,6 +160,24 @@ public sealed class PipelineFaultTests
         Assert.Contains("exit code: 3", ended.Iterations[0].Error, StringComparison.Ordinal);
         Assert.Equal(ExperimentStatus.Failed, ended.Status);
         Assert.Contains("exit code: 3", log, StringComparison.Ordinal);
+    }
+
+    private static async Task WaitForAnalysisLeaseAsync(string connectionString, long iterationId)
+    {
+        var deadline = DateTime.UtcNow + Timeout;
+        while (await ScalarAsync(connectionString, $"SELECT count(*) FROM iteration_analyses WHERE iteration_id = {iterationId} AND lease_owner IS NOT NULL") == 0)
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"No worker took the analysis of iteration {iterationId} within {Timeout.TotalSeconds} s.");
+            await Task.Delay(100);
+        }
+    }
+
+    private static async Task<long> ScalarAsync(string connectionString, string sql)
+    {
+        await using var connection = new Npgsql.NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new Npgsql.NpgsqlCommand(sql, connection);
+        return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
     private static MultipartFormDataContent Upload(string run) =>

@@ -1,4 +1,3 @@
-using System.Net;
 using ImageLab.Core.Builds;
 using ImageLab.Core.Experiments;
 using ImageLab.Web.Tests.Infrastructure;
@@ -41,7 +40,7 @@ public sealed class SecretLeakTests(ImageLabWebFactory factory) : IClassFixture<
         var events = await BuildWatcher.FollowToEndAsync(hub, experiment, TimeSpan.FromMinutes(4));
         var built = await Polling.WaitForAsync(client, experiment.Id, e => e.Iterations.All(i => i.Status == IterationStatus.Succeeded), TimeSpan.FromSeconds(30), "the build");
         var iteration = built.Iterations.Single().Id;
-        var analysis = await WaitForAnalysisAsync(client, iteration);
+        var analysis = (await AnalysisPolling.WaitForAsync(client, iteration, TimeSpan.FromMinutes(3))).GetRawText();
         string[] paths =
         [
             $"/api/experiments/{experiment.Id}",
@@ -79,23 +78,6 @@ public sealed class SecretLeakTests(ImageLabWebFactory factory) : IClassFixture<
         Assert.All(answers, a => Assert.False(a.Value.Contains(secret, StringComparison.Ordinal), $"{a.Key} shows the secret: {Around(a.Value, secret)}"));
         Assert.All(events, e => Assert.DoesNotContain(secret, e.Text ?? "", StringComparison.Ordinal));
         Assert.Contains(SecretMasker.Mask, analysis, StringComparison.Ordinal);
-    }
-
-    private static async Task<string> WaitForAnalysisAsync(HttpClient client, long iteration)
-    {
-        var deadline = DateTime.UtcNow.AddMinutes(3);
-        while (true)
-        {
-            using var response = await client.GetAsync(new Uri($"/api/iterations/{iteration}/analysis", UriKind.Relative));
-            var body = await response.Content.ReadAsStringAsync();
-            if (response.StatusCode == HttpStatusCode.OK)
-            {
-                return body;
-            }
-
-            Assert.True(DateTime.UtcNow < deadline, $"Iteration {iteration} was not analyzed in time: {body}");
-            await Task.Delay(500);
-        }
     }
 
     private static string Around(string text, string secret)

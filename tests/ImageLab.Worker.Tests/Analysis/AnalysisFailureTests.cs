@@ -33,22 +33,11 @@ public sealed class AnalysisFailureTests
     }
 
     /// <summary>The real engine, except that <c>docker save</c> ends after a few megabytes, as a dropped connection would.</summary>
-    private sealed class TruncatingEngine(IDockerEngine inner, long keepBytes) : IDockerEngine
+    private sealed class TruncatingEngine(IDockerEngine inner, long keepBytes) : EngineDecorator(inner)
     {
-        public string Endpoint => inner.Endpoint;
-
-        public Task<EngineInfo> GetInfoAsync(CancellationToken cancellationToken) => inner.GetInfoAsync(cancellationToken);
-
-        public Task<BuildResult> BuildAsync(BuildRequest request, Stream context, IProgress<BuildEvent>? progress, CancellationToken cancellationToken) =>
-            inner.BuildAsync(request, context, progress, cancellationToken);
-
-        public Task<ImageDetails?> InspectImageAsync(string image, CancellationToken cancellationToken) => inner.InspectImageAsync(image, cancellationToken);
-
-        public Task<IReadOnlyList<HistoryEntry>> GetHistoryAsync(string image, CancellationToken cancellationToken) => inner.GetHistoryAsync(image, cancellationToken);
-
-        public async Task<Stream> SaveImageAsync(string image, CancellationToken cancellationToken)
+        public override async Task<Stream> SaveImageAsync(string image, CancellationToken cancellationToken)
         {
-            var save = await inner.SaveImageAsync(image, cancellationToken);
+            var save = await Inner.SaveImageAsync(image, cancellationToken);
             var head = new MemoryStream();
             var buffer = new byte[81920];
             int read;
@@ -61,17 +50,5 @@ public sealed class AnalysisFailureTests
             head.Position = 0;
             return head;
         }
-
-        public Task TagImageAsync(string image, string repositoryAndTag, CancellationToken cancellationToken) => inner.TagImageAsync(image, repositoryAndTag, cancellationToken);
-
-        public Task<bool> RemoveImageAsync(string image, CancellationToken cancellationToken) => inner.RemoveImageAsync(image, cancellationToken);
-
-        public Task<bool> RemoveUntaggedImageAsync(string image, CancellationToken cancellationToken) => inner.RemoveUntaggedImageAsync(image, cancellationToken);
-
-        public Task<IReadOnlyList<ImageSummary>> ListImagesAsync(string labelFilter, CancellationToken cancellationToken) => inner.ListImagesAsync(labelFilter, cancellationToken);
-
-        public Task<EngineDiskUsage> GetDiskUsageAsync(CancellationToken cancellationToken) => inner.GetDiskUsageAsync(cancellationToken);
-
-        public Task<long> PruneBuildCacheAsync(TimeSpan unusedFor, CancellationToken cancellationToken) => inner.PruneBuildCacheAsync(unusedFor, cancellationToken);
     }
 }

@@ -22,7 +22,8 @@ namespace ImageLab.Worker.Tests.Analysis;
 
 /// <summary>
 /// The real pipeline (build, measure, store, analyze) against the test engine and a fresh database, without the
-/// background worker: tests submit the sample ladder's Dockerfiles and run each iteration to its end.
+/// background workers: tests submit the sample ladder's Dockerfiles and run each iteration to its end, then (unless
+/// told not to) every analysis the builds queued.
 /// </summary>
 internal sealed class PipelineHarness : IAsyncDisposable
 {
@@ -39,7 +40,10 @@ internal sealed class PipelineHarness : IAsyncDisposable
 
     public AnalysisStore Analyses => _services.GetRequiredService<AnalysisStore>();
 
-    public AnalysisRecovery Recovery => _services.GetRequiredService<AnalysisRecovery>();
+    /// <summary>The analysis worker, without its background loops: tests run its <see cref="AnalysisWorker.RunNextAsync"/>.</summary>
+    public AnalysisWorker Analysis => _services.GetRequiredService<AnalysisWorker>();
+
+    public AnalysisQueue AnalysisQueue => _services.GetRequiredService<AnalysisQueue>();
 
     public IExperimentQueries Queries => _services.GetRequiredService<IExperimentQueries>();
 
@@ -131,13 +135,18 @@ internal sealed class PipelineHarness : IAsyncDisposable
     /// <summary>The pipeline's image retention, as its background loop runs it.</summary>
     public ImageLab.Worker.Queue.ImageRetention Retention => _services.GetRequiredService<ImageLab.Worker.Queue.ImageRetention>();
 
-    /// <summary>Submits one Dockerfile (in an otherwise empty context) as an experiment and runs it to its end.</summary>
+    /// <summary>
+    /// Submits one Dockerfile (in an otherwise empty context) as an experiment and runs it to its end: its build, and with
+    /// <paramref name="analyze"/> every analysis in the queue.
+    /// </summary>
     public async Task<ExperimentDetails> BuildDockerfileAsync(
         string dockerfile,
         BuilderKind builder,
         IReadOnlyDictionary<string, string>? buildArgs = null,
         IReadOnlyList<string>? secretBuildArgs = null,
-        bool requestsNetwork = false)
+        bool requestsNetwork = false,
+        bool analyze = true,
+        string project = "sandbox-tests")
     {
         using var context = new MemoryStream();
         await using (var writer = new TarWriter(context, TarEntryFormat.Ustar, leaveOpen: true))
@@ -153,7 +162,7 @@ internal sealed class PipelineHarness : IAsyncDisposable
         var submission = new ExperimentSubmission
         {
             Name = "sandbox",
-            Project = "sandbox-tests",
+            Project = project,
             SubmittedBy = "tests",
             Builder = builder,
             BuildArgs = buildArgs ?? new Dictionary<string, string>(),
@@ -161,7 +170,7 @@ internal sealed class PipelineHarness : IAsyncDisposable
             RequestsNetwork = requestsNetwork,
             Iterations = [new IterationSubmission("Dockerfile", "Dockerfile", dockerfile)],
         };
-        return await SubmitAndRunAsync(submission, context);
+        return await SubmitAndRunAsync(submission, context, analyze);
     }
 
     /// <summary>The types of the iteration's stored events, in order.</summary>
@@ -203,7 +212,20 @@ internal sealed class PipelineHarness : IAsyncDisposable
         await _services.GetRequiredService<BuildEventWriter>().FlushAsync(flush.Token);
     }
 
-    private async Task<ExperimentDetails> SubmitAndRunAsync(ExperimentSubmission submission, Stream context)
+    /// <summary>Runs every analysis waiting in the queue, one after the other; returns how many ran.</summary>
+    public async Task<int> RunAnalysesAsync()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(10));
+        var ran = 0;
+        while (await Analysis.RunNextAsync(timeout.Token))
+        {
+            ran++;
+        }
+
+        return ran;
+    }
+
+    private async Task<ExperimentDetails> SubmitAndRunAsync(ExperimentSubmission submission, Stream context, bool analyze = true)
     {
         var id = await _services.GetRequiredService<IExperimentCommands>().SubmitAsync(submission, context, CancellationToken.None);
         var queue = _services.GetRequiredService<IBuildQueue>();
@@ -212,6 +234,11 @@ internal sealed class PipelineHarness : IAsyncDisposable
         while (await queue.ClaimNextAsync(Owner, TimeSpan.FromSeconds(60), timeout.Token) is { } iterationId)
         {
             Assert.True(await pipeline.RunAsync(iterationId, Owner, timeout.Token), "The engine could not be reached.");
+        }
+
+        if (analyze)
+        {
+            await RunAnalysesAsync();
         }
 
         return (await Queries.GetExperimentAsync(id, CancellationToken.None))!;

@@ -611,6 +611,9 @@ namespace ImageLab.Data.Migrations.Sqlite
                     b.HasIndex("LeaseExpiresAt")
                         .HasDatabaseName("ix_iterations_lease_expires_at");
 
+                    b.HasIndex("StartedAt")
+                        .HasDatabaseName("ix_iterations_started_at");
+
                     b.HasIndex("ExperimentId", "Ordinal")
                         .IsUnique()
                         .HasDatabaseName("ix_iterations_experiment_id_ordinal");
@@ -630,6 +633,10 @@ namespace ImageLab.Data.Migrations.Sqlite
                     b.Property<long>("AnalyzedAt")
                         .HasColumnType("INTEGER")
                         .HasColumnName("analyzed_at");
+
+                    b.Property<int>("Attempt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("attempt");
 
                     b.Property<long>("CompressedSizeBytes")
                         .HasColumnType("INTEGER")
@@ -685,6 +692,15 @@ namespace ImageLab.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("layers_from_cache");
 
+                    b.Property<long?>("LeaseExpiresAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("lease_expires_at");
+
+                    b.Property<string>("LeaseOwner")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("lease_owner");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -718,6 +734,9 @@ namespace ImageLab.Data.Migrations.Sqlite
 
                     b.HasKey("IterationId")
                         .HasName("pk_iteration_analyses");
+
+                    b.HasIndex("Status", "LeaseExpiresAt")
+                        .HasDatabaseName("ix_iteration_analyses_status_lease_expires_at");
 
                     b.ToTable("iteration_analyses", (string)null);
                 });
