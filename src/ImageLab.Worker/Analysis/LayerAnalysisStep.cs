@@ -10,6 +10,7 @@ using ImageLab.Data.Analysis;
 using ImageLab.Data.Stores;
 using ImageLab.Docker.Engine;
 using ImageLab.Worker.Events;
+using ImageLab.Worker.Telemetry;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -31,6 +32,7 @@ public sealed partial class LayerAnalysisStep(
     IDockerEngine engine,
     AnalysisStore store,
     BuildEventWriter events,
+    ImageLabTelemetry telemetry,
     IHostApplicationLifetime lifetime,
     IOptions<AnalysisOptions> options,
     ILogger<LayerAnalysisStep> logger)
@@ -108,6 +110,7 @@ public sealed partial class LayerAnalysisStep(
 
     private async Task RunOnceAsync(BuildJob job, IterationMeasurement measurement, AnalysisOptions settings, CancellationToken cancellationToken)
     {
+        using var trace = telemetry.StartAnalysis(job);
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(settings.TimeoutMinutes));
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token, lifetime.ApplicationStopping);
         var stopwatch = Stopwatch.StartNew();
@@ -256,6 +259,7 @@ public sealed partial class LayerAnalysisStep(
     {
         reason = job.Secrets.Apply(reason);
         LogAnalysisFailed(logger, job.IterationId, reason);
+        telemetry.CountAnalysisFailure();
         try
         {
             await store.SaveFailedAsync(job.IterationId, reason, run, CancellationToken.None);

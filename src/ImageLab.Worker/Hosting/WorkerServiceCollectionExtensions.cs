@@ -4,6 +4,7 @@ using ImageLab.Worker.Analysis;
 using ImageLab.Worker.Events;
 using ImageLab.Worker.Pipeline;
 using ImageLab.Worker.Queue;
+using ImageLab.Worker.Telemetry;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -18,6 +19,9 @@ public static class WorkerServiceCollectionExtensions
     public static IServiceCollection AddBuildWorker(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<WorkerOptions>().BindConfiguration(WorkerOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddMetrics();
+        services.AddSingleton<ImageLabTelemetry>();
+        services.AddHostedService<TelemetrySampler>();
         services.AddSingleton<BuildEventBroker>();
         services.AddSingleton<BuildEventWriter>();
         services.AddHostedService(sp => sp.GetRequiredService<BuildEventWriter>());

@@ -11,6 +11,7 @@ using ImageLab.Docker.Hosting;
 using ImageLab.Worker.Analysis;
 using ImageLab.Worker.Events;
 using ImageLab.Worker.Hosting;
+using ImageLab.Worker.Telemetry;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -24,6 +25,7 @@ public sealed partial class IterationPipeline(
     BuildEventWriter events,
     RunningBuilds running,
     LayerAnalysisStep layerAnalysis,
+    ImageLabTelemetry telemetry,
     IOptions<WorkerOptions> workerOptions,
     IOptions<DockerOptions> dockerOptions,
     ILogger<IterationPipeline> logger)
@@ -39,6 +41,7 @@ public sealed partial class IterationPipeline(
             return true;
         }
 
+        using var trace = telemetry.StartIteration(job);
         var options = workerOptions.Value;
         using var timeout = new CancellationTokenSource(options.BuildTimeout);
         using var cancel = new CancellationTokenSource();
@@ -64,6 +67,7 @@ public sealed partial class IterationPipeline(
         }
         catch (OperationCanceledException) when (timeout.IsCancellationRequested)
         {
+            telemetry.CountFailure(FailureReasons.Timeout);
             await EndAsync(job, owner, IterationStatus.Failed,
                 $"The build took longer than the limit of {options.BuildTimeoutDescription} and was stopped.");
             return true;
@@ -87,6 +91,7 @@ public sealed partial class IterationPipeline(
         catch (Exception e)
         {
             LogPipelineFailed(logger, e, iterationId);
+            telemetry.CountFailure(FailureReasons.Internal);
             await EndAsync(job, owner, IterationStatus.Failed, $"ImageLab could not finish this iteration: {e.Message}");
             return true;
         }
@@ -103,6 +108,7 @@ public sealed partial class IterationPipeline(
         var document = DockerfileParser.Parse(job.DockerfileText, job.BuildArgs);
         if (!job.RequestsNetwork && await FindUnheldImageAsync(document, cancellationToken) is { } unheld)
         {
+            telemetry.CountFailure(FailureReasons.UnheldImage);
             await EndAsync(job, owner, IterationStatus.Failed, unheld);
             return true;
         }
@@ -129,11 +135,14 @@ public sealed partial class IterationPipeline(
 
         var stopwatch = Stopwatch.StartNew();
         await using var context = store.OpenContext(job.ExperimentId);
-        var result = await engine.BuildAsync(request, context, new SyncProgress<BuildEvent>(progress.Handle), cancellationToken);
+        using var buildTrace = telemetry.StartBuild(job);
+        var result = await engine.BuildAsync(request, context, new SyncProgress<BuildEvent>(e => { progress.Handle(e); buildTrace.Observe(e); }), cancellationToken);
         var buildSeconds = stopwatch.Elapsed.TotalSeconds;
+        buildTrace.Finish(result, buildSeconds);
         progress.Flush();
         if (!result.Succeeded || result.ImageId is null)
         {
+            telemetry.CountFailure(FailureReasons.BuildError);
             await EndAsync(job, owner, IterationStatus.Failed, ExplainFailure(guard.Mask(result.Error) ?? "The build failed without a message from the engine."));
             return true;
         }
@@ -224,6 +233,7 @@ public sealed partial class IterationPipeline(
     private async Task<IterationMeasurement> MeasureAsync(
         BuildJob job, DockerfileDocument document, BuildResult result, double buildSeconds, CancellationToken cancellationToken)
     {
+        using var span = ImageLabTelemetry.StartMeasure();
         var engineInfo = await engine.GetInfoAsync(cancellationToken);
         var image = await engine.InspectImageAsync(result.ImageId!, cancellationToken)
             ?? throw new InvalidOperationException($"the engine reported image {result.ImageId} but cannot find it.");
