@@ -50,6 +50,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<IExperimentCommands, ExperimentCommands>();
         services.AddSingleton<IterationStore>();
         services.AddSingleton<OperationsQueries>();
+        services.AddSingleton<RetentionStore>();
         services.AddSingleton<EventStore>();
         services.AddSingleton<AnalysisStore>();
         services.AddSingleton<ApiTokenStore>();

@@ -14,7 +14,7 @@ public static class WorkerServiceCollectionExtensions
 {
     /// <summary>
     /// The live event feed (always) and, unless <c>Worker:Enabled</c> is false, the build worker, the
-    /// lease sweeper and image retention.
+    /// lease sweeper, image retention and the nightly retention sweep of contexts and logs.
     /// </summary>
     public static IServiceCollection AddBuildWorker(this IServiceCollection services, IConfiguration configuration)
     {
@@ -35,10 +35,13 @@ public static class WorkerServiceCollectionExtensions
         services.AddSingleton<IterationPipeline>();
         services.AddSingleton<BuildWorker>();
         services.AddSingleton<ImageRetention>();
+        services.AddOptions<RetentionOptions>().BindConfiguration(RetentionOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<RetentionSweep>();
         if (configuration.GetValue($"{WorkerOptions.SectionName}:{nameof(WorkerOptions.Enabled)}", defaultValue: true))
         {
             services.AddHostedService(sp => sp.GetRequiredService<BuildWorker>());
             services.AddHostedService(sp => sp.GetRequiredService<ImageRetention>());
+            services.AddHostedService(sp => sp.GetRequiredService<RetentionSweep>());
         }
 
         return services;
