@@ -16,6 +16,7 @@ var role = builder.AddImageLabRole();
 builder.Services.AddImageLabData(builder.Configuration);
 builder.Services.AddImageLabDocker();
 builder.Services.AddBuildWorker(builder.Configuration);
+builder.Services.AddImageLabTelemetry(builder.Configuration);
 if (role.ServesWeb())
 {
     builder.Services.AddImageLabWeb();
@@ -27,6 +28,7 @@ var app = builder.Build();
 
 app.UseHeadAsGet();
 app.MapImageLabHealth();
+app.MapImageLabMetrics(role);
 if (role.ServesWeb())
 {
     app.UseImageLabWeb();

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace ImageLab.Core.Experiments;
 
 /// <summary>An experiment with its iterations and their layers: the REST resource and the pages' model.</summary>
@@ -8,4 +10,29 @@ public sealed record ExperimentDetails(
     string SubmittedBy,
     ExperimentStatus Status,
     DateTimeOffset CreatedAt,
-    IReadOnlyList<IterationDetails> Iterations);
+    IReadOnlyList<IterationDetails> Iterations)
+{
+    /// <summary>When retention removed the build context (its size and everything measured stay).</summary>
+    public DateTimeOffset? ContextRemovedAt { get; init; }
+
+    /// <summary>When retention removed the build logs and events (one log line per iteration says so).</summary>
+    public DateTimeOffset? LogsRemovedAt { get; init; }
+
+    /// <summary>What retention removed, in a sentence for pages and API clients; null when nothing was.</summary>
+    public string? RemovedByRetention
+    {
+        get
+        {
+            var removed = new[]
+            {
+                ContextRemovedAt is { } context ? "the build context on " + Day(context) : null,
+                LogsRemovedAt is { } logs ? "the build logs and events on " + Day(logs) : null,
+            }.OfType<string>().ToList();
+            return removed.Count == 0
+                ? null
+                : $"Retention removed {string.Join(" and ", removed)}; sizes, layers, analyses and reports are kept.";
+        }
+    }
+
+    private static string Day(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+}

@@ -36,5 +36,11 @@ public sealed class Experiment
     /// <summary>True once the images were removed by retention; the numbers stay.</summary>
     public bool ImagesRemoved { get; set; }
 
+    /// <summary>When retention removed the build context (<c>Retention:KeepContextsOfLatestExperiments</c>); its size stays.</summary>
+    public DateTimeOffset? ContextRemovedAt { get; set; }
+
+    /// <summary>When retention removed the build logs and events (<c>Retention:KeepLogsDays</c>); sizes, layers and reports stay.</summary>
+    public DateTimeOffset? LogsRemovedAt { get; set; }
+
     public List<Iteration> Iterations { get; set; } = [];
 }

@@ -66,6 +66,9 @@ public sealed class Iteration
 
     public DateTimeOffset QueuedAt { get; set; }
 
+    /// <summary>The W3C <c>traceparent</c> of the submission, so that the worker's spans join the submission's trace.</summary>
+    public string? TraceParent { get; set; }
+
     public DateTimeOffset? StartedAt { get; set; }
 
     public DateTimeOffset? FinishedAt { get; set; }

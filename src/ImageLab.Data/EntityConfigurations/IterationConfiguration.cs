@@ -19,6 +19,7 @@ internal sealed class IterationConfiguration : IEntityTypeConfiguration<Iteratio
         builder.Property(i => i.ImageStore).HasConversion<string>().HasMaxLength(20);
         builder.Property(i => i.StageImageIds).HasMaxLength(2000);
         builder.Property(i => i.LeaseOwner).HasMaxLength(200);
+        builder.Property(i => i.TraceParent).HasMaxLength(55);
         builder.HasIndex(i => new { i.ExperimentId, i.Ordinal }).IsUnique();
         builder.HasMany(i => i.Layers).WithOne().HasForeignKey(l => l.IterationId).OnDelete(DeleteBehavior.Cascade);
 

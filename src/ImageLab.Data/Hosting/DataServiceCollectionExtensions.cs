@@ -49,6 +49,8 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<IExperimentQueries, ExperimentQueries>();
         services.AddSingleton<IExperimentCommands, ExperimentCommands>();
         services.AddSingleton<IterationStore>();
+        services.AddSingleton<OperationsQueries>();
+        services.AddSingleton<RetentionStore>();
         services.AddSingleton<EventStore>();
         services.AddSingleton<AnalysisStore>();
         services.AddSingleton<AnalysisQueue>();

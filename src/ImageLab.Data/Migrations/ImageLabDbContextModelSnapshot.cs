@@ -248,6 +248,10 @@ namespace ImageLab.Data.Migrations
                         .HasColumnType("character varying(32)")
                         .HasColumnName("builder");
 
+                    b.Property<DateTimeOffset?>("ContextRemovedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("context_removed_at");
+
                     b.Property<long>("ContextSizeBytes")
                         .HasColumnType("bigint")
                         .HasColumnName("context_size_bytes");
@@ -259,6 +263,10 @@ namespace ImageLab.Data.Migrations
                     b.Property<bool>("ImagesRemoved")
                         .HasColumnType("boolean")
                         .HasColumnName("images_removed");
+
+                    b.Property<DateTimeOffset?>("LogsRemovedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("logs_removed_at");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -621,6 +629,11 @@ namespace ImageLab.Data.Migrations
                     b.Property<int>("TotalSteps")
                         .HasColumnType("integer")
                         .HasColumnName("total_steps");
+
+                    b.Property<string>("TraceParent")
+                        .HasMaxLength(55)
+                        .HasColumnType("character varying(55)")
+                        .HasColumnName("trace_parent");
 
                     b.HasKey("Id")
                         .HasName("pk_iterations");

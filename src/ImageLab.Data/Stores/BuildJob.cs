@@ -25,6 +25,12 @@ public sealed record BuildJob(
     /// <summary>Whether the submitter asked for network in RUN steps.</summary>
     public bool RequestsNetwork { get; init; }
 
+    /// <summary>When the iteration entered the queue (its submission, or its last requeue).</summary>
+    public DateTimeOffset QueuedAt { get; init; }
+
+    /// <summary>The submission's W3C <c>traceparent</c>, when it was traced.</summary>
+    public string? TraceParent { get; init; }
+
     /// <summary>
     /// The one masking step for everything of this build that leaves the engine (log lines, errors, history and the
     /// saved config's created-by, analysis warnings): secret build arguments' values become <c>***</c>.

@@ -58,6 +58,7 @@ internal sealed class ExperimentCommands(
             Builder = submission.Builder,
             Status = IterationStatus.Queued,
             QueuedAt = now,
+            TraceParent = System.Diagnostics.Activity.Current?.Id,
         }));
         db.Set<ExperimentLabel>().AddRange(submission.Labels.Select(l => new ExperimentLabel { ExperimentId = experiment.Id, Key = l.Key, Value = l.Value }));
         await db.SaveChangesAsync(cancellationToken);

@@ -193,7 +193,11 @@ internal sealed class ExperimentQueries(IDbContextFactory<ImageLabDbContext> con
             experiment.SubmittedBy,
             experiment.Status,
             experiment.CreatedAt,
-            experiment.Iterations.OrderBy(i => i.Ordinal).Select(i => ToDetails(i, baseline, analyses.GetValueOrDefault(i.Id))).ToList());
+            experiment.Iterations.OrderBy(i => i.Ordinal).Select(i => ToDetails(i, baseline, analyses.GetValueOrDefault(i.Id))).ToList())
+        {
+            ContextRemovedAt = experiment.ContextRemovedAt,
+            LogsRemovedAt = experiment.LogsRemovedAt,
+        };
     }
 
     private static IterationDetails ToDetails(Iteration iteration, long? baselineBytes, IterationAnalysisNumbers? analysis) => new()

@@ -22,6 +22,8 @@ public sealed class IterationStore(IDbContextFactory<ImageLabDbContext> contexts
                 SecretBuildArgs = i.Experiment.SecretBuildArgs,
                 RequestsNetwork = i.Experiment.RequestsNetwork,
                 SubmittedBy = i.Experiment.SubmittedBy,
+                QueuedAt = i.QueuedAt,
+                TraceParent = i.TraceParent,
             })
             .FirstOrDefaultAsync(cancellationToken);
     }

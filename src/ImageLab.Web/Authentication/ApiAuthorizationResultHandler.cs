@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using ImageLab.Web.Hosting;
 using ImageLab.Web.Hubs;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
@@ -8,7 +9,7 @@ using Microsoft.AspNetCore.Authorization.Policy;
 namespace ImageLab.Web.Authentication;
 
 /// <summary>
-/// Programs get answers, not the sign-in page: on <c>/api</c>, the OpenAPI document and the hub a missing or bad credential is a 401 problem
+/// Programs get answers, not the sign-in page: on <c>/api</c>, the OpenAPI document, the hub and <c>/metrics</c> a missing or bad credential is a 401 problem
 /// and a missing role a 403 problem, each with a sentence. Pages keep the cookie's redirects to sign-in.
 /// </summary>
 public sealed class ApiAuthorizationResultHandler(IProblemDetailsService problems) : IAuthorizationMiddlewareResultHandler
@@ -18,7 +19,8 @@ public sealed class ApiAuthorizationResultHandler(IProblemDetailsService problem
     public static bool IsProgramPath(PathString path) =>
         path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase)
         || path.StartsWithSegments("/openapi", StringComparison.OrdinalIgnoreCase)
-        || path.StartsWithSegments(HubEndpoints.BuildsPath, StringComparison.OrdinalIgnoreCase);
+        || path.StartsWithSegments(HubEndpoints.BuildsPath, StringComparison.OrdinalIgnoreCase)
+        || path.StartsWithSegments(TelemetryHostingExtensions.MetricsPath, StringComparison.OrdinalIgnoreCase);
 
     public async Task HandleAsync(RequestDelegate next, HttpContext context, AuthorizationPolicy policy, PolicyAuthorizationResult authorizeResult)
     {

@@ -12,6 +12,7 @@ using ImageLab.Data.Security;
 using ImageLab.Web.Authentication;
 using ImageLab.Web.Hosting;
 using ImageLab.Web.UseCases;
+using ImageLab.Worker.Telemetry;
 using Microsoft.Extensions.Options;
 
 namespace ImageLab.Web.Intake;
@@ -152,6 +153,7 @@ public sealed class ExperimentIntake(
         var tar = File.OpenRead(tarPath);
         long id;
         await using (tar)
+        using (ImageLabTelemetry.Source.StartActivity("imagelab.submit"))
         {
             id = await commands.SubmitAsync(submission, tar, cancellationToken);
         }

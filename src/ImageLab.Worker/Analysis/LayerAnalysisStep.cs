@@ -9,6 +9,7 @@ using ImageLab.Data.Analysis;
 using ImageLab.Data.Stores;
 using ImageLab.Docker.Engine;
 using ImageLab.Worker.Events;
+using ImageLab.Worker.Telemetry;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -30,6 +31,7 @@ public sealed partial class LayerAnalysisStep(
     IDockerEngine engine,
     AnalysisStore store,
     BuildEventWriter events,
+    ImageLabTelemetry telemetry,
     IHostApplicationLifetime lifetime,
     IOptions<AnalysisOptions> options,
     ILogger<LayerAnalysisStep> logger)
@@ -47,6 +49,7 @@ public sealed partial class LayerAnalysisStep(
         ArgumentNullException.ThrowIfNull(job);
         ArgumentNullException.ThrowIfNull(measurement);
         var settings = options.Value;
+        using var trace = telemetry.StartAnalysis(job);
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(settings.TimeoutMinutes));
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token, lifetime.ApplicationStopping);
         // One read does it all where push sizes cost nothing: the containerd store's blobs, or every layer cached with its own.
@@ -277,6 +280,7 @@ public sealed partial class LayerAnalysisStep(
             return false;
         }
 
+        telemetry.CountAnalysisFailure();
         try
         {
             if (!await store.SaveFailedAsync(job.IterationId, pass.Owner, reason, run, CancellationToken.None))

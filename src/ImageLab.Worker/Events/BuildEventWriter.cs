@@ -1,6 +1,7 @@
 using System.Threading.Channels;
 using ImageLab.Core.Experiments;
 using ImageLab.Data.Stores;
+using ImageLab.Worker.Telemetry;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -11,7 +12,8 @@ namespace ImageLab.Worker.Events;
 /// comes first) and only then publishes them with their sequences, so that a watcher never sees an event
 /// the store does not have. One writer per process keeps sequences in commit order.
 /// </summary>
-public sealed partial class BuildEventWriter(EventStore store, BuildEventBroker broker, TimeProvider clock, ILogger<BuildEventWriter> logger)
+public sealed partial class BuildEventWriter(
+    EventStore store, BuildEventBroker broker, ImageLabTelemetry telemetry, TimeProvider clock, ILogger<BuildEventWriter> logger)
     : BackgroundService
 {
     private const int MaxBatch = 1000;
@@ -118,6 +120,7 @@ public sealed partial class BuildEventWriter(EventStore store, BuildEventBroker 
             {
                 var stored = await store.AppendAsync(batch, CancellationToken.None);
                 broker.Publish(stored);
+                telemetry.EventsPublished(batch.Select(e => e.At));
                 Interlocked.Add(ref _stored, batch.Count);
                 return;
             }

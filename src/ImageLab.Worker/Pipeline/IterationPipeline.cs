@@ -11,6 +11,7 @@ using ImageLab.Docker.Hosting;
 using ImageLab.Worker.Analysis;
 using ImageLab.Worker.Events;
 using ImageLab.Worker.Hosting;
+using ImageLab.Worker.Telemetry;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -29,6 +30,7 @@ public sealed partial class IterationPipeline(
     LayerAnalysisStep layerAnalysis,
     AnalysisSignal analysisSignal,
     IOptions<AnalysisOptions> analysisOptions,
+    ImageLabTelemetry telemetry,
     IOptions<WorkerOptions> workerOptions,
     IOptions<DockerOptions> dockerOptions,
     ILogger<IterationPipeline> logger)
@@ -44,6 +46,7 @@ public sealed partial class IterationPipeline(
             return true;
         }
 
+        using var trace = telemetry.StartIteration(job);
         var options = workerOptions.Value;
         using var timeout = new CancellationTokenSource(options.BuildTimeout);
         using var cancel = new CancellationTokenSource();
@@ -69,6 +72,7 @@ public sealed partial class IterationPipeline(
         }
         catch (OperationCanceledException) when (timeout.IsCancellationRequested)
         {
+            telemetry.CountFailure(FailureReasons.Timeout);
             await EndAsync(job, owner, IterationStatus.Failed,
                 $"The build took longer than the limit of {options.BuildTimeoutDescription} and was stopped.");
             return true;
@@ -92,6 +96,7 @@ public sealed partial class IterationPipeline(
         catch (Exception e)
         {
             LogPipelineFailed(logger, e, iterationId);
+            telemetry.CountFailure(FailureReasons.Internal);
             await EndAsync(job, owner, IterationStatus.Failed, $"ImageLab could not finish this iteration: {e.Message}");
             return true;
         }
@@ -108,6 +113,7 @@ public sealed partial class IterationPipeline(
         var document = DockerfileParser.Parse(job.DockerfileText, job.BuildArgs);
         if (!job.RequestsNetwork && await FindUnheldImageAsync(document, cancellationToken) is { } unheld)
         {
+            telemetry.CountFailure(FailureReasons.UnheldImage);
             await EndAsync(job, owner, IterationStatus.Failed, unheld);
             return true;
         }
@@ -134,11 +140,14 @@ public sealed partial class IterationPipeline(
 
         var stopwatch = Stopwatch.StartNew();
         await using var context = store.OpenContext(job.ExperimentId);
-        var result = await engine.BuildAsync(request, context, new SyncProgress<BuildEvent>(progress.Handle), cancellationToken);
+        using var buildTrace = telemetry.StartBuild(job);
+        var result = await engine.BuildAsync(request, context, new SyncProgress<BuildEvent>(e => { progress.Handle(e); buildTrace.Observe(e); }), cancellationToken);
         var buildSeconds = stopwatch.Elapsed.TotalSeconds;
+        buildTrace.Finish(result, buildSeconds);
         progress.Flush();
         if (!result.Succeeded || result.ImageId is null)
         {
+            telemetry.CountFailure(FailureReasons.BuildError);
             await EndAsync(job, owner, IterationStatus.Failed, ExplainFailure(guard.Mask(result.Error) ?? "The build failed without a message from the engine."));
             return true;
         }
@@ -237,6 +246,7 @@ public sealed partial class IterationPipeline(
     private async Task<IterationMeasurement> MeasureAsync(
         BuildJob job, DockerfileDocument document, BuildResult result, double buildSeconds, CancellationToken cancellationToken)
     {
+        using var span = ImageLabTelemetry.StartMeasure();
         var engineInfo = await engine.GetInfoAsync(cancellationToken);
         var image = await engine.InspectImageAsync(result.ImageId!, cancellationToken)
             ?? throw new InvalidOperationException($"the engine reported image {result.ImageId} but cannot find it.");

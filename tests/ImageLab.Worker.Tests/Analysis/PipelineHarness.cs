@@ -49,6 +49,10 @@ internal sealed class PipelineHarness : IAsyncDisposable
 
     public IDbContextFactory<ImageLabDbContext> Contexts => _services.GetRequiredService<IDbContextFactory<ImageLabDbContext>>();
 
+    /// <summary>Any of the pipeline's services, as the app registers them.</summary>
+    public T GetService<T>()
+        where T : notnull => _services.GetRequiredService<T>();
+
     /// <param name="engineDecorator">Wraps the real engine (e.g. to corrupt the save stream); null uses it as it is.</param>
     /// <param name="settings">Configuration on top of the test defaults.</param>
     /// <param name="store">The store the pipeline writes to (a fresh one).</param>

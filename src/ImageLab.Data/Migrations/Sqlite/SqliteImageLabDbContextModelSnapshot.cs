@@ -235,6 +235,10 @@ namespace ImageLab.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("builder");
 
+                    b.Property<long?>("ContextRemovedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("context_removed_at");
+
                     b.Property<long>("ContextSizeBytes")
                         .HasColumnType("INTEGER")
                         .HasColumnName("context_size_bytes");
@@ -246,6 +250,10 @@ namespace ImageLab.Data.Migrations.Sqlite
                     b.Property<bool>("ImagesRemoved")
                         .HasColumnType("INTEGER")
                         .HasColumnName("images_removed");
+
+                    b.Property<long?>("LogsRemovedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("logs_removed_at");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -604,6 +612,11 @@ namespace ImageLab.Data.Migrations.Sqlite
                     b.Property<int>("TotalSteps")
                         .HasColumnType("INTEGER")
                         .HasColumnName("total_steps");
+
+                    b.Property<string>("TraceParent")
+                        .HasMaxLength(55)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("trace_parent");
 
                     b.HasKey("Id")
                         .HasName("pk_iterations");
