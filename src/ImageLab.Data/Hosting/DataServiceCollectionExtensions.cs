@@ -49,6 +49,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<IExperimentQueries, ExperimentQueries>();
         services.AddSingleton<IExperimentCommands, ExperimentCommands>();
         services.AddSingleton<IterationStore>();
+        services.AddSingleton<SuggestionStore>();
         services.AddSingleton<EventStore>();
         services.AddSingleton<AnalysisStore>();
         services.AddSingleton<ApiTokenStore>();

@@ -25,6 +25,9 @@ public sealed record BuildJob(
     /// <summary>Whether the submitter asked for network in RUN steps.</summary>
     public bool RequestsNetwork { get; init; }
 
+    /// <summary>The iteration a suggested iteration was written from; null for a submitted one.</summary>
+    public long? SuggestedFromId { get; init; }
+
     /// <summary>
     /// The one masking step for everything of this build that leaves the engine (log lines, errors, history and the
     /// saved config's created-by, analysis warnings): secret build arguments' values become <c>***</c>.

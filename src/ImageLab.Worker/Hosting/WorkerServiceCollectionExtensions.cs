@@ -4,6 +4,7 @@ using ImageLab.Worker.Analysis;
 using ImageLab.Worker.Events;
 using ImageLab.Worker.Pipeline;
 using ImageLab.Worker.Queue;
+using ImageLab.Worker.Suggestions;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -29,6 +30,7 @@ public static class WorkerServiceCollectionExtensions
         services.AddSingleton<LayerAnalysisStep>();
         services.AddSingleton<AnalysisRecovery>();
         services.AddSingleton<IterationPipeline>();
+        services.AddSingleton<SuggestionProver>();
         services.AddSingleton<BuildWorker>();
         services.AddSingleton<ImageRetention>();
         if (configuration.GetValue($"{WorkerOptions.SectionName}:{nameof(WorkerOptions.Enabled)}", defaultValue: true))

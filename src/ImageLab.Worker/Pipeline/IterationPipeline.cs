@@ -11,6 +11,7 @@ using ImageLab.Docker.Hosting;
 using ImageLab.Worker.Analysis;
 using ImageLab.Worker.Events;
 using ImageLab.Worker.Hosting;
+using ImageLab.Worker.Suggestions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -24,6 +25,7 @@ public sealed partial class IterationPipeline(
     BuildEventWriter events,
     RunningBuilds running,
     LayerAnalysisStep layerAnalysis,
+    SuggestionProver suggestions,
     IOptions<WorkerOptions> workerOptions,
     IOptions<DockerOptions> dockerOptions,
     ILogger<IterationPipeline> logger)
@@ -128,10 +130,11 @@ public sealed partial class IterationPipeline(
         };
 
         var stopwatch = Stopwatch.StartNew();
-        await using var context = store.OpenContext(job.ExperimentId);
+        await using var context = store.OpenContext(job);
         var result = await engine.BuildAsync(request, context, new SyncProgress<BuildEvent>(progress.Handle), cancellationToken);
         var buildSeconds = stopwatch.Elapsed.TotalSeconds;
         progress.Flush();
+        (result, document) = await suggestions.ProveAsync(job, owner, request, result, document, cancellationToken);
         if (!result.Succeeded || result.ImageId is null)
         {
             await EndAsync(job, owner, IterationStatus.Failed, ExplainFailure(guard.Mask(result.Error) ?? "The build failed without a message from the engine."));

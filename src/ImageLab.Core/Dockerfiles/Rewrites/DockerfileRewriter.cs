@@ -74,13 +74,41 @@ public sealed class DockerfileRewriter
     }
 
     /// <summary>
-    /// The source with only the rewrite <paramref name="id"/> applied, as an ablation build measures what it alone saves;
-    /// <see langword="null"/> when it changes nothing on the source alone.
+    /// The Dockerfile an ablation build makes to measure what the transformation <paramref name="id"/> of a suggestion
+    /// saves: the source with that rewrite alone, or, for a rewrite that applies only on top of others of the suggestion
+    /// (the join after the apt lists cleanup), with the fewest of the earlier ones it needs, named in
+    /// <see cref="DockerfileAblation.BuiltWith"/>. <see langword="null"/> when it changes nothing on the source.
     /// </summary>
-    public string? ApplyAlone(string dockerfile, string id, DockerfileRewriteOptions? options = null)
+    public DockerfileAblation? Ablate(string dockerfile, string id, IReadOnlyList<string> suggested, DockerfileRewriteOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(dockerfile);
-        var rewrite = Rewrites.FirstOrDefault(r => r.Id == id) ?? throw new ArgumentException($"There is no rewrite '{id}'.", nameof(id));
-        return rewrite.Apply(new DockerfileRewriteContext(dockerfile, options))?.Text;
+        ArgumentNullException.ThrowIfNull(suggested);
+        var needs = suggested.TakeWhile(s => s != id).ToList();
+        if (Only(dockerfile, id, [], options) is { } alone)
+        {
+            return new DockerfileAblation(alone, []);
+        }
+
+        if (Only(dockerfile, id, needs, options) is null)
+        {
+            return null;
+        }
+
+        foreach (var candidate in needs.ToList())
+        {
+            if (Only(dockerfile, id, needs.Where(n => n != candidate).ToList(), options) is not null)
+            {
+                needs.Remove(candidate);
+            }
+        }
+
+        return new DockerfileAblation(Only(dockerfile, id, needs, options)!, needs);
+    }
+
+    // The source with only the given rewrites applied, in the rewriter's order; null when 'id' is not among those that changed it.
+    private string? Only(string dockerfile, string id, IReadOnlyList<string> with, DockerfileRewriteOptions? options)
+    {
+        var suggestion = Suggest(dockerfile, options, Rewrites.Select(r => r.Id).Where(r => r != id && !with.Contains(r)).ToList());
+        return suggestion.Transformations.Any(t => t.Id == id) ? suggestion.Text : null;
     }
 }

@@ -78,16 +78,37 @@ public sealed class DockerfileRewriterTests
     }
 
     [Fact]
-    public void ApplyAlone_OneRewrite_ChangesOnlyWhatItOwns()
+    public void Ablate_IndependentRewrite_IsTheSourceWithItAlone()
     {
         // Arrange
         var dockerfile = ReadSample("python-offline", "Dockerfile.1-naive");
+        var rewriter = new DockerfileRewriter();
+        var suggested = rewriter.Suggest(dockerfile).Transformations.Select(t => t.Id).ToList();
 
         // Act
-        var alone = new DockerfileRewriter().ApplyAlone(dockerfile, "apt-no-install-recommends");
+        var ablation = rewriter.Ablate(dockerfile, "apt-no-install-recommends", suggested);
 
         // Assert
-        Assert.Equal(dockerfile.Replace("xargs apt-get install -y", "xargs apt-get install --no-install-recommends -y", StringComparison.Ordinal), alone);
+        Assert.NotNull(ablation);
+        Assert.Empty(ablation.BuiltWith);
+        Assert.Equal(dockerfile.Replace("xargs apt-get install -y", "xargs apt-get install --no-install-recommends -y", StringComparison.Ordinal), ablation.Text);
+    }
+
+    [Fact]
+    public void Ablate_JoinNeedingTheCleanup_IsBuiltWithTheCleanupOnly()
+    {
+        // Arrange
+        var dockerfile = ReadSample("python-offline", "Dockerfile.1-naive");
+        var rewriter = new DockerfileRewriter();
+        var suggested = rewriter.Suggest(dockerfile).Transformations.Select(t => t.Id).ToList();
+
+        // Act
+        var ablation = rewriter.Ablate(dockerfile, "join-runs", suggested);
+
+        // Assert
+        Assert.NotNull(ablation);
+        Assert.Equal(["apt-lists-cleanup"], ablation.BuiltWith);
+        Assert.Contains("RUN apt-get update \\\n && xargs apt-get install -y < packages.txt && rm -rf /var/lib/apt/lists/*\n", ablation.Text, StringComparison.Ordinal);
     }
 
     private static string ReadSample(string ladder, string file)
