@@ -106,7 +106,7 @@ public sealed class SuggestionApiTests(ImageLabWebFactory factory) : IClassFixtu
         await hub.StartAsync();
         var files = new[] { ("Dockerfile.1-naive", dockerfile) }
             .Concat(new[] { "tool.sh", "data.txt" }.Select(f => (f, File.ReadAllText(Path.Combine(ShellLadder, f)))));
-        var submitted = await ExperimentUpload.SubmitAsync(client, ExperimentUpload.FromFiles(files, ("project", "suggestions"), ("name", name)));
+        var submitted = await ExperimentUpload.SubmitAsync(client, ExperimentUpload.FromFiles(files, ("project", "suggestions"), ("name", name), ("builder", "classic")));
         await BuildWatcher.FollowToEndAsync(hub, submitted, BuildTimeout);
         var iteration = (await ExperimentUpload.GetAsync(client, submitted.Id)).Iterations.Single();
         Assert.True(iteration.Status == IterationStatus.Succeeded, $"{iteration.Status}: {iteration.Error}");
@@ -125,7 +125,8 @@ public sealed class SuggestionApiTests(ImageLabWebFactory factory) : IClassFixtu
     private static Uri SuggestionUri(BuiltIteration source) =>
         new($"/api/experiments/{source.ExperimentId}/iterations/{source.Id}/suggestion", UriKind.Relative);
 
-    // The ablation's Dockerfile built by the plain docker client in a copy of the context: the truth the saving is checked against.
+    // The ablation's Dockerfile built by the plain docker client (the classic builder, as the experiments here use) in a
+    // copy of the context: the truth the saving is checked against.
     private static async Task<long> BuildWithCliAsync(string dockerfile)
     {
         var folder = Directory.CreateTempSubdirectory("imagelab-ablation-").FullName;
