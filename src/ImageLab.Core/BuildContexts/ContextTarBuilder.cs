@@ -132,7 +132,7 @@ internal sealed class ContextTarBuilder : IAsyncDisposable
     // Plain ustar headers whenever the names fit: BuildKit tells a tar context from a bare Dockerfile
     // by parsing the first header of the body's first bytes, which a PAX extended header pushes out of
     // reach (the body is then taken for a Dockerfile). PAX only for names ustar cannot hold.
-    private static PosixTarEntry NewEntry(TarEntryType type, string name, string? linkName = null, long size = 0) =>
+    internal static PosixTarEntry NewEntry(TarEntryType type, string name, string? linkName = null, long size = 0) =>
         FitsUstar(name) && FitsUstar(linkName ?? string.Empty) && size < UstarMaxSize
             ? new UstarTarEntry(type, name)
             : new PaxTarEntry(type, name);

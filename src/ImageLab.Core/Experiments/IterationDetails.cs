@@ -67,6 +67,12 @@ public sealed record IterationDetails
 
     public IReadOnlyList<LayerDetails> Layers { get; init; } = [];
 
+    /// <summary>The iteration this one was suggested from (ImageLab wrote its Dockerfile); null for a submitted one.</summary>
+    public long? SuggestedFrom { get; init; }
+
+    /// <summary>The transformations a suggested iteration is made of, with what each one's own build saved; empty otherwise.</summary>
+    public IReadOnlyList<TransformationDetails> Transformations { get; init; } = [];
+
     /// <summary>The Dockerfile advisor's findings, measured against the layers once built; filled by the API, empty from the store.</summary>
     public IReadOnlyList<Finding> Findings { get; init; } = [];
 }

@@ -7,6 +7,8 @@ public static class AuditActions
 
     public const string ExperimentCancelled = "experiment.cancelled";
 
+    public const string SuggestionRequested = "experiment.suggestion-requested";
+
     public const string UserCreated = "user.created";
 
     public const string UserRoleChanged = "user.role-changed";

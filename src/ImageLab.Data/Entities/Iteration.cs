@@ -83,4 +83,10 @@ public sealed class Iteration
     public bool CancelRequested { get; set; }
 
     public List<Layer> Layers { get; set; } = [];
+
+    /// <summary>The iteration ImageLab wrote this one's Dockerfile from; null for a submitted iteration.</summary>
+    public long? SuggestedFromId { get; set; }
+
+    /// <summary>A suggested iteration's transformations, in the order applied.</summary>
+    public List<SuggestedTransformation> Transformations { get; set; } = [];
 }

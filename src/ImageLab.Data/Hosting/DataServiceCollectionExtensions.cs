@@ -51,6 +51,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<IterationStore>();
         services.AddSingleton<OperationsQueries>();
         services.AddSingleton<RetentionStore>();
+        services.AddSingleton<SuggestionStore>();
         services.AddSingleton<EventStore>();
         services.AddSingleton<AnalysisStore>();
         services.AddSingleton<AnalysisQueue>();

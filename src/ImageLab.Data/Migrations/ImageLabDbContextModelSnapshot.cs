@@ -626,6 +626,10 @@ namespace ImageLab.Data.Migrations
                         .HasColumnType("character varying(100)")
                         .HasColumnName("storage_driver");
 
+                    b.Property<long?>("SuggestedFromId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("suggested_from_id");
+
                     b.Property<int>("TotalSteps")
                         .HasColumnType("integer")
                         .HasColumnName("total_steps");
@@ -942,6 +946,53 @@ namespace ImageLab.Data.Migrations
                         .HasDatabaseName("ix_projects_name");
 
                     b.ToTable("projects", (string)null);
+                });
+
+            modelBuilder.Entity("ImageLab.Data.Entities.SuggestedTransformation", b =>
+                {
+                    b.Property<long>("IterationId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("iteration_id");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer")
+                        .HasColumnName("position");
+
+                    b.Property<int>("Line")
+                        .HasColumnType("integer")
+                        .HasColumnName("line");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("RewriteId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("rewrite_id");
+
+                    b.Property<long?>("SavedBytes")
+                        .HasColumnType("bigint")
+                        .HasColumnName("saved_bytes");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("title");
+
+                    b.HasKey("IterationId", "Position")
+                        .HasName("pk_suggested_transformations");
+
+                    b.ToTable("suggested_transformations", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
@@ -1269,6 +1320,16 @@ namespace ImageLab.Data.Migrations
                         .HasConstraintName("fk_layer_analysis_aliases_analyzed_layers_diff_id");
                 });
 
+            modelBuilder.Entity("ImageLab.Data.Entities.SuggestedTransformation", b =>
+                {
+                    b.HasOne("ImageLab.Data.Entities.Iteration", null)
+                        .WithMany("Transformations")
+                        .HasForeignKey("IterationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_suggested_transformations_iterations_iteration_id");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -1339,6 +1400,8 @@ namespace ImageLab.Data.Migrations
             modelBuilder.Entity("ImageLab.Data.Entities.Iteration", b =>
                 {
                     b.Navigation("Layers");
+
+                    b.Navigation("Transformations");
                 });
 
             modelBuilder.Entity("ImageLab.Data.Entities.IterationAnalysis", b =>

@@ -31,6 +31,9 @@ public sealed record BuildJob(
     /// <summary>The submission's W3C <c>traceparent</c>, when it was traced.</summary>
     public string? TraceParent { get; init; }
 
+    /// <summary>The iteration a suggested iteration was written from; null for a submitted one.</summary>
+    public long? SuggestedFromId { get; init; }
+
     /// <summary>
     /// The one masking step for everything of this build that leaves the engine (log lines, errors, history and the
     /// saved config's created-by, analysis warnings): secret build arguments' values become <c>***</c>.

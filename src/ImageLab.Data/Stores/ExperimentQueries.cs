@@ -15,6 +15,7 @@ internal sealed class ExperimentQueries(IDbContextFactory<ImageLabDbContext> con
             .Include(e => e.Project)
             .Include(e => e.Iterations.OrderBy(i => i.Ordinal))
             .ThenInclude(i => i.Layers.OrderBy(l => l.Index))
+            .Include(e => e.Iterations).ThenInclude(i => i.Transformations)
             .AsSplitQuery()
             .FirstOrDefaultAsync(e => e.Id == id, cancellationToken);
         return experiment is null ? null : ToDetails(experiment, await LoadAnalysesAsync(db, experiment, cancellationToken));
@@ -227,6 +228,9 @@ internal sealed class ExperimentQueries(IDbContextFactory<ImageLabDbContext> con
         CompressedSizeBytes = analysis?.CompressedSizeBytes,
         Efficiency = analysis?.Efficiency,
         WastedBytes = analysis?.WastedBytes,
+        SuggestedFrom = iteration.SuggestedFromId,
+        Transformations = iteration.Transformations.OrderBy(t => t.Position)
+            .Select(t => new TransformationDetails(t.RewriteId, t.Title, t.Line, t.Status, t.SavedBytes, t.Reason)).ToList(),
         Layers = iteration.Layers.OrderBy(l => l.Index).Select(l => new LayerDetails(
             l.Index, l.HistoryId, l.CreatedBy, l.SizeBytes, l.CreatedAt, l.Comment, l.EmptyLayer, l.FromBaseImage, l.Instruction, l.Line)
         {

@@ -1,3 +1,4 @@
+using ImageLab.Core.BuildContexts;
 using ImageLab.Core.Experiments;
 using ImageLab.Data.Entities;
 using Microsoft.EntityFrameworkCore;
@@ -24,12 +25,25 @@ public sealed class IterationStore(IDbContextFactory<ImageLabDbContext> contexts
                 SubmittedBy = i.Experiment.SubmittedBy,
                 QueuedAt = i.QueuedAt,
                 TraceParent = i.TraceParent,
+                SuggestedFromId = i.SuggestedFromId,
             })
             .FirstOrDefaultAsync(cancellationToken);
     }
 
     /// <summary>The experiment's build context as stored, read chunk by chunk.</summary>
     public Stream OpenContext(long experimentId) => new ContextChunkStream(contexts, experimentId);
+
+    /// <summary>
+    /// The context the job builds from: the experiment's as stored, with the job's Dockerfile at its path for a suggested
+    /// iteration (whose Dockerfile ImageLab wrote) or <paramref name="dockerfileText"/> when given (an ablation build).
+    /// </summary>
+    public Stream OpenContext(BuildJob job, string? dockerfileText = null)
+    {
+        ArgumentNullException.ThrowIfNull(job);
+        return job.SuggestedFromId is null && dockerfileText is null
+            ? OpenContext(job.ExperimentId)
+            : ContextDockerfileReplacer.Replace(OpenContext(job.ExperimentId), job.DockerfilePath, dockerfileText ?? job.DockerfileText, CancellationToken.None);
+    }
 
     public async Task<bool> SetStatusAsync(long iterationId, string owner, IterationStatus status, string? reason, CancellationToken cancellationToken)
     {

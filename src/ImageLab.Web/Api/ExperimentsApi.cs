@@ -1,4 +1,5 @@
 using ImageLab.Core.Builds;
+using ImageLab.Core.Contracts;
 using ImageLab.Core.Experiments;
 using ImageLab.Data;
 using ImageLab.Data.Hosting;
@@ -33,6 +34,9 @@ public static class ExperimentsApi
             .Produces<ExperimentDetails>(StatusCodes.Status202Accepted).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
         group.MapPost("/{id:long}/iterations/{iterationId:long}/cancel", CancelIterationAsync).RequireAuthorization(ImageLabPolicies.Builders)
             .Produces<ExperimentDetails>(StatusCodes.Status202Accepted).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapPost("/{id:long}/iterations/{iterationId:long}/suggestion", SuggestAsync).RequireAuthorization(ImageLabPolicies.Builders)
+            .Produces<SuggestionResponse>(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         group.MapGet("/{id:long}/iterations/{iterationId:long}/log", LogAsync)
             .Produces<string>(StatusCodes.Status200OK, "text/plain").ProducesProblem(StatusCodes.Status404NotFound);
         return endpoints;
@@ -195,6 +199,20 @@ public static class ExperimentsApi
         }
 
         return Results.Accepted($"/api/experiments/{id}", await queries.GetExperimentAsync(id, cancellationToken));
+    }
+
+    private static async Task<IResult> SuggestAsync(
+        long id, long iterationId, IterationSuggestions suggestions, HttpContext http, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var suggested = await suggestions.SuggestAsync(id, iterationId, http.User, cancellationToken);
+            return Results.Created($"/api/experiments/{id}", SuggestionResponse.From(id, suggested));
+        }
+        catch (ActionRefusedException e)
+        {
+            return Problems.Refused(e);
+        }
     }
 
     private static async Task<IResult> LogAsync(long id, long iterationId, IExperimentQueries queries, HttpResponse response, CancellationToken cancellationToken)

@@ -13,6 +13,8 @@ public static class UseCaseHostingExtensions
         services.AddSingleton<ExperimentReports>();
         services.AddSingleton<IterationAnalyses>();
         services.AddSingleton<AuditTrail>();
+        services.AddSingleton<IterationSuggestions>();
+        services.AddOptions<SuggestionOptions>().BindConfiguration(SuggestionOptions.SectionName).ValidateOnStart();
         return services;
     }
 }

@@ -4,6 +4,7 @@ using ImageLab.Worker.Analysis;
 using ImageLab.Worker.Events;
 using ImageLab.Worker.Pipeline;
 using ImageLab.Worker.Queue;
+using ImageLab.Worker.Suggestions;
 using ImageLab.Worker.Telemetry;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -34,6 +35,7 @@ public static class WorkerServiceCollectionExtensions
         services.AddSingleton<AnalysisSignal>();
         services.AddSingleton<AnalysisWorker>();
         services.AddSingleton<IterationPipeline>();
+        services.AddSingleton<SuggestionProver>();
         services.AddSingleton<BuildWorker>();
         services.AddSingleton<ImageRetention>();
         services.AddOptions<RetentionOptions>().BindConfiguration(RetentionOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();

@@ -11,6 +11,7 @@ using ImageLab.Docker.Hosting;
 using ImageLab.Worker.Analysis;
 using ImageLab.Worker.Events;
 using ImageLab.Worker.Hosting;
+using ImageLab.Worker.Suggestions;
 using ImageLab.Worker.Telemetry;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -31,6 +32,7 @@ public sealed partial class IterationPipeline(
     AnalysisSignal analysisSignal,
     IOptions<AnalysisOptions> analysisOptions,
     ImageLabTelemetry telemetry,
+    SuggestionProver suggestions,
     IOptions<WorkerOptions> workerOptions,
     IOptions<DockerOptions> dockerOptions,
     ILogger<IterationPipeline> logger)
@@ -139,12 +141,13 @@ public sealed partial class IterationPipeline(
         };
 
         var stopwatch = Stopwatch.StartNew();
-        await using var context = store.OpenContext(job.ExperimentId);
+        await using var context = store.OpenContext(job);
         using var buildTrace = telemetry.StartBuild(job);
         var result = await engine.BuildAsync(request, context, new SyncProgress<BuildEvent>(e => { progress.Handle(e); buildTrace.Observe(e); }), cancellationToken);
         var buildSeconds = stopwatch.Elapsed.TotalSeconds;
         buildTrace.Finish(result, buildSeconds);
         progress.Flush();
+        (result, document) = await suggestions.ProveAsync(job, owner, request, result, document, cancellationToken);
         if (!result.Succeeded || result.ImageId is null)
         {
             telemetry.CountFailure(FailureReasons.BuildError);

@@ -609,6 +609,10 @@ namespace ImageLab.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("storage_driver");
 
+                    b.Property<long?>("SuggestedFromId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("suggested_from_id");
+
                     b.Property<int>("TotalSteps")
                         .HasColumnType("INTEGER")
                         .HasColumnName("total_steps");
@@ -923,6 +927,53 @@ namespace ImageLab.Data.Migrations.Sqlite
                         .HasDatabaseName("ix_projects_name");
 
                     b.ToTable("projects", (string)null);
+                });
+
+            modelBuilder.Entity("ImageLab.Data.Entities.SuggestedTransformation", b =>
+                {
+                    b.Property<long>("IterationId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("iteration_id");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("position");
+
+                    b.Property<int>("Line")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("line");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("RewriteId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("rewrite_id");
+
+                    b.Property<long?>("SavedBytes")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("saved_bytes");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("title");
+
+                    b.HasKey("IterationId", "Position")
+                        .HasName("pk_suggested_transformations");
+
+                    b.ToTable("suggested_transformations", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
@@ -1244,6 +1295,16 @@ namespace ImageLab.Data.Migrations.Sqlite
                         .HasConstraintName("fk_layer_analysis_aliases_analyzed_layers_diff_id");
                 });
 
+            modelBuilder.Entity("ImageLab.Data.Entities.SuggestedTransformation", b =>
+                {
+                    b.HasOne("ImageLab.Data.Entities.Iteration", null)
+                        .WithMany("Transformations")
+                        .HasForeignKey("IterationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_suggested_transformations_iterations_iteration_id");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -1314,6 +1375,8 @@ namespace ImageLab.Data.Migrations.Sqlite
             modelBuilder.Entity("ImageLab.Data.Entities.Iteration", b =>
                 {
                     b.Navigation("Layers");
+
+                    b.Navigation("Transformations");
                 });
 
             modelBuilder.Entity("ImageLab.Data.Entities.IterationAnalysis", b =>

@@ -1,0 +1,39 @@
+using ImageLab.Core.Experiments;
+
+namespace ImageLab.Core.Contracts;
+
+/// <summary>
+/// A suggested iteration, as <c>POST /api/experiments/{id}/iterations/{iterationId}/suggestion</c> answers it: appended
+/// to the experiment and queued like any other, its Dockerfile written by ImageLab from the source iteration
+/// (<c>suggestedFrom</c>), made of <c>transformations</c>. <c>check</c> says whether the image was run: "builds, not run"
+/// when no check command is set.
+/// </summary>
+public sealed record SuggestionResponse(
+    long Id,
+    long ExperimentId,
+    int Ordinal,
+    string Name,
+    IterationStatus Status,
+    long SuggestedFrom,
+    string Dockerfile,
+    IReadOnlyList<TransformationResponse> Transformations,
+    string Check)
+{
+    /// <summary>What <c>check</c> says when no check command is set.</summary>
+    public const string NotRun = "builds, not run";
+
+    public static SuggestionResponse From(long experimentId, IterationDetails iteration)
+    {
+        ArgumentNullException.ThrowIfNull(iteration);
+        return new SuggestionResponse(
+            iteration.Id,
+            experimentId,
+            iteration.Ordinal,
+            iteration.Name,
+            iteration.Status,
+            iteration.SuggestedFrom ?? 0,
+            iteration.DockerfileText,
+            [.. iteration.Transformations.Select(TransformationResponse.From)],
+            NotRun);
+    }
+}

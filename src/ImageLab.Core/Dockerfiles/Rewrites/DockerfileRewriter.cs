@@ -1,0 +1,114 @@
+namespace ImageLab.Core.Dockerfiles.Rewrites;
+
+/// <summary>
+/// Writes the next iteration of a Dockerfile: applies every rewrite in turn, each to the previous one's output, and
+/// names the ones that changed something. The order matters: the split comes before the apt lists cleanup (which
+/// cleans only stages that reach the image) and the join (the split can bring two RUNs together), the apt lists cleanup
+/// before the join (which then sees a later RUN deleting the lists an earlier one downloaded), and the slim base last,
+/// after the split made the runtime stage the final one.
+/// <list type="table">
+/// <listheader><term>Id</term><description>Rewrite (rules it answers)</description></listheader>
+/// <item><term>apt-no-install-recommends</term><description>apt-get install --no-install-recommends (DL3015).</description></item>
+/// <item><term>pip-no-cache-dir</term><description>pip install --no-cache-dir (DL3042).</description></item>
+/// <item><term>npm-omit-dev</term><description>npm ci --omit=dev where no npm script runs later.</description></item>
+/// <item><term>apk-no-cache</term><description>apk add --no-cache (DL3019).</description></item>
+/// <item><term>multi-stage-split</term><description>Builder stage for a single-stage build with a toolchain (IL001).</description></item>
+/// <item><term>apt-lists-cleanup</term><description>rm -rf /var/lib/apt/lists/* at the end of the last apt RUN of a stage in the image (DL3009).</description></item>
+/// <item><term>join-runs</term><description>Two RUNs in a row joined when the later deletes what the earlier made (IL006, DL3059).</description></item>
+/// <item><term>smaller-base</term><description>The slim variant of a full final base, when on the engine or allowed (IL002).</description></item>
+/// </list>
+/// </summary>
+public sealed class DockerfileRewriter
+{
+    /// <summary>A rewriter with every built-in rewrite.</summary>
+    public DockerfileRewriter()
+        : this(CreateDefaultRewrites())
+    {
+    }
+
+    /// <summary>A rewriter with the given rewrites, applied in this order.</summary>
+    public DockerfileRewriter(IEnumerable<IDockerfileRewrite> rewrites)
+    {
+        ArgumentNullException.ThrowIfNull(rewrites);
+        Rewrites = rewrites.ToList();
+    }
+
+    /// <summary>The rewrites, in the order they are applied.</summary>
+    public IReadOnlyList<IDockerfileRewrite> Rewrites { get; }
+
+    /// <summary>A new instance of every built-in rewrite, in the order they are applied.</summary>
+    public static IReadOnlyList<IDockerfileRewrite> CreateDefaultRewrites() =>
+    [
+        new AptNoInstallRecommendsRewrite(),
+        new PipNoCacheDirRewrite(),
+        new NpmOmitDevRewrite(),
+        new ApkNoCacheRewrite(),
+        new MultiStageSplitRewrite(),
+        new AptListsCleanupRewrite(),
+        new JoinRunsRewrite(),
+        new SmallerBaseRewrite(),
+    ];
+
+    /// <summary>
+    /// Applies every rewrite except those in <paramref name="excluded"/> (by id). Each transformation's line is where it
+    /// changes the source when applied alone, else where it changed the text it was applied to.
+    /// </summary>
+    public DockerfileSuggestion Suggest(string dockerfile, DockerfileRewriteOptions? options = null, IReadOnlyCollection<string>? excluded = null)
+    {
+        ArgumentNullException.ThrowIfNull(dockerfile);
+        var source = new DockerfileRewriteContext(dockerfile, options);
+        var current = source;
+        var applied = new List<AppliedRewrite>();
+        foreach (var rewrite in Rewrites.Where(r => excluded?.Contains(r.Id) != true))
+        {
+            if (rewrite.Apply(current) is not { } result)
+            {
+                continue;
+            }
+
+            applied.Add(new AppliedRewrite(rewrite.Id, rewrite.Title, rewrite.Apply(source)?.Line ?? result.Line));
+            current = new DockerfileRewriteContext(result.Text, options);
+        }
+
+        return new DockerfileSuggestion(current.Text, applied);
+    }
+
+    /// <summary>
+    /// The Dockerfile an ablation build makes to measure what the transformation <paramref name="id"/> of a suggestion
+    /// saves: the source with that rewrite alone, or, for a rewrite that applies only on top of others of the suggestion
+    /// (the join after the apt lists cleanup), with the fewest of the earlier ones it needs, named in
+    /// <see cref="DockerfileAblation.BuiltWith"/>. <see langword="null"/> when it changes nothing on the source.
+    /// </summary>
+    public DockerfileAblation? Ablate(string dockerfile, string id, IReadOnlyList<string> suggested, DockerfileRewriteOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(dockerfile);
+        ArgumentNullException.ThrowIfNull(suggested);
+        var needs = suggested.TakeWhile(s => s != id).ToList();
+        if (Only(dockerfile, id, [], options) is { } alone)
+        {
+            return new DockerfileAblation(alone, []);
+        }
+
+        if (Only(dockerfile, id, needs, options) is null)
+        {
+            return null;
+        }
+
+        foreach (var candidate in needs.ToList())
+        {
+            if (Only(dockerfile, id, needs.Where(n => n != candidate).ToList(), options) is not null)
+            {
+                needs.Remove(candidate);
+            }
+        }
+
+        return new DockerfileAblation(Only(dockerfile, id, needs, options)!, needs);
+    }
+
+    // The source with only the given rewrites applied, in the rewriter's order; null when 'id' is not among those that changed it.
+    private string? Only(string dockerfile, string id, IReadOnlyList<string> with, DockerfileRewriteOptions? options)
+    {
+        var suggestion = Suggest(dockerfile, options, Rewrites.Select(r => r.Id).Where(r => r != id && !with.Contains(r)).ToList());
+        return suggestion.Transformations.Any(t => t.Id == id) ? suggestion.Text : null;
+    }
+}

@@ -1,0 +1,24 @@
+using ImageLab.Core.Experiments;
+
+namespace ImageLab.Data.Entities;
+
+/// <summary>One transformation of a suggested iteration, and what its ablation build measured.</summary>
+public sealed class SuggestedTransformation
+{
+    public long IterationId { get; set; }
+
+    /// <summary>0-based order in which the rewriter applied it.</summary>
+    public int Position { get; set; }
+
+    public required string RewriteId { get; set; }
+
+    public required string Title { get; set; }
+
+    public int Line { get; set; }
+
+    public TransformationStatus Status { get; set; }
+
+    public long? SavedBytes { get; set; }
+
+    public string? Reason { get; set; }
+}

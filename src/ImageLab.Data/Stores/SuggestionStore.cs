@@ -1,0 +1,107 @@
+using ImageLab.Core.Dockerfiles.Rewrites;
+using ImageLab.Core.Experiments;
+using ImageLab.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+
+namespace ImageLab.Data.Stores;
+
+/// <summary>
+/// Suggested iterations: appending one to its source's experiment (queued like any other), and the worker's writes
+/// while it proves it (each checks the lease first, as every worker write does).
+/// </summary>
+public sealed class SuggestionStore(IDbContextFactory<ImageLabDbContext> contexts, TimeProvider clock, IEnumerable<IExperimentObserver> observers)
+{
+    /// <summary>The longest reason stored for a dropped transformation; the engine's message is cut to it.</summary>
+    public const int MaxReasonLength = 2000;
+
+    /// <summary>Appends the suggestion to the source's experiment as its next iteration, queued; returns its id.</summary>
+    public async Task<long> AddAsync(long sourceIterationId, DockerfileSuggestion suggestion, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(suggestion);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var source = await db.Iterations.AsNoTracking().FirstAsync(i => i.Id == sourceIterationId, cancellationToken);
+        var ordinal = await db.Iterations.Where(i => i.ExperimentId == source.ExperimentId).MaxAsync(i => i.Ordinal, cancellationToken) + 1;
+        var suffix = " suggested";
+        var iteration = new Iteration
+        {
+            ExperimentId = source.ExperimentId,
+            Ordinal = ordinal,
+            Name = source.Name[..Math.Min(source.Name.Length, ExperimentFieldLengths.IterationName - suffix.Length)] + suffix,
+            DockerfilePath = source.DockerfilePath,
+            DockerfileText = suggestion.Text,
+            Builder = source.Builder,
+            Status = IterationStatus.Queued,
+            QueuedAt = clock.GetUtcNow(),
+            SuggestedFromId = source.Id,
+            Transformations = [.. suggestion.Transformations.Select((t, position) => new SuggestedTransformation
+            {
+                Position = position,
+                RewriteId = t.Id,
+                Title = t.Title,
+                Line = t.Line,
+                Status = TransformationStatus.Pending,
+            })],
+        };
+        db.Iterations.Add(iteration);
+        await db.SaveChangesAsync(cancellationToken);
+        await ExperimentStatusUpdater.UpdateAsync(db, source.ExperimentId, cancellationToken);
+        foreach (var observer in observers)
+        {
+            observer.Submitted(source.ExperimentId);
+        }
+
+        return iteration.Id;
+    }
+
+    /// <summary>The source and transformations of a suggested iteration; null when it is not one.</summary>
+    public async Task<SuggestionProof?> GetProofAsync(long iterationId, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var suggested = await db.Iterations.AsNoTracking().Include(i => i.Transformations)
+            .FirstOrDefaultAsync(i => i.Id == iterationId && i.SuggestedFromId != null, cancellationToken);
+        if (suggested is null)
+        {
+            return null;
+        }
+
+        var source = await db.Iterations.AsNoTracking().FirstAsync(i => i.Id == suggested.SuggestedFromId, cancellationToken);
+        return new SuggestionProof(
+            source.DockerfileText,
+            source.ImageId,
+            source.SizeBytes,
+            [.. suggested.Transformations.OrderBy(t => t.Position).Select(t => new SuggestionProofStep(t.RewriteId, t.Status))]);
+    }
+
+    /// <summary>Records what the transformation's ablation build saved; false when the lease is no longer the worker's.</summary>
+    public Task<bool> SetMeasuredAsync(long iterationId, string owner, string rewriteId, long savedBytes, string? note, CancellationToken cancellationToken) =>
+        UpdateAsync(iterationId, owner, rewriteId, TransformationStatus.Measured, savedBytes, note, cancellationToken);
+
+    /// <summary>Marks the transformation dropped with the engine's reason; false when the lease is no longer the worker's.</summary>
+    public Task<bool> DropAsync(long iterationId, string owner, string rewriteId, string reason, CancellationToken cancellationToken) =>
+        UpdateAsync(iterationId, owner, rewriteId, TransformationStatus.Dropped, null, reason, cancellationToken);
+
+    /// <summary>Stores the Dockerfile the suggestion was rebuilt from (without its dropped transformations).</summary>
+    public async Task<bool> ReplaceDockerfileAsync(long iterationId, string owner, string dockerfileText, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.Iterations.Where(i => i.Id == iterationId && i.LeaseOwner == owner)
+            .ExecuteUpdateAsync(set => set.SetProperty(i => i.DockerfileText, dockerfileText), cancellationToken) > 0;
+    }
+
+    private async Task<bool> UpdateAsync(
+        long iterationId, string owner, string rewriteId, TransformationStatus status, long? savedBytes, string? reason, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        if (!await db.Iterations.AnyAsync(i => i.Id == iterationId && i.LeaseOwner == owner, cancellationToken))
+        {
+            return false;
+        }
+
+        var bounded = reason is { Length: > MaxReasonLength } ? reason[..(MaxReasonLength - 3)] + "..." : reason;
+        await db.Set<SuggestedTransformation>().Where(t => t.IterationId == iterationId && t.RewriteId == rewriteId)
+            .ExecuteUpdateAsync(
+                set => set.SetProperty(t => t.Status, status).SetProperty(t => t.SavedBytes, savedBytes).SetProperty(t => t.Reason, bounded),
+                cancellationToken);
+        return true;
+    }
+}

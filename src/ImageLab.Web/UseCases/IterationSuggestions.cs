@@ -1,0 +1,89 @@
+using System.Security.Claims;
+using ImageLab.Core.Dockerfiles;
+using ImageLab.Core.Dockerfiles.Rewrites;
+using ImageLab.Core.Experiments;
+using ImageLab.Data.Entities;
+using ImageLab.Data.Security;
+using ImageLab.Data.Stores;
+using ImageLab.Docker.Engine;
+using ImageLab.Web.Authentication;
+using ImageLab.Web.Hosting;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.Extensions.Options;
+
+namespace ImageLab.Web.UseCases;
+
+/// <summary>
+/// Asking ImageLab for the next iteration of a built one: the rewrites write it, it is appended to the experiment and
+/// queued, and the worker proves it by building. The one place both
+/// <c>POST /api/experiments/{id}/iterations/{iterationId}/suggestion</c> and the experiment page call.
+/// </summary>
+public sealed class IterationSuggestions(
+    IExperimentQueries queries,
+    SuggestionStore suggestions,
+    IDockerEngine engine,
+    IOptions<SuggestionOptions> options,
+    IAuditLog audit,
+    IAuthorizationService authorization,
+    ICallerAuthorization current)
+{
+    private const string SuggestAction = "ask for a suggested Dockerfile";
+    private readonly DockerfileRewriter _rewriter = new();
+
+    /// <summary>Writes, stores and queues the suggestion for the iteration; returns the new iteration.</summary>
+    /// <exception cref="ActionRefusedException">
+    /// The caller may not build; no such iteration; it has no measured image yet, or no transformation applies (409).
+    /// </exception>
+    public async Task<IterationDetails> SuggestAsync(long experimentId, long iterationId, ClaimsPrincipal caller, CancellationToken cancellationToken)
+    {
+        await Callers.DemandAsync(authorization, current, caller, ImageLabPolicies.Builders, ICallerAuthorization.Builders, SuggestAction, cancellationToken);
+        var source = (await queries.GetExperimentAsync(experimentId, cancellationToken))?.Iterations.FirstOrDefault(i => i.Id == iterationId)
+            ?? throw new ActionRefusedException(Refusal.NotFound, $"There is no iteration {iterationId} in experiment {experimentId}.");
+        if (source.Status != IterationStatus.Succeeded || source.SizeBytes is null)
+        {
+            throw new ActionRefusedException(Refusal.Unavailable,
+                $"Iteration {source.Ordinal} ({source.Name}) has no measured image yet; a suggestion is proven against it, so ask again once it is built.");
+        }
+
+        var rewriteOptions = new DockerfileRewriteOptions
+        {
+            AvailableImages = await FindSlimImagesAsync(source.DockerfileText, cancellationToken),
+            AllowedBaseImages = options.Value.AllowedBaseImages.ToHashSet(StringComparer.Ordinal),
+        };
+        var suggestion = _rewriter.Suggest(source.DockerfileText, rewriteOptions);
+        if (!suggestion.HasChanges)
+        {
+            throw new ActionRefusedException(Refusal.Unavailable,
+                $"No transformation applies to iteration {source.Ordinal} ({source.Name}): ImageLab knows no rewrite of its Dockerfile that would make the image smaller.");
+        }
+
+        var id = await suggestions.AddAsync(source.Id, suggestion, cancellationToken);
+        await audit.RecordAsync(Callers.NameOf(caller), AuditActions.SuggestionRequested, $"experiment {experimentId}", $"iteration {iterationId}", cancellationToken);
+        return (await queries.GetExperimentAsync(experimentId, cancellationToken))!.Iterations.First(i => i.Id == id);
+    }
+
+    // The slim variants of the Dockerfile's base images that this engine holds: the only ones a suggestion may use unconfigured.
+    private async Task<HashSet<string>> FindSlimImagesAsync(string dockerfile, CancellationToken cancellationToken)
+    {
+        var found = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var stage in DockerfileParser.Parse(dockerfile).Stages)
+        {
+            foreach (var slim in SmallerBaseRewrite.SlimVariants(stage.BaseImage))
+            {
+                try
+                {
+                    if (await engine.InspectImageAsync(slim, cancellationToken) is not null)
+                    {
+                        found.Add(slim);
+                    }
+                }
+                catch (DockerEngineUnavailableException e)
+                {
+                    throw new ActionRefusedException(Refusal.Unavailable, $"{e.Message} A suggestion needs the engine to know which base images it holds; ask again once it is back.");
+                }
+            }
+        }
+
+        return found;
+    }
+}

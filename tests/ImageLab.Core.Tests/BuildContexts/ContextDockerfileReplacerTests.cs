@@ -1,0 +1,64 @@
+using System.Formats.Tar;
+using System.Text;
+using ImageLab.Core.BuildContexts;
+using ImageLab.Core.Tests.Layers;
+
+namespace ImageLab.Core.Tests.BuildContexts;
+
+public sealed class ContextDockerfileReplacerTests
+{
+    [Fact]
+    public async Task Replace_StoredContext_DockerfileHasTheNewTextAndEveryOtherFileIsKept()
+    {
+        // Arrange
+        var big = new string('x', (1 << 20) + 17);
+        var files = new Dictionary<string, string> { ["Dockerfile.1-naive"] = "FROM a\n", ["data.txt"] = "data\n", ["big.bin"] = big };
+        var entries = files.Select(f => new BuildContextEntry(f.Key, () => new MemoryStream(Encoding.UTF8.GetBytes(f.Value)), Encoding.UTF8.GetByteCount(f.Value))).ToList();
+        using var tar = new MemoryStream();
+        await BuildContextWriter.WriteEntriesAsync(entries, tar, new BuildContextOptions { DockerfilePaths = ["Dockerfile.1-naive"] }, CancellationToken.None);
+
+        // Act
+        await using var replaced = ContextDockerfileReplacer.Replace(new NonSeekableReadStream(tar.ToArray()), "Dockerfile.1-naive", "FROM b\nRUN true\n", CancellationToken.None);
+        var read = await ReadAllAsync(replaced);
+
+        // Assert
+        Assert.Equal("FROM b\nRUN true\n", read["Dockerfile.1-naive"]);
+        Assert.Equal("data\n", read["data.txt"]);
+        Assert.Equal(big, read["big.bin"]);
+        Assert.Equal(3, read.Count);
+    }
+
+    [Fact]
+    public async Task Replace_DockerfileFirst_FirstHeaderIsPlainUstarSoTheEngineSeesATar()
+    {
+        // Arrange: BuildKit takes a body whose first header is a PAX extended header for a bare Dockerfile.
+        var entries = new[] { new BuildContextEntry("Dockerfile", () => new MemoryStream("FROM a\n"u8.ToArray()), 7) };
+        using var tar = new MemoryStream();
+        await BuildContextWriter.WriteEntriesAsync(entries, tar, new BuildContextOptions(), CancellationToken.None);
+
+        // Act
+        await using var replaced = ContextDockerfileReplacer.Replace(new NonSeekableReadStream(tar.ToArray()), "Dockerfile", "FROM b\n", CancellationToken.None);
+        var first = new byte[512];
+        await replaced.ReadExactlyAsync(first);
+
+        // Assert
+        Assert.Equal((byte)'0', first[156]);
+        Assert.Equal("Dockerfile", Encoding.ASCII.GetString(first, 0, 10));
+    }
+
+    private static async Task<Dictionary<string, string>> ReadAllAsync(Stream stream)
+    {
+        var files = new Dictionary<string, string>(StringComparer.Ordinal);
+        await using var reader = new TarReader(stream);
+        while (await reader.GetNextEntryAsync() is { } entry)
+        {
+            if (entry.DataStream is { } data)
+            {
+                using var text = new StreamReader(data);
+                files[entry.Name] = await text.ReadToEndAsync();
+            }
+        }
+
+        return files;
+    }
+}

@@ -1,0 +1,130 @@
+using ImageLab.Core.Dockerfiles;
+using ImageLab.Core.Dockerfiles.Rewrites;
+
+namespace ImageLab.Core.Tests.Dockerfiles.Rewrites;
+
+/// <summary>
+/// Property tests over generated Dockerfiles (seeded, so every run checks the same cases): whatever a rewrite does,
+/// its output parses, applying it again changes nothing, and every line it did not claim is in the output byte for byte.
+/// </summary>
+public sealed class DockerfileRewritePropertyTests
+{
+    private static readonly string[] Bases = ["debian:bookworm", "python:3.12", "python:3.11-bookworm", "node:22", "alpine:3.20", "debian:bookworm-slim"];
+
+    private static readonly string[] Lines =
+    [
+        "RUN apt-get update", "RUN apt-get install -y gcc make", "RUN apt-get update && apt-get install -y curl",
+        "RUN apt-get update \\\n    && apt-get install -y \\\n       build-essential libpq-dev", "RUN xargs apt-get install -y < packages.txt",
+        "RUN apt-get update && \\\n\tapt-get -y install git", "RUN rm -rf /var/lib/apt/lists/*", "RUN pip install -r requirements.txt",
+        "RUN python3 -m pip install --upgrade pip", "RUN pip install --no-cache-dir flask", "RUN npm ci", "RUN npm install",
+        "RUN npm run build", "RUN apk add curl", "RUN apk add --no-cache git", "RUN cp -a /usr/share/doc /app/docs", "RUN rm -rf /app/docs",
+        "RUN mkdir -p /opt/x && touch /opt/x/a", "RUN rm /opt/x/a", "RUN gcc -o hello hello.c", "RUN make", "RUN make install",
+        "RUN go build -o /usr/local/bin/app .", "RUN echo hi; rm -rf /tmp/x", "RUN [\"apt-get\", \"install\", \"-y\", \"gcc\"]",
+        "RUN <<EOF\napt-get install -y gcc\nEOF", "RUN --mount=type=cache,target=/root/.cache/pip pip install x", "RUN apt-get install -y curl # tools",
+        "WORKDIR /app", "WORKDIR src", "COPY . .", "COPY requirements.txt .", "ENV PIP_NO_CACHE_DIR=1", "# a comment", "", "  # indented comment",
+        "CMD [\"./hello\"]", "EXPOSE 8000", "USER app", "ARG V=1",
+    ];
+
+    [Fact]
+    public void EveryRewrite_GeneratedDockerfiles_OutputParsesIsIdempotentAndKeepsUnclaimedLines()
+    {
+        // Arrange
+        var random = new Random(14);
+        var options = new DockerfileRewriteOptions { AvailableImages = Bases.SelectMany(SmallerBaseRewrite.SlimVariants).ToHashSet() };
+        var applied = new Dictionary<string, int>();
+
+        for (var iteration = 0; iteration < 1500; iteration++)
+        {
+            var dockerfile = Generate(random);
+            var context = new DockerfileRewriteContext(dockerfile, options);
+            Assert.True(context.Document.IsValid, dockerfile);
+            foreach (var rewrite in DockerfileRewriter.CreateDefaultRewrites())
+            {
+                // Act
+                var result = rewrite.Apply(context);
+                if (result is null)
+                {
+                    continue;
+                }
+
+                // Assert
+                applied[rewrite.Id] = applied.GetValueOrDefault(rewrite.Id) + 1;
+                var output = DockerfileParser.Parse(result.Text);
+                Assert.True(output.IsValid, $"{rewrite.Id} broke:\n{dockerfile}\n---\n{result.Text}\n{string.Join("; ", output.Errors)}");
+                Assert.Null(rewrite.Apply(new DockerfileRewriteContext(result.Text, options))?.Text);
+                AssertKeepsUnclaimedLines(dockerfile, result, rewrite.Id);
+            }
+        }
+
+        Assert.All(DockerfileRewriter.CreateDefaultRewrites(), r => Assert.True(applied.GetValueOrDefault(r.Id) > 20, $"{r.Id} applied {applied.GetValueOrDefault(r.Id)} times"));
+    }
+
+    [Fact]
+    public void Suggest_GeneratedDockerfiles_OutputParsesAndIsIdempotent()
+    {
+        // Arrange
+        var random = new Random(1414);
+        var rewriter = new DockerfileRewriter();
+        var options = new DockerfileRewriteOptions { AvailableImages = Bases.SelectMany(SmallerBaseRewrite.SlimVariants).ToHashSet() };
+
+        for (var iteration = 0; iteration < 800; iteration++)
+        {
+            var dockerfile = Generate(random);
+
+            // Act
+            var suggestion = rewriter.Suggest(dockerfile, options);
+            var again = rewriter.Suggest(suggestion.Text, options);
+
+            // Assert
+            Assert.True(DockerfileParser.Parse(suggestion.Text).IsValid, suggestion.Text);
+            Assert.False(again.HasChanges, $"{dockerfile}\n---\n{suggestion.Text}\n--- then: {string.Join(", ", again.Transformations.Select(t => t.Id))}");
+        }
+    }
+
+    private static string Generate(Random random)
+    {
+        var newline = random.Next(5) == 0 ? "\r\n" : "\n";
+        var lines = new List<string>();
+        if (random.Next(4) == 0)
+        {
+            lines.Add("# syntax=docker/dockerfile:1");
+        }
+
+        var stages = random.Next(4) == 0 ? 2 : 1;
+        for (var stage = 0; stage < stages; stage++)
+        {
+            lines.Add($"FROM {Bases[random.Next(Bases.Length)]}" + (stage == 0 && stages > 1 ? " AS build" : ""));
+            var count = random.Next(1, 9);
+            for (var i = 0; i < count; i++)
+            {
+                lines.Add(Lines[random.Next(Lines.Length)]);
+            }
+        }
+
+        var text = string.Join(newline, lines).Replace("\n", newline, StringComparison.Ordinal).Replace("\r\r\n", "\r\n", StringComparison.Ordinal);
+        return random.Next(3) == 0 ? text : text + newline;
+    }
+
+    private static void AssertKeepsUnclaimedLines(string source, DockerfileRewriteResult result, string id)
+    {
+        var before = new DockerfileLines(source);
+        var after = new DockerfileLines(result.Text);
+        var next = 1;
+        for (var line = 1; line <= before.Count; line++)
+        {
+            if (result.ChangedLines.Contains(line))
+            {
+                continue;
+            }
+
+            var expected = before[line] + before.Ending(line);
+            while (next <= after.Count && after[next] + after.Ending(next) != expected)
+            {
+                next++;
+            }
+
+            Assert.True(next <= after.Count, $"{id} lost line {line} ({expected.TrimEnd()}):\n{source}\n---\n{result.Text}");
+            next++;
+        }
+    }
+}

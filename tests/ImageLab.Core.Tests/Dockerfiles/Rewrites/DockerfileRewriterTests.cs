@@ -1,0 +1,127 @@
+using ImageLab.Core.Dockerfiles;
+using ImageLab.Core.Dockerfiles.Rewrites;
+
+namespace ImageLab.Core.Tests.Dockerfiles.Rewrites;
+
+public sealed class DockerfileRewriterTests
+{
+    [Fact]
+    public void Suggest_PythonOfflineNaive_AddsNoRecommendsCleansTheListsInTheirLayerAndSlimsTheBase()
+    {
+        // Arrange
+        var dockerfile = ReadSample("python-offline", "Dockerfile.1-naive");
+        var options = new DockerfileRewriteOptions { AvailableImages = new HashSet<string> { "python:3.11-slim-bookworm" } };
+
+        // Act
+        var suggestion = new DockerfileRewriter().Suggest(dockerfile, options);
+
+        // Assert
+        Assert.Equal(
+            ["apt-no-install-recommends@6", "apt-lists-cleanup@6", "join-runs@5", "smaller-base@2"],
+            suggestion.Transformations.Select(t => $"{t.Id}@{t.Line}"));
+        Assert.Equal("""
+            # The first attempt: everything in one stage on the full image.
+            FROM python:3.11-slim-bookworm
+            WORKDIR /app
+            COPY packages.txt .
+            RUN apt-get update \
+             && xargs apt-get install --no-install-recommends -y < packages.txt && rm -rf /var/lib/apt/lists/*
+            COPY main.py .
+            EXPOSE 8000
+            CMD ["python3", "-m", "uvicorn", "main:app", "--host", "0.0.0.0", "--port", "8000"]
+
+            """, suggestion.Text);
+    }
+
+    [Fact]
+    public void Suggest_ShellOfflineNaive_JoinsTheDeletionIntoTheCopyAndSlimsTheBase()
+    {
+        // Arrange
+        var dockerfile = ReadSample("shell-offline", "Dockerfile.1-naive");
+        var options = new DockerfileRewriteOptions { AvailableImages = new HashSet<string> { "debian:bookworm-slim" } };
+
+        // Act
+        var suggestion = new DockerfileRewriter().Suggest(dockerfile, options);
+
+        // Assert
+        Assert.Equal(["join-runs@6", "smaller-base@2"], suggestion.Transformations.Select(t => $"{t.Id}@{t.Line}"));
+        Assert.Contains("RUN cp -a /usr/lib/x86_64-linux-gnu/gconv /app/toolchain \\\n && rm -rf /app/toolchain\n", suggestion.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Suggest_ExcludedRewrite_IsLeftOut()
+    {
+        // Arrange
+        var dockerfile = ReadSample("shell-offline", "Dockerfile.1-naive");
+        var options = new DockerfileRewriteOptions { AvailableImages = new HashSet<string> { "debian:bookworm-slim" } };
+
+        // Act
+        var suggestion = new DockerfileRewriter().Suggest(dockerfile, options, excluded: ["smaller-base"]);
+
+        // Assert
+        Assert.Equal(["join-runs"], suggestion.Transformations.Select(t => t.Id));
+        Assert.Contains("FROM debian:bookworm\n", suggestion.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Suggest_OptimizedIteration_HasNoTransformation()
+    {
+        // Arrange
+        var dockerfile = ReadSample("shell-offline", "Dockerfile.4-busybox");
+
+        // Act
+        var suggestion = new DockerfileRewriter().Suggest(dockerfile, new DockerfileRewriteOptions());
+
+        // Assert
+        Assert.False(suggestion.HasChanges);
+        Assert.Equal(dockerfile, suggestion.Text);
+    }
+
+    [Fact]
+    public void Ablate_IndependentRewrite_IsTheSourceWithItAlone()
+    {
+        // Arrange
+        var dockerfile = ReadSample("python-offline", "Dockerfile.1-naive");
+        var rewriter = new DockerfileRewriter();
+        var suggested = rewriter.Suggest(dockerfile).Transformations.Select(t => t.Id).ToList();
+
+        // Act
+        var ablation = rewriter.Ablate(dockerfile, "apt-no-install-recommends", suggested);
+
+        // Assert
+        Assert.NotNull(ablation);
+        Assert.Empty(ablation.BuiltWith);
+        Assert.Equal(dockerfile.Replace("xargs apt-get install -y", "xargs apt-get install --no-install-recommends -y", StringComparison.Ordinal), ablation.Text);
+    }
+
+    [Fact]
+    public void Ablate_JoinNeedingTheCleanup_IsBuiltWithTheCleanupOnly()
+    {
+        // Arrange
+        var dockerfile = ReadSample("python-offline", "Dockerfile.1-naive");
+        var rewriter = new DockerfileRewriter();
+        var suggested = rewriter.Suggest(dockerfile).Transformations.Select(t => t.Id).ToList();
+
+        // Act
+        var ablation = rewriter.Ablate(dockerfile, "join-runs", suggested);
+
+        // Assert
+        Assert.NotNull(ablation);
+        Assert.Equal(["apt-lists-cleanup"], ablation.BuiltWith);
+        Assert.Contains("RUN apt-get update \\\n && xargs apt-get install -y < packages.txt && rm -rf /var/lib/apt/lists/*\n", ablation.Text, StringComparison.Ordinal);
+    }
+
+    private static string ReadSample(string ladder, string file)
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "ImageLab.sln")))
+        {
+            directory = directory.Parent;
+        }
+
+        var samples = Environment.GetEnvironmentVariable("IMAGELAB_SAMPLES") is { Length: > 0 } configured
+            ? configured
+            : Path.Combine(directory?.FullName ?? throw new InvalidOperationException("The repository root (ImageLab.sln) was not found."), "samples");
+        return File.ReadAllText(Path.Combine(samples, ladder, file));
+    }
+}
