@@ -1,5 +1,5 @@
 using ImageLab.Data.Hosting;
-using ImageLab.Worker.Events;
+using ImageLab.Data.Events;
 using ImageLab.Worker.Hosting;
 using Microsoft.Extensions.Options;
 

@@ -9,7 +9,7 @@ using ImageLab.Core.Layers;
 using ImageLab.Data.Analysis;
 using ImageLab.Data.Stores;
 using ImageLab.Docker.Engine;
-using ImageLab.Worker.Events;
+using ImageLab.Data.Events;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;

@@ -1,7 +1,7 @@
 using ImageLab.Core.Experiments;
 using ImageLab.Data.Stores;
 using ImageLab.Worker.Analysis;
-using ImageLab.Worker.Events;
+using ImageLab.Data.Events;
 using ImageLab.Worker.Pipeline;
 using ImageLab.Worker.Queue;
 using Microsoft.Extensions.Configuration;

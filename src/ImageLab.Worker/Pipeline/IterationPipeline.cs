@@ -9,7 +9,7 @@ using ImageLab.Data.Stores;
 using ImageLab.Docker.Engine;
 using ImageLab.Docker.Hosting;
 using ImageLab.Worker.Analysis;
-using ImageLab.Worker.Events;
+using ImageLab.Data.Events;
 using ImageLab.Worker.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;

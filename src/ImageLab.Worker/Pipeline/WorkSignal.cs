@@ -1,6 +1,6 @@
 using ImageLab.Core.Experiments;
 using ImageLab.Data.Stores;
-using ImageLab.Worker.Events;
+using ImageLab.Data.Events;
 
 namespace ImageLab.Worker.Pipeline;
 

@@ -10,7 +10,7 @@ using ImageLab.Docker.Engine;
 using ImageLab.Docker.Hosting;
 using ImageLab.Testing;
 using ImageLab.Worker.Analysis;
-using ImageLab.Worker.Events;
+using ImageLab.Data.Events;
 using ImageLab.Worker.Hosting;
 using ImageLab.Worker.Pipeline;
 using Microsoft.EntityFrameworkCore;

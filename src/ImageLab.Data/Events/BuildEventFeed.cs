@@ -3,13 +3,13 @@ using System.Threading.Channels;
 using ImageLab.Core.Experiments;
 using ImageLab.Data.Stores;
 
-namespace ImageLab.Worker.Events;
+namespace ImageLab.Data.Events;
 
 /// <summary>
 /// Snapshot + stream: registers with the broker first, then replays the store after the client's sequence,
 /// then passes live events on, skipping any already replayed. Nothing falls between the two.
 /// </summary>
-internal sealed class BuildEventFeed(BuildEventBroker broker, EventStore store) : IBuildEventFeed
+public sealed class BuildEventFeed(BuildEventBroker broker, EventStore store) : IBuildEventFeed
 {
     private const int ReplayPage = 5000;
 

@@ -4,7 +4,7 @@ using ImageLab.Data.Stores;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
-namespace ImageLab.Worker.Events;
+namespace ImageLab.Data.Events;
 
 /// <summary>
 /// Collects events from running builds, stores them in batches (every 100 ms or 1,000 events, whichever
