@@ -14,9 +14,14 @@ builder.UseImageLabDefaultAddress();
 
 var role = builder.AddImageLabRole();
 builder.Services.AddImageLabData(builder.Configuration);
+builder.Services.AddImageLabLiveEvents(builder.Configuration, relayOtherProcesses: role.ServesWeb);
 builder.Services.AddImageLabDocker();
-builder.Services.AddBuildWorker(builder.Configuration);
-if (role.ServesWeb())
+if (role.RunsBuilds)
+{
+    builder.Services.AddBuildWorker();
+}
+
+if (role.ServesWeb)
 {
     builder.Services.AddImageLabWeb();
     builder.Services.AddImageLabAuthentication(builder.Configuration);
@@ -27,7 +32,7 @@ var app = builder.Build();
 
 app.UseHeadAsGet();
 app.MapImageLabHealth();
-if (role.ServesWeb())
+if (role.ServesWeb)
 {
     app.UseImageLabWeb();
     app.MapImageLabEndpoints();

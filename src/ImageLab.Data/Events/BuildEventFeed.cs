@@ -9,7 +9,7 @@ namespace ImageLab.Data.Events;
 /// Snapshot + stream: registers with the broker first, then replays the store after the client's sequence,
 /// then passes live events on, skipping any already replayed. Nothing falls between the two.
 /// </summary>
-public sealed class BuildEventFeed(BuildEventBroker broker, EventStore store) : IBuildEventFeed
+internal sealed class BuildEventFeed(BuildEventBroker broker, EventStore store) : IBuildEventFeed
 {
     private const int ReplayPage = 5000;
 

@@ -1,10 +1,7 @@
-using ImageLab.Core.Experiments;
 using ImageLab.Data.Stores;
 using ImageLab.Worker.Analysis;
-using ImageLab.Data.Events;
 using ImageLab.Worker.Pipeline;
 using ImageLab.Worker.Queue;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ImageLab.Worker.Hosting;
@@ -12,16 +9,12 @@ namespace ImageLab.Worker.Hosting;
 public static class WorkerServiceCollectionExtensions
 {
     /// <summary>
-    /// The live event feed (always) and, unless <c>Worker:Enabled</c> is false, the build worker, the
-    /// lease sweeper and image retention.
+    /// The build worker (its lease loops and sweeper), the layer analysis and image retention, for a process whose role
+    /// runs builds. It posts to the live-event path of <c>AddImageLabLiveEvents</c>, which every role registers.
     /// </summary>
-    public static IServiceCollection AddBuildWorker(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddBuildWorker(this IServiceCollection services)
     {
         services.AddOptions<WorkerOptions>().BindConfiguration(WorkerOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton<BuildEventBroker>();
-        services.AddSingleton<BuildEventWriter>();
-        services.AddHostedService(sp => sp.GetRequiredService<BuildEventWriter>());
-        services.AddSingleton<IBuildEventFeed, BuildEventFeed>();
         services.AddSingleton<RunningBuilds>();
         services.AddSingleton<WorkSignal>();
         services.AddSingleton<IExperimentObserver>(sp => sp.GetRequiredService<WorkSignal>());
@@ -31,12 +24,8 @@ public static class WorkerServiceCollectionExtensions
         services.AddSingleton<IterationPipeline>();
         services.AddSingleton<BuildWorker>();
         services.AddSingleton<ImageRetention>();
-        if (configuration.GetValue($"{WorkerOptions.SectionName}:{nameof(WorkerOptions.Enabled)}", defaultValue: true))
-        {
-            services.AddHostedService(sp => sp.GetRequiredService<BuildWorker>());
-            services.AddHostedService(sp => sp.GetRequiredService<ImageRetention>());
-        }
-
+        services.AddHostedService(sp => sp.GetRequiredService<BuildWorker>());
+        services.AddHostedService(sp => sp.GetRequiredService<ImageRetention>());
         return services;
     }
 }
