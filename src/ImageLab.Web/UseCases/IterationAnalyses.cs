@@ -1,3 +1,4 @@
+using ImageLab.Core.Contracts;
 using ImageLab.Core.Layers;
 using ImageLab.Data.Analysis;
 
