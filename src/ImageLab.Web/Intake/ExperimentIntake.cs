@@ -6,7 +6,6 @@ using ImageLab.Core.BuildContexts;
 using ImageLab.Core.Dockerfiles;
 using ImageLab.Core.Experiments;
 using ImageLab.Core.Security;
-using ImageLab.Data;
 using ImageLab.Data.Hosting;
 using ImageLab.Data.Security;
 using ImageLab.Web.Authentication;
@@ -86,7 +85,7 @@ public sealed class ExperimentIntake(
 
         await CheckQueueQuotaAsync(request, dockerfilePaths.Count, cancellationToken);
 
-        if (ExperimentFieldLengths.Check(request.Name, request.Project, dockerfilePaths, DockerfileNaming.IterationName) is { } tooLong)
+        if (dockerfilePaths.Select(SubmissionRules.DockerfilePathProblem).FirstOrDefault(p => p is not null) is { } tooLong)
         {
             throw new SubmissionRejectedException(tooLong);
         }
