@@ -293,7 +293,7 @@ public sealed class ExperimentDraft : IDisposable
                 problems.Add(new DraftProblem(field, SubmissionRules.DuplicateIteration(iteration.Name)));
             }
 
-            AddIfAny(problems, field, SubmissionRules.DockerfileProblem(iteration.Name, iteration.Text));
+            AddIfAny(problems, field, iteration.DockerfileProblem);
         }
     }
 

@@ -56,6 +56,26 @@ public class ExperimentDraftTests
     }
 
     [Fact]
+    public void Validate_TextOrNameChangedAfterACheck_SaysWhatTheNewOnesDeserve()
+    {
+        // Arrange
+        using var draft = new ExperimentDraft { Project = "api" };
+        var iteration = draft.AddIteration("slim", "RUN echo hi");
+        var before = draft.Validate(Max).Select(p => p.Message).ToList();
+
+        // Act
+        iteration.Name = "fixed";
+        var renamed = draft.Validate(Max).Select(p => p.Message).ToList();
+        iteration.Text = "FROM busybox";
+        var mended = draft.Validate(Max).Select(p => p.Message).ToList();
+
+        // Assert
+        Assert.Contains(before, p => p.StartsWith("'slim', line 1:", StringComparison.Ordinal));
+        Assert.Contains(renamed, p => p.StartsWith("'fixed', line 1:", StringComparison.Ordinal));
+        Assert.Empty(mended);
+    }
+
+    [Fact]
     public void Validate_PastedHostileDockerfiles_RefusedWithTheLimitSentences()
     {
         // Arrange: the form's editor takes any text; issue 13's FROM nested 170,000 deep and one over 1 MB.
