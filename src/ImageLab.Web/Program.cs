@@ -14,10 +14,15 @@ builder.UseImageLabDefaultAddress();
 
 var role = builder.AddImageLabRole();
 builder.Services.AddImageLabData(builder.Configuration);
+builder.Services.AddImageLabLiveEvents(builder.Configuration, relayOtherProcesses: role.ServesWeb);
 builder.Services.AddImageLabDocker();
-builder.Services.AddBuildWorker(builder.Configuration);
 builder.Services.AddImageLabTelemetry(builder.Configuration);
-if (role.ServesWeb())
+if (role.RunsBuilds)
+{
+    builder.Services.AddBuildWorker();
+}
+
+if (role.ServesWeb)
 {
     builder.Services.AddImageLabWeb();
     builder.Services.AddImageLabAuthentication(builder.Configuration);
@@ -29,7 +34,7 @@ var app = builder.Build();
 app.UseHeadAsGet();
 app.MapImageLabHealth();
 app.MapImageLabMetrics(role);
-if (role.ServesWeb())
+if (role.ServesWeb)
 {
     app.UseImageLabWeb();
     app.MapImageLabEndpoints();

@@ -12,6 +12,12 @@ public sealed record BuildContextOptions
     /// </summary>
     public IReadOnlyList<string> DockerfilePaths { get; init; } = ["Dockerfile"];
 
+    /// <summary>
+    /// Dockerfiles given as text (path inside the context to text): each is written in place of the source's file at
+    /// that path, or beside the source's files when it has none (the New experiment page's pasted and edited ones).
+    /// </summary>
+    public IReadOnlyDictionary<string, string> DockerfileTexts { get; init; } = new Dictionary<string, string>();
+
     /// <summary>Most file bytes the context may hold; packaging stops with a sentence beyond it.</summary>
     public long MaxTotalBytes { get; init; } = DefaultMaxTotalBytes;
 }

@@ -36,23 +36,25 @@ public static class BuildContextWriter
             throw new BuildContextException($"The build context folder '{directory}' does not exist.");
         }
 
-        if (!root.EnumerateFileSystemInfos().Any())
+        var given = NormalizeGiven(options);
+        if (given.Count == 0 && !root.EnumerateFileSystemInfos().Any())
         {
             throw EmptyContext();
         }
 
         var dockerfiles = NormalizeDockerfiles(options);
-        foreach (var dockerfile in dockerfiles)
+        foreach (var dockerfile in dockerfiles.Where(d => !given.ContainsKey(d)))
         {
             var file = new FileInfo(Path.Combine(root.FullName, dockerfile));
             CheckDockerfile(dockerfile, file.Exists && file.LinkTarget is null ? file.Length : null);
         }
 
         var ignore = await ReadIgnoreFileAsync(Path.Combine(root.FullName, ContextTarBuilder.DockerIgnoreName), cancellationToken);
-        var builder = new ContextTarBuilder(destination, ignore, dockerfiles, options.MaxTotalBytes);
+        var builder = new ContextTarBuilder(destination, ignore, dockerfiles, given, options.MaxTotalBytes);
         await using (builder)
         {
             await WalkAsync(root, string.Empty, builder, cancellationToken);
+            await builder.AddGivenDockerfilesAsync(cancellationToken);
         }
 
         return builder.Summary;
@@ -89,7 +91,8 @@ public static class BuildContextWriter
         }
 
         var dockerfiles = NormalizeDockerfiles(options);
-        foreach (var dockerfile in dockerfiles)
+        var given = NormalizeGiven(options);
+        foreach (var dockerfile in dockerfiles.Where(d => !given.ContainsKey(d)))
         {
             CheckDockerfile(dockerfile, byPath.TryGetValue(dockerfile, out var entry) ? entry.Length : null);
         }
@@ -104,7 +107,7 @@ public static class BuildContextWriter
             }
         }
 
-        var builder = new ContextTarBuilder(destination, ignore, dockerfiles, options.MaxTotalBytes);
+        var builder = new ContextTarBuilder(destination, ignore, dockerfiles, given, options.MaxTotalBytes);
         await using (builder)
         {
             foreach (var (path, entry) in byPath)
@@ -115,6 +118,8 @@ public static class BuildContextWriter
                     await builder.AddFileAsync(path, entry.OpenRead(), entry.Length, null, DateTimeOffset.UnixEpoch, cancellationToken);
                 }
             }
+
+            await builder.AddGivenDockerfilesAsync(cancellationToken);
         }
 
         return builder.Summary;
@@ -138,6 +143,7 @@ public static class BuildContextWriter
         }
 
         var dockerfiles = NormalizeDockerfiles(options);
+        var given = NormalizeGiven(options);
         var sizes = new Dictionary<string, long>(StringComparer.Ordinal);
         var ignore = DockerIgnoreMatcher.Empty;
         var fileCount = 0;
@@ -161,17 +167,17 @@ public static class BuildContextWriter
             }
         }, cancellationToken);
 
-        if (fileCount == 0)
+        if (fileCount == 0 && given.Count == 0)
         {
             throw EmptyContext();
         }
 
-        foreach (var dockerfile in dockerfiles)
+        foreach (var dockerfile in dockerfiles.Where(d => !given.ContainsKey(d)))
         {
             CheckDockerfile(dockerfile, sizes.TryGetValue(dockerfile, out var size) ? size : null);
         }
 
-        var builder = new ContextTarBuilder(destination, ignore, dockerfiles, options.MaxTotalBytes);
+        var builder = new ContextTarBuilder(destination, ignore, dockerfiles, given, options.MaxTotalBytes);
         await using (builder)
         {
             await ForEachArchiveEntryAsync(archivePath, options.MaxTotalBytes, async (entry, ct) =>
@@ -197,6 +203,7 @@ public static class BuildContextWriter
                         break;
                 }
             }, cancellationToken);
+            await builder.AddGivenDockerfilesAsync(cancellationToken);
         }
 
         return builder.Summary;
@@ -321,6 +328,23 @@ public static class BuildContextWriter
         }
 
         return result;
+    }
+
+    private static Dictionary<string, string> NormalizeGiven(BuildContextOptions options)
+    {
+        var given = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (path, text) in options.DockerfileTexts)
+        {
+            var normalized = ContextPath.Normalize(path, "Dockerfile path");
+            if (normalized.Length == 0)
+            {
+                throw new BuildContextException($"Dockerfile path '{path}' names the context folder, not a file.");
+            }
+
+            given[normalized] = text;
+        }
+
+        return given;
     }
 
     private static void CheckDockerfile(string dockerfile, long? size)

@@ -1,12 +1,15 @@
 using System.Formats.Tar;
 using System.Text;
+using ImageLab.Core.Dockerfiles;
 
 namespace ImageLab.Core.BuildContexts;
 
 /// <summary>
 /// Writes the entries of one build context into a tar stream, one at a time: applies the
 /// <c>.dockerignore</c>, keeps the Dockerfiles and the <c>.dockerignore</c> itself, refuses links that
-/// leave the context and counts bytes against the limit: contents, and each entry's header, name and link target.
+/// leave the context and counts bytes against the limit: contents, and each entry's header, name and link target. The
+/// Dockerfiles given as text take the place of the source's files at their paths, and every Dockerfile's text is kept
+/// as it is written (see <see cref="BuildContextSummary.DockerfileTexts"/>).
 /// </summary>
 internal sealed class ContextTarBuilder : IAsyncDisposable
 {
@@ -19,24 +22,39 @@ internal sealed class ContextTarBuilder : IAsyncDisposable
     private readonly TarWriter _writer;
     private readonly DockerIgnoreMatcher _ignore;
     private readonly HashSet<string> _alwaysSent;
+    private readonly HashSet<string> _dockerfiles;
+    private readonly IReadOnlyDictionary<string, string> _given;
+    private readonly Dictionary<string, string?> _dockerfileTexts = new(StringComparer.Ordinal);
     private readonly HashSet<string> _written = new(StringComparer.Ordinal);
     private readonly ContextBudget _budget;
     private int _files;
     private int _excluded;
 
-    public ContextTarBuilder(Stream destination, DockerIgnoreMatcher ignore, IEnumerable<string> dockerfiles, long maxTotalBytes)
+    /// <param name="destination">Where the tar goes.</param>
+    /// <param name="ignore">The context's <c>.dockerignore</c>.</param>
+    /// <param name="dockerfiles">The Dockerfiles' normalized paths: always sent, and their texts kept.</param>
+    /// <param name="given">Dockerfiles given as text, by normalized path; <see cref="AddGivenDockerfilesAsync"/> writes them.</param>
+    /// <param name="maxTotalBytes">The limit.</param>
+    public ContextTarBuilder(Stream destination, DockerIgnoreMatcher ignore, IReadOnlyCollection<string> dockerfiles, IReadOnlyDictionary<string, string> given, long maxTotalBytes)
     {
         _writer = new TarWriter(destination, TarEntryFormat.Pax, leaveOpen: true);
         _ignore = ignore;
+        _dockerfiles = new HashSet<string>(dockerfiles, StringComparer.Ordinal);
         _alwaysSent = new HashSet<string>(dockerfiles, StringComparer.Ordinal) { DockerIgnoreName };
+        _given = given;
         _budget = new ContextBudget(maxTotalBytes);
     }
 
-    public BuildContextSummary Summary => new(_files, _budget.TotalBytes, _excluded);
+    public BuildContextSummary Summary => new(_files, _budget.TotalBytes, _excluded, _dockerfileTexts);
 
-    /// <summary>Whether the entry at a normalized path is left out; counts it when it is.</summary>
+    /// <summary>Whether the source's entry at a normalized path is left out: excluded (and counted), or replaced by a given Dockerfile.</summary>
     public bool Skip(string path)
     {
+        if (_given.ContainsKey(path))
+        {
+            return true;
+        }
+
         if (_alwaysSent.Contains(path) || !_ignore.IsExcluded(path))
         {
             return false;
@@ -58,12 +76,22 @@ internal sealed class ContextTarBuilder : IAsyncDisposable
             var entry = NewEntry(TarEntryType.RegularFile, path, size: length);
             entry.Mode = mode ?? DefaultFileMode;
             entry.ModificationTime = modified;
-            entry.DataStream = data;
+            entry.DataStream = _dockerfiles.Contains(path) ? await KeepDockerfileTextAsync(path, data, length, cancellationToken) : data;
             await _writer.WriteEntryAsync(entry, cancellationToken);
         }
 
         _written.Add(path);
         _files++;
+    }
+
+    /// <summary>Writes the Dockerfiles given as text, after the source's entries.</summary>
+    public async Task AddGivenDockerfilesAsync(CancellationToken cancellationToken)
+    {
+        foreach (var (path, text) in _given)
+        {
+            var bytes = Encoding.UTF8.GetBytes(text);
+            await AddFileAsync(path, new MemoryStream(bytes, writable: false), bytes.Length, null, DateTimeOffset.UnixEpoch, cancellationToken);
+        }
     }
 
     public async Task AddDirectoryAsync(string path, UnixFileMode? mode, DateTimeOffset modified, CancellationToken cancellationToken)
@@ -128,6 +156,25 @@ internal sealed class ContextTarBuilder : IAsyncDisposable
     }
 
     public ValueTask DisposeAsync() => _writer.DisposeAsync();
+
+    // Reads a Dockerfile (within DockerfileLimits.MaxBytes) before it is written, keeps its text, and writes it from memory.
+    private async Task<Stream> KeepDockerfileTextAsync(string path, Stream data, long length, CancellationToken cancellationToken)
+    {
+        if (length > DockerfileLimits.MaxBytes)
+        {
+            _dockerfileTexts[path] = null;
+            return data;
+        }
+
+        var bytes = new byte[length];
+        await data.ReadExactlyAsync(bytes, cancellationToken);
+        using (var reader = new StreamReader(new MemoryStream(bytes, writable: false), Encoding.UTF8, detectEncodingFromByteOrderMarks: true))
+        {
+            _dockerfileTexts[path] = await reader.ReadToEndAsync(cancellationToken);
+        }
+
+        return new MemoryStream(bytes, writable: false);
+    }
 
     // Plain ustar headers whenever the names fit: BuildKit tells a tar context from a bare Dockerfile
     // by parsing the first header of the body's first bytes, which a PAX extended header pushes out of

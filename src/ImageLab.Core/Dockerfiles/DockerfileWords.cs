@@ -66,6 +66,21 @@ internal static class DockerfileWords
         return words;
     }
 
+    /// <summary>The text up to its first whitespace (an instruction's keyword, ONBUILD's trigger).</summary>
+    public static string First(string text)
+    {
+        var end = 0;
+        while (end < text.Length && !char.IsWhiteSpace(text[end]))
+        {
+            end++;
+        }
+
+        return text[..end];
+    }
+
+    /// <summary>The word as an error shows it: at most 40 characters, then "...".</summary>
+    public static string Shorten(string word) => word.Length > 40 ? word[..40] + "..." : word;
+
     public static string Unquote(string word, char escape)
     {
         if (word.Contains('$', StringComparison.Ordinal))

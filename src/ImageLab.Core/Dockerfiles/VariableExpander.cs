@@ -10,99 +10,119 @@ namespace ImageLab.Core.Dockerfiles;
 /// over the word and the stack stays shallow whatever the text; the result stops at a given length, so ARGs that
 /// double each other (<c>ARG A=${A}${A}</c>, line after line) cannot grow without end.
 /// </summary>
-internal static class VariableExpander
+internal sealed class VariableExpander
 {
+    private readonly Func<string, string?> _lookup;
+    private readonly char _escape;
+    private readonly int _maxLength;
+
+    // The first problem met; later ones are not reported.
+    private string? _error;
+
+    private VariableExpander(Func<string, string?> lookup, char escape, int maxLength, string? error)
+    {
+        _lookup = lookup;
+        _escape = escape;
+        _maxLength = maxLength;
+        _error = error;
+    }
+
     public static string Expand(string word, Func<string, string?> lookup, char escape, ref string? error) =>
         Expand(word, lookup, escape, int.MaxValue, ref error);
 
     /// <summary>Expands <paramref name="word"/>; past <paramref name="maxLength"/> characters it stops with an error.</summary>
-    public static string Expand(string word, Func<string, string?> lookup, char escape, int maxLength, ref string? error) =>
-        Expand(word, lookup, escape, 0, maxLength, ref error);
-
-    private static string Expand(string word, Func<string, string?> lookup, char escape, int depth, int maxLength, ref string? error)
+    public static string Expand(string word, Func<string, string?> lookup, char escape, int maxLength, ref string? error)
     {
-        if (word.IndexOfAny(['$', '\'', '"', escape]) < 0)
+        var expander = new VariableExpander(lookup, escape, maxLength, error);
+        var result = expander.ExpandWord(word, depth: 0);
+        error = expander._error;
+        return result;
+    }
+
+    private string ExpandWord(string word, int depth)
+    {
+        if (word.IndexOfAny(['$', '\'', '"', _escape]) < 0)
         {
             return word;
         }
 
-        var result = new StringBuilder(Math.Min(word.Length, maxLength));
+        var result = new StringBuilder(Math.Min(word.Length, _maxLength));
         var i = 0;
-        var n = word.Length;
-        while (i < n)
+        while (i < word.Length)
         {
-            if (TooLong(result, maxLength, ref error))
+            if (TooLong(result))
             {
-                return result.ToString(0, maxLength);
+                return result.ToString(0, _maxLength);
             }
 
+            i = word[i] switch
+            {
+                var c when c == _escape => AppendEscaped(word, i, result),
+                '\'' => AppendSingleQuoted(word, i, result),
+                '"' => AppendDoubleQuoted(word, i, depth, result),
+                '$' => AppendVariable(word, i, depth, result),
+                var c => AppendLiteral(c, i, result),
+            };
+        }
+
+        return TooLong(result) ? result.ToString(0, _maxLength) : result.ToString();
+    }
+
+    private static int AppendLiteral(char c, int i, StringBuilder result)
+    {
+        result.Append(c);
+        return i + 1;
+    }
+
+    // The escape character keeps the next one literal; alone at the end it stands for itself.
+    private static int AppendEscaped(string word, int i, StringBuilder result)
+    {
+        if (i + 1 < word.Length)
+        {
+            result.Append(word[i + 1]);
+            return i + 2;
+        }
+
+        result.Append(word[i]);
+        return i + 1;
+    }
+
+    // Single quotes keep everything up to the closing quote literal.
+    private int AppendSingleQuoted(string word, int i, StringBuilder result)
+    {
+        var close = word.IndexOf('\'', i + 1);
+        if (close < 0)
+        {
+            Fail("a single quote is never closed");
+            result.Append(word, i + 1, word.Length - i - 1);
+            return word.Length;
+        }
+
+        result.Append(word, i + 1, close - i - 1);
+        return close + 1;
+    }
+
+    // Double quotes keep their text, but escapes and variables work inside them.
+    private int AppendDoubleQuoted(string word, int i, int depth, StringBuilder result)
+    {
+        var n = word.Length;
+        i++;
+        while (i < n && !TooLong(result))
+        {
             var c = word[i];
-            if (c == escape)
+            if (c == '"')
             {
-                if (i + 1 < n)
-                {
-                    result.Append(word[i + 1]);
-                    i += 2;
-                }
-                else
-                {
-                    result.Append(c);
-                    i++;
-                }
+                return i + 1;
             }
-            else if (c == '\'')
-            {
-                var close = word.IndexOf('\'', i + 1);
-                if (close < 0)
-                {
-                    error ??= "a single quote is never closed";
-                    result.Append(word, i + 1, n - i - 1);
-                    i = n;
-                }
-                else
-                {
-                    result.Append(word, i + 1, close - i - 1);
-                    i = close + 1;
-                }
-            }
-            else if (c == '"')
-            {
-                i++;
-                var closed = false;
-                while (i < n && !TooLong(result, maxLength, ref error))
-                {
-                    var d = word[i];
-                    if (d == '"')
-                    {
-                        closed = true;
-                        i++;
-                        break;
-                    }
 
-                    if (d == escape && i + 1 < n)
-                    {
-                        result.Append(word[i + 1]);
-                        i += 2;
-                    }
-                    else if (d == '$')
-                    {
-                        i = ExpandVariable(word, i, lookup, escape, depth, maxLength, result, ref error);
-                    }
-                    else
-                    {
-                        result.Append(d);
-                        i++;
-                    }
-                }
-
-                if (!closed)
-                {
-                    error ??= "a double quote is never closed";
-                }
+            if (c == _escape && i + 1 < n)
+            {
+                result.Append(word[i + 1]);
+                i += 2;
             }
             else if (c == '$')
             {
-                i = ExpandVariable(word, i, lookup, escape, depth, maxLength, result, ref error);
+                i = AppendVariable(word, i, depth, result);
             }
             else
             {
@@ -111,127 +131,132 @@ internal static class VariableExpander
             }
         }
 
-        return TooLong(result, maxLength, ref error) ? result.ToString(0, maxLength) : result.ToString();
+        Fail("a double quote is never closed");
+        return i;
     }
 
-    private static bool TooLong(StringBuilder result, int maxLength, ref string? error)
+    // $NAME or ${NAME...} at i; a '$' that starts neither is kept.
+    private int AppendVariable(string word, int i, int depth, StringBuilder result)
     {
-        if (result.Length <= maxLength)
-        {
-            return false;
-        }
-
-        error ??= "the substitutions expand to more text than a Dockerfile may hold";
-        return true;
-    }
-
-    private static int ExpandVariable(string word, int i, Func<string, string?> lookup, char escape, int depth, int maxLength, StringBuilder result, ref string? error)
-    {
-        var n = word.Length;
-        if (i + 1 >= n)
+        if (i + 1 >= word.Length)
         {
             result.Append('$');
             return i + 1;
         }
 
-        var next = word[i + 1];
-        if (next != '{')
+        return word[i + 1] == '{' ? AppendBraced(word, i, depth, result) : AppendPlain(word, i, result);
+    }
+
+    private int AppendPlain(string word, int i, StringBuilder result)
+    {
+        var end = EndOfName(word, i + 1);
+        if (end == i + 1)
         {
-            var end = i + 1;
-            while (end < n && (char.IsAsciiLetterOrDigit(word[end]) || word[end] == '_'))
-            {
-                end++;
-            }
-
-            if (end == i + 1)
-            {
-                result.Append('$');
-                return i + 1;
-            }
-
-            result.Append(lookup(word[(i + 1)..end]) ?? "");
-            return end;
+            result.Append('$');
+            return i + 1;
         }
 
+        result.Append(_lookup(word[(i + 1)..end]) ?? "");
+        return end;
+    }
+
+    private int AppendBraced(string word, int i, int depth, StringBuilder result)
+    {
         var nameStart = i + 2;
-        var nameEnd = nameStart;
-        while (nameEnd < n && (char.IsAsciiLetterOrDigit(word[nameEnd]) || word[nameEnd] == '_'))
-        {
-            nameEnd++;
-        }
-
-        var close = FindClosingBrace(word, nameEnd, escape);
+        var nameEnd = EndOfName(word, nameStart);
+        var close = FindClosingBrace(word, nameEnd);
         if (close < 0)
         {
-            error ??= "a ${ is never closed with }";
-            result.Append(word, i, n - i);
-            return n;
+            Fail("a ${ is never closed with }");
+            result.Append(word, i, word.Length - i);
+            return word.Length;
         }
 
         var name = word[nameStart..nameEnd];
         if (name.Length == 0)
         {
-            error ??= "a ${} has no variable name";
+            Fail("a ${} has no variable name");
             return close + 1;
         }
 
-        var value = lookup(name);
-        var modifier = word[nameEnd..close];
+        result.Append(Substitute(name, word[nameEnd..close], depth));
+        return close + 1;
+    }
+
+    // ${NAME}, ${NAME:-default}, ${NAME-default}, ${NAME:+alt}, ${NAME+alt}, ${NAME:?message}, ${NAME?message}.
+    private string Substitute(string name, string modifier, int depth)
+    {
+        var value = _lookup(name);
         if (modifier.Length == 0)
         {
-            result.Append(value ?? "");
-            return close + 1;
+            return value ?? "";
         }
 
         var colon = modifier[0] == ':';
         var operatorIndex = colon ? 1 : 0;
         if (operatorIndex >= modifier.Length)
         {
-            error ??= $"the modifier of ${{{name}}} is incomplete";
-            result.Append(value ?? "");
-            return close + 1;
+            Fail($"the modifier of ${{{name}}} is incomplete");
+            return value ?? "";
         }
 
-        var op = modifier[operatorIndex];
         var operand = modifier[(operatorIndex + 1)..];
         if (depth >= DockerfileLimits.MaxSubstitutionDepth && operand.Contains('$', StringComparison.Ordinal))
         {
-            error ??= $"substitutions nest more than {DockerfileLimits.MaxSubstitutionDepth} deep";
-            return close + 1;
+            Fail($"substitutions nest more than {DockerfileLimits.MaxSubstitutionDepth} deep");
+            return "";
         }
 
         var isSet = colon ? !string.IsNullOrEmpty(value) : value is not null;
-        switch (op)
+        switch (modifier[operatorIndex])
         {
             case '-':
-                result.Append(isSet ? value : Expand(operand, lookup, escape, depth + 1, maxLength, ref error));
-                break;
+                return isSet ? value! : ExpandWord(operand, depth + 1);
             case '+':
-                result.Append(isSet ? Expand(operand, lookup, escape, depth + 1, maxLength, ref error) : "");
-                break;
+                return isSet ? ExpandWord(operand, depth + 1) : "";
             case '?':
                 if (!isSet)
                 {
-                    error ??= operand.Length > 0 ? $"{name} is not set: {operand}" : $"{name} is not set";
+                    Fail(operand.Length > 0 ? $"{name} is not set: {operand}" : $"{name} is not set");
                 }
 
-                result.Append(value ?? "");
-                break;
+                return value ?? "";
             default:
-                result.Append(value ?? "");
-                break;
+                return value ?? "";
         }
-
-        return close + 1;
     }
 
-    private static int FindClosingBrace(string word, int i, char escape)
+    private bool TooLong(StringBuilder result)
+    {
+        if (result.Length <= _maxLength)
+        {
+            return false;
+        }
+
+        Fail("the substitutions expand to more text than a Dockerfile may hold");
+        return true;
+    }
+
+    private void Fail(string problem) => _error ??= problem;
+
+    private static int EndOfName(string word, int start)
+    {
+        var end = start;
+        while (end < word.Length && (char.IsAsciiLetterOrDigit(word[end]) || word[end] == '_'))
+        {
+            end++;
+        }
+
+        return end;
+    }
+
+    private int FindClosingBrace(string word, int i)
     {
         var depth = 1;
         for (; i < word.Length; i++)
         {
             var c = word[i];
-            if (c == escape)
+            if (c == _escape)
             {
                 i++;
             }

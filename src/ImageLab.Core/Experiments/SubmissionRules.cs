@@ -6,14 +6,21 @@ namespace ImageLab.Core.Experiments;
 /// <summary>
 /// What makes a submission valid: project and experiment names, iteration names, build arguments and Dockerfiles that
 /// parse. The one place these rules live: the intake enforces them (the REST API answers 400 with the sentence) and the
-/// New experiment form calls them for early feedback. Each check returns a sentence, or <see langword="null"/> when it passes.
+/// New experiment form calls them for early feedback; the store's columns take their lengths from here. Each check
+/// returns a sentence, or <see langword="null"/> when it passes.
 /// </summary>
 public static partial class SubmissionRules
 {
     /// <summary>The longest experiment name accepted.</summary>
     public const int MaxNameLength = 200;
 
-    /// <summary>The project's problem: missing, or not letters, digits, '.', '-' and '_' (at most 100).</summary>
+    /// <summary>The longest project or iteration name accepted (the name pattern's length: keep the two equal).</summary>
+    public const int MaxProjectOrIterationNameLength = 100;
+
+    /// <summary>The longest path of a Dockerfile in the build context accepted.</summary>
+    public const int MaxDockerfilePathLength = 1000;
+
+    /// <summary>The project's problem: missing, or not letters, digits, '.', '-' and '_' (at most <see cref="MaxProjectOrIterationNameLength"/>).</summary>
     public static string? ProjectProblem(string? project)
     {
         if (string.IsNullOrWhiteSpace(project))
@@ -23,7 +30,7 @@ public static partial class SubmissionRules
 
         return NamePattern().IsMatch(project.Trim())
             ? null
-            : $"The project '{project.Trim()}' cannot be used: a project name uses letters, digits, '.', '-' and '_' (at most 100), and starts with a letter or digit.";
+            : $"The project '{project.Trim()}' cannot be used: a project name uses letters, digits, '.', '-' and '_' (at most {MaxProjectOrIterationNameLength}), and starts with a letter or digit.";
     }
 
     /// <summary>The experiment name's problem: longer than <see cref="MaxNameLength"/> characters (none is fine: one is made up).</summary>
@@ -40,7 +47,16 @@ public static partial class SubmissionRules
 
         return NamePattern().IsMatch(name.Trim())
             ? null
-            : $"{label}: the name '{name.Trim()}' cannot be used: a name uses letters, digits, '.', '-' and '_' only, because it becomes the file name Dockerfile.<name>.";
+            : $"{label}: the name '{name.Trim()}' cannot be used: a name uses letters, digits, '.', '-' and '_' only (at most {MaxProjectOrIterationNameLength}), because it becomes the file name Dockerfile.<name>.";
+    }
+
+    /// <summary>A Dockerfile path's problem: longer than <see cref="MaxDockerfilePathLength"/> characters.</summary>
+    public static string? DockerfilePathProblem(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        return path.Length > MaxDockerfilePathLength
+            ? $"A Dockerfile path is {path.Length} characters long; at most {MaxDockerfilePathLength} are allowed."
+            : null;
     }
 
     /// <summary>A build argument name's problem.</summary>
@@ -96,7 +112,7 @@ public static partial class SubmissionRules
         }
     }
 
-    /// <summary>The problems of the iterations, in order: names, duplicate paths and Dockerfiles that do not parse.</summary>
+    /// <summary>The problems of the iterations, in order: names, paths (too long or twice) and Dockerfiles that do not parse.</summary>
     public static IEnumerable<string> IterationProblems(IReadOnlyList<IterationSubmission> iterations)
     {
         ArgumentNullException.ThrowIfNull(iterations);
@@ -108,6 +124,11 @@ public static partial class SubmissionRules
             {
                 yield return nameProblem;
                 continue;
+            }
+
+            if (DockerfilePathProblem(iteration.DockerfilePath) is { } pathProblem)
+            {
+                yield return pathProblem;
             }
 
             if (!paths.Add(iteration.DockerfilePath))
@@ -129,6 +150,7 @@ public static partial class SubmissionRules
         return FieldProblems(submission.Project, submission.Name, submission.BuildArgs.Keys).Concat(IterationProblems(submission.Iterations));
     }
 
+    // At most MaxProjectOrIterationNameLength characters.
     [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$")]
     private static partial Regex NamePattern();
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ImageLab.Core.Contracts;
 using ImageLab.Core.Experiments;
 using ImageLab.Core.Layers;
 using ImageLab.Data.Entities;

@@ -10,7 +10,7 @@ public sealed class AuditEntry
     /// <summary>Who did it (user name), or <c>system</c> for the command line run on the server.</summary>
     public required string UserName { get; set; }
 
-    /// <summary>What was done, e.g. <c>experiment.submitted</c> (see <c>AuditActions</c>).</summary>
+    /// <summary>What was done, e.g. <c>experiment.submitted</c> (see <see cref="Core.Security.AuditActions"/>).</summary>
     public required string Action { get; set; }
 
     /// <summary>What it was done to, e.g. <c>experiment 42</c> or <c>user alice</c>.</summary>

@@ -1,3 +1,5 @@
+using ImageLab.Core.Layers;
+
 namespace ImageLab.Data.Entities;
 
 /// <summary>

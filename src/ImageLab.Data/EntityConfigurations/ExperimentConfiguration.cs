@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ImageLab.Core.Experiments;
 using ImageLab.Data.Entities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
@@ -10,7 +11,7 @@ internal sealed class ExperimentConfiguration : IEntityTypeConfiguration<Experim
 {
     public void Configure(EntityTypeBuilder<Experiment> builder)
     {
-        builder.Property(e => e.Name).HasMaxLength(ExperimentFieldLengths.ExperimentName);
+        builder.Property(e => e.Name).HasMaxLength(SubmissionRules.MaxNameLength);
         builder.Property(e => e.SubmittedBy).HasMaxLength(100);
         builder.Property(e => e.BuildArgs).HasConversion(
             args => JsonSerializer.Serialize(args, JsonSerializerOptions.Default),

@@ -1,3 +1,4 @@
+using ImageLab.Core.Security;
 using ImageLab.Data.Entities;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;

@@ -1,3 +1,4 @@
+using ImageLab.Core.Experiments;
 using ImageLab.Data.Entities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -8,8 +9,9 @@ internal sealed class IterationConfiguration : IEntityTypeConfiguration<Iteratio
 {
     public void Configure(EntityTypeBuilder<Iteration> builder)
     {
-        builder.Property(i => i.Name).HasMaxLength(ExperimentFieldLengths.IterationName);
-        builder.Property(i => i.DockerfilePath).HasMaxLength(ExperimentFieldLengths.DockerfilePath);
+        // Wider than SubmissionRules.MaxProjectOrIterationNameLength (100): the column is older than the rule, and narrowing it takes a migration.
+        builder.Property(i => i.Name).HasMaxLength(200);
+        builder.Property(i => i.DockerfilePath).HasMaxLength(SubmissionRules.MaxDockerfilePathLength);
         builder.Property(i => i.ImageId).HasMaxLength(100);
         builder.Property(i => i.ImageTag).HasMaxLength(300);
         builder.Property(i => i.Engine).HasMaxLength(300);

@@ -1,3 +1,4 @@
+using ImageLab.Core.Experiments;
 using ImageLab.Data.Entities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -8,7 +9,7 @@ internal sealed class ProjectConfiguration : IEntityTypeConfiguration<Project>
 {
     public void Configure(EntityTypeBuilder<Project> builder)
     {
-        builder.Property(p => p.Name).HasMaxLength(ExperimentFieldLengths.ProjectName);
+        builder.Property(p => p.Name).HasMaxLength(SubmissionRules.MaxProjectOrIterationNameLength);
         builder.HasIndex(p => p.Name).IsUnique();
     }
 }

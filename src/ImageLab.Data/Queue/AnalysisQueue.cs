@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using ImageLab.Core.Layers;
 using ImageLab.Data.Entities;
 using Microsoft.EntityFrameworkCore;
 

@@ -13,6 +13,9 @@ internal sealed class ExperimentCommands(
     TimeProvider clock,
     IEnumerable<IExperimentObserver> observers) : IExperimentCommands
 {
+    /// <summary>The reason a queued iteration gets when it is cancelled, stored and sent live.</summary>
+    public const string CanceledBeforeStartReason = "Cancelled before it started.";
+
     private const int ChunkBytes = 1024 * 1024;
 
     public async Task<long> SubmitAsync(ExperimentSubmission submission, Stream contextTar, CancellationToken cancellationToken)
@@ -109,7 +112,7 @@ internal sealed class ExperimentCommands(
             if (iteration.Status == IterationStatus.Queued)
             {
                 iteration.Status = IterationStatus.Canceled;
-                iteration.FailureReason = "Cancelled before it started.";
+                iteration.FailureReason = CanceledBeforeStartReason;
                 iteration.FinishedAt = now;
                 canceled.Add(iteration.Id);
             }

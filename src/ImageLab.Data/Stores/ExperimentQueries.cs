@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using ImageLab.Core.Engines;
 using ImageLab.Core.Experiments;
+using ImageLab.Core.Layers;
 using ImageLab.Data.Entities;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,5 +1,6 @@
 using ImageLab.Core.BuildContexts;
 using ImageLab.Core.Experiments;
+using ImageLab.Core.Layers;
 using ImageLab.Data.Entities;
 using Microsoft.EntityFrameworkCore;
 

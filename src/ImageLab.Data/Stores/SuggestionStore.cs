@@ -26,7 +26,7 @@ public sealed class SuggestionStore(IDbContextFactory<ImageLabDbContext> context
         {
             ExperimentId = source.ExperimentId,
             Ordinal = ordinal,
-            Name = source.Name[..Math.Min(source.Name.Length, ExperimentFieldLengths.IterationName - suffix.Length)] + suffix,
+            Name = source.Name[..Math.Min(source.Name.Length, SubmissionRules.MaxProjectOrIterationNameLength - suffix.Length)] + suffix,
             DockerfilePath = source.DockerfilePath,
             DockerfileText = suggestion.Text,
             Builder = source.Builder,

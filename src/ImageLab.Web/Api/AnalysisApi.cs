@@ -1,7 +1,6 @@
 using ImageLab.Core.Anatomy;
 using ImageLab.Core.Contracts;
 using ImageLab.Core.Layers;
-using ImageLab.Data.Analysis;
 using ImageLab.Web.UseCases;
 
 namespace ImageLab.Web.Api;

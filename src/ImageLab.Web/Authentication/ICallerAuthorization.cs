@@ -1,5 +1,5 @@
 using System.Security.Claims;
-using ImageLab.Data.Entities;
+using ImageLab.Core.Security;
 
 namespace ImageLab.Web.Authentication;
 

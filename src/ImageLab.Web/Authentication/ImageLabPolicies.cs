@@ -1,4 +1,4 @@
-using ImageLab.Data.Entities;
+using ImageLab.Core.Security;
 using Microsoft.AspNetCore.Authorization;
 
 namespace ImageLab.Web.Authentication;

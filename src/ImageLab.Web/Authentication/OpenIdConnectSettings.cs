@@ -1,4 +1,4 @@
-using ImageLab.Data.Entities;
+using ImageLab.Core.Security;
 using Microsoft.Extensions.Options;
 
 namespace ImageLab.Web.Authentication;

@@ -1,3 +1,4 @@
+using ImageLab.Core.Security;
 using ImageLab.Data;
 using ImageLab.Data.Entities;
 using ImageLab.Data.Security;

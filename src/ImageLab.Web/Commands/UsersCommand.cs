@@ -1,4 +1,4 @@
-using ImageLab.Data.Entities;
+using ImageLab.Core.Security;
 using ImageLab.Data.Hosting;
 using ImageLab.Web.Authentication;
 using ImageLab.Web.Hosting;

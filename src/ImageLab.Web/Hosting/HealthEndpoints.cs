@@ -1,9 +1,7 @@
 using ImageLab.Data;
 using ImageLab.Data.Hosting;
 using ImageLab.Docker.Engine;
-using ImageLab.Worker.Hosting;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace ImageLab.Web.Hosting;
 
@@ -18,11 +16,11 @@ public static class HealthEndpoints
     public static IEndpointRouteBuilder MapImageLabHealth(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGet("/healthz", async (
-            HttpContext http, IDockerEngine engine, IDbContextFactory<ImageLabDbContext> contexts, DataStore store, IOptions<WorkerOptions> worker, CancellationToken cancellationToken) =>
+            HttpContext http, IDockerEngine engine, IDbContextFactory<ImageLabDbContext> contexts, DataStore store, ProcessRole role, CancellationToken cancellationToken) =>
         {
-            var engineCheck = worker.Value.Enabled
+            var engineCheck = role.RunsBuilds
                 ? CheckEngineAsync(engine, cancellationToken)
-                : Task.FromResult(new ComponentHealth(true, "This process runs no builds (Worker:Enabled is false, e.g. --role web); worker processes use their engines."));
+                : Task.FromResult(new ComponentHealth(true, "This process runs no builds (--role web, or Worker:Enabled false); worker processes use their engines."));
             var checks = await Task.WhenAll(engineCheck, CheckDatabaseAsync(contexts, store, cancellationToken));
             var healthy = checks.All(c => c.Healthy);
             var status = healthy ? "healthy" : "unhealthy";

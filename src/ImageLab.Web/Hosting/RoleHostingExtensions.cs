@@ -1,5 +1,4 @@
 using ImageLab.Data.Hosting;
-using ImageLab.Worker.Events;
 using ImageLab.Worker.Hosting;
 using Microsoft.Extensions.Options;
 
@@ -14,20 +13,19 @@ public static class RoleHostingExtensions
 {
     public const string SettingName = "Role";
 
-    /// <summary>Reads and checks the role, turns the build loops off for <c>web</c> and relays other processes' events where pages are served.</summary>
-    public static ImageLabRole AddImageLabRole(this WebApplicationBuilder builder)
+    /// <summary>
+    /// Reads and checks the role and whether this process runs builds, and registers the answer (<see cref="ProcessRole"/>).
+    /// The role decides: <c>web</c> runs no builds whatever <c>Worker:Enabled</c> says, so nothing is rewritten.
+    /// </summary>
+    public static ProcessRole AddImageLabRole(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
         var role = ReadRole(builder.Configuration);
         var workerEnabledKey = $"{WorkerOptions.SectionName}:{nameof(WorkerOptions.Enabled)}";
-        if (role == ImageLabRole.Worker && !builder.Configuration.GetValue(workerEnabledKey, defaultValue: true))
+        var workerEnabled = builder.Configuration.GetValue(workerEnabledKey, defaultValue: true);
+        if (role == ImageLabRole.Worker && !workerEnabled)
         {
             throw Invalid($"--role worker runs builds, but {workerEnabledKey} is false: remove one of the two settings.");
-        }
-
-        if (role == ImageLabRole.Web)
-        {
-            builder.Configuration.AddInMemoryCollection([new(workerEnabledKey, "false")]);
         }
 
         var embedded = DataServiceCollectionExtensions.ResolveStore(builder.Configuration).IsEmbedded;
@@ -36,16 +34,10 @@ public static class RoleHostingExtensions
             throw Invalid($"--role {role.ToString().ToLowerInvariant()} needs the shared PostgreSQL store: set ConnectionStrings:ImageLab. Without it ImageLab uses the embedded SQLite store, which serves one process (--role all).");
         }
 
-        if (role.ServesWeb() && !embedded)
-        {
-            builder.Services.AddHostedService<CrossProcessEventRelay>();
-        }
-
-        return role;
+        var process = new ProcessRole(role, RunsBuilds: role != ImageLabRole.Web && workerEnabled);
+        builder.Services.AddSingleton(process);
+        return process;
     }
-
-    /// <summary>Whether this process serves the pages, the REST API and the hub.</summary>
-    public static bool ServesWeb(this ImageLabRole role) => role != ImageLabRole.Worker;
 
     internal static ImageLabRole ReadRole(IConfiguration configuration)
     {

@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
-using ImageLab.Data.Entities;
+using ImageLab.Core.Security;
 
 namespace ImageLab.Web.Hosting;
 

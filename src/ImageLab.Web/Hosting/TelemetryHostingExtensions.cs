@@ -1,4 +1,5 @@
 using ImageLab.Web.Authentication;
+using ImageLab.Worker.Hosting;
 using ImageLab.Worker.Telemetry;
 using Microsoft.Extensions.Options;
 using OpenTelemetry.Metrics;
@@ -20,6 +21,7 @@ public static class TelemetryHostingExtensions
 
     public static IServiceCollection AddImageLabTelemetry(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddImageLabMeters();
         services.AddOptions<MetricsOptions>().BindConfiguration(MetricsOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         var otlp = !string.IsNullOrWhiteSpace(configuration[OtlpEndpointSetting]);
         var telemetry = services.AddOpenTelemetry()
@@ -44,7 +46,7 @@ public static class TelemetryHostingExtensions
     /// Maps <c>/metrics</c>: to admins, or to anyone with <c>Metrics:Access</c> Open, and to anyone on <c>Metrics:Port</c>.
     /// A process without sign-in (<c>--role worker</c>) serves it only when open or on its port.
     /// </summary>
-    public static WebApplication MapImageLabMetrics(this WebApplication app, ImageLabRole role)
+    public static WebApplication MapImageLabMetrics(this WebApplication app, ProcessRole role)
     {
         ArgumentNullException.ThrowIfNull(app);
         var options = app.Services.GetRequiredService<IOptions<MetricsOptions>>().Value;
@@ -57,7 +59,7 @@ public static class TelemetryHostingExtensions
         {
             app.MapPrometheusScrapingEndpoint(MetricsPath).AllowAnonymous();
         }
-        else if (role.ServesWeb())
+        else if (role.ServesWeb)
         {
             app.MapPrometheusScrapingEndpoint(MetricsPath).RequireAuthorization(ImageLabPolicies.Admins);
         }

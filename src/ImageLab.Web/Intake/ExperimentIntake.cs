@@ -1,12 +1,9 @@
-using System.Formats.Tar;
 using System.Globalization;
 using System.Security.Claims;
-using System.Text;
 using ImageLab.Core.BuildContexts;
 using ImageLab.Core.Dockerfiles;
 using ImageLab.Core.Experiments;
-using ImageLab.Data;
-using ImageLab.Data.Entities;
+using ImageLab.Core.Security;
 using ImageLab.Data.Hosting;
 using ImageLab.Data.Security;
 using ImageLab.Web.Authentication;
@@ -65,7 +62,7 @@ public sealed class ExperimentIntake(
             throw new SubmissionRejectedException("Send either loose files or one context archive, not both.");
         }
 
-        if (request.Upload.ArchivePath is null && request.Upload.FileCount == 0)
+        if (request.Upload.ArchivePath is null && request.Upload.FileCount == 0 && request.DockerfileOverrides.Count == 0)
         {
             throw new SubmissionRejectedException("The upload is empty: send the build context as files or as one archive.");
         }
@@ -87,7 +84,7 @@ public sealed class ExperimentIntake(
 
         await CheckQueueQuotaAsync(request, dockerfilePaths.Count, cancellationToken);
 
-        if (ExperimentFieldLengths.Check(request.Name, request.Project, dockerfilePaths, DockerfileNaming.IterationName) is { } tooLong)
+        if (dockerfilePaths.Select(SubmissionRules.DockerfilePathProblem).FirstOrDefault(p => p is not null) is { } tooLong)
         {
             throw new SubmissionRejectedException(tooLong);
         }
@@ -95,7 +92,21 @@ public sealed class ExperimentIntake(
         var tarPath = Path.Combine(request.Upload.WorkFolder, "context.tar");
         try
         {
-            await WriteContextAsync(request, dockerfilePaths, tarPath, cancellationToken);
+            return await SubmitContextAsync(request, dockerfilePaths, tarPath, cancellationToken);
+        }
+        finally
+        {
+            File.Delete(tarPath);
+        }
+    }
+
+    // Writes the context tar once, takes the Dockerfiles' texts from that write, checks them and stores the experiment.
+    private async Task<long> SubmitContextAsync(IntakeRequest request, List<string> dockerfilePaths, string tarPath, CancellationToken cancellationToken)
+    {
+        BuildContextSummary context;
+        try
+        {
+            context = await WriteContextAsync(request, dockerfilePaths, tarPath, cancellationToken);
         }
         catch (BuildContextException e) when (e.TooLarge)
         {
@@ -107,17 +118,15 @@ public sealed class ExperimentIntake(
             throw new SubmissionRejectedException(e.Message, e);
         }
 
-        var files = await ListFilesAsync(tarPath, dockerfilePaths, cancellationToken);
-
         var iterations = new List<IterationSubmission>();
         foreach (var path in dockerfilePaths)
         {
-            if (!files.TryGetValue(path, out var text))
+            if (!context.DockerfileTexts.TryGetValue(path, out var text))
             {
                 throw new SubmissionRejectedException($"The Dockerfile '{path}' is not in the build context.");
             }
 
-            // Larger files are listed without their text; the limits are checked here for files, archives and the form alike.
+            // Larger files are written without keeping their text; the limits are checked here for files, archives and the form alike.
             if (text is null)
             {
                 throw new SubmissionRejectedException($"The Dockerfile '{path}' is larger than {DockerfileLimits.MaxBytes / 1024 / 1024} MB; a Dockerfile is a few kilobytes.");
@@ -206,83 +215,21 @@ public sealed class ExperimentIntake(
         }
     }
 
-    private async Task WriteContextAsync(IntakeRequest request, IReadOnlyList<string> dockerfiles, string tarPath, CancellationToken cancellationToken)
+    // One pass: the archive or the folder, with the Dockerfiles edited on the New experiment page in place of their files.
+    private async Task<BuildContextSummary> WriteContextAsync(IntakeRequest request, IReadOnlyList<string> dockerfiles, string tarPath, CancellationToken cancellationToken)
     {
-        var upload = request.Upload;
-        var overrides = request.DockerfileOverrides.ToDictionary(o => NormalizePath(o.Key), o => o.Value, StringComparer.Ordinal);
-        var contextOptions = new BuildContextOptions { DockerfilePaths = dockerfiles, MaxTotalBytes = options.Value.MaxContextBytes };
-        if (upload.ArchivePath is { } archive && overrides.Count > 0)
+        var contextOptions = new BuildContextOptions
         {
-            // The archive as it is (its own Dockerfiles kept), then the edited Dockerfiles laid over it.
-            var archived = dockerfiles.Where(d => !overrides.ContainsKey(d)).ToList();
-            if (archived.Count == 0)
-            {
-                archived = DockerfileNaming.FindIterations(await ListUploadAsync(upload, cancellationToken)).Take(1).ToList();
-            }
-
-            if (archived.Count == 0)
-            {
-                throw new SubmissionRejectedException("The archive holds no Dockerfile of its own: add one to it, or upload the files instead of the archive.");
-            }
-
-            var basePath = tarPath + ".archive";
-            var baseTar = File.Create(basePath);
-            await using (baseTar)
-            {
-                await BuildContextWriter.WriteArchiveAsync(archive, baseTar, contextOptions with { DockerfilePaths = archived }, cancellationToken);
-            }
-
-            await OverlayAsync(basePath, overrides, tarPath, cancellationToken);
-            File.Delete(basePath);
-            return;
-        }
-
+            DockerfilePaths = dockerfiles,
+            DockerfileTexts = request.DockerfileOverrides.ToDictionary(o => NormalizePath(o.Key), o => o.Value, StringComparer.Ordinal),
+            MaxTotalBytes = options.Value.MaxContextBytes,
+        };
         var output = File.Create(tarPath);
         await using (output)
         {
-            if (upload.ArchivePath is { } archivePath)
-            {
-                await BuildContextWriter.WriteArchiveAsync(archivePath, output, contextOptions, cancellationToken);
-            }
-            else
-            {
-                await BuildContextWriter.WriteDirectoryAsync(upload.FilesFolder, output, contextOptions, cancellationToken);
-            }
-        }
-    }
-
-    // Copies the context tar, leaving out the overridden paths, and writes the overriding texts at its end.
-    private static async Task OverlayAsync(string sourceTar, Dictionary<string, string> overrides, string tarPath, CancellationToken cancellationToken)
-    {
-        var source = File.OpenRead(sourceTar);
-        var output = File.Create(tarPath);
-        await using (source)
-        await using (output)
-        {
-            using var reader = new TarReader(source);
-            var writer = new TarWriter(output, TarEntryFormat.Pax, leaveOpen: true);
-            await using (writer)
-            {
-                while (await reader.GetNextEntryAsync(copyData: false, cancellationToken) is { } entry)
-                {
-                    if (!overrides.ContainsKey(NormalizePath(entry.Name)))
-                    {
-                        await writer.WriteEntryAsync(entry, cancellationToken);
-                    }
-                }
-
-                foreach (var (path, text) in overrides)
-                {
-                    using var data = new MemoryStream(Encoding.UTF8.GetBytes(text));
-                    var entry = new PaxTarEntry(TarEntryType.RegularFile, path)
-                    {
-                        DataStream = data,
-                        Mode = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead,
-                        ModificationTime = DateTimeOffset.UnixEpoch,
-                    };
-                    await writer.WriteEntryAsync(entry, cancellationToken);
-                }
-            }
+            return request.Upload.ArchivePath is { } archivePath
+                ? await BuildContextWriter.WriteArchiveAsync(archivePath, output, contextOptions, cancellationToken)
+                : await BuildContextWriter.WriteDirectoryAsync(request.Upload.FilesFolder, output, contextOptions, cancellationToken);
         }
     }
 
@@ -307,36 +254,6 @@ public sealed class ExperimentIntake(
         return Directory.EnumerateFiles(upload.FilesFolder, "*", SearchOption.AllDirectories)
             .Select(f => Path.GetRelativePath(upload.FilesFolder, f).Replace('\\', '/'))
             .ToList();
-    }
-
-    // Every regular file's path, with the text of the Dockerfiles (those within DockerfileLimits.MaxBytes).
-    private static async Task<Dictionary<string, string?>> ListFilesAsync(string tarPath, IReadOnlyList<string> dockerfiles, CancellationToken cancellationToken)
-    {
-        var files = new Dictionary<string, string?>(StringComparer.Ordinal);
-        var stream = File.OpenRead(tarPath);
-        await using (stream)
-        {
-            using var reader = new TarReader(stream);
-            while (await reader.GetNextEntryAsync(copyData: false, cancellationToken) is { } entry)
-            {
-                if (entry.EntryType is not (TarEntryType.RegularFile or TarEntryType.V7RegularFile))
-                {
-                    continue;
-                }
-
-                var path = NormalizePath(entry.Name);
-                string? text = null;
-                if (entry.DataStream is { } data && entry.Length <= DockerfileLimits.MaxBytes && dockerfiles.Contains(path))
-                {
-                    using var textReader = new StreamReader(data, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, leaveOpen: true);
-                    text = await textReader.ReadToEndAsync(cancellationToken);
-                }
-
-                files[path] = text;
-            }
-        }
-
-        return files;
     }
 
     private static string NormalizePath(string path) => ContextPath.Clean(path);

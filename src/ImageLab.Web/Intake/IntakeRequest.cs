@@ -21,8 +21,9 @@ public sealed record IntakeRequest
     public IReadOnlyDictionary<string, string> BuildArgs { get; init; } = new Dictionary<string, string>();
 
     /// <summary>
-    /// Dockerfiles (context path to text) that replace, or join, what an uploaded archive holds: iterations edited,
-    /// renamed or added on the New experiment page. Empty for loose files, which carry their own text.
+    /// Dockerfiles (context path to text) that replace, or join, what the upload holds: the New experiment page's
+    /// iterations, pasted or dropped, or edited, renamed or added over an archive. Empty for the REST API, whose files
+    /// carry their own text.
     /// </summary>
     public IReadOnlyDictionary<string, string> DockerfileOverrides { get; init; } = new Dictionary<string, string>();
 

@@ -4,15 +4,22 @@ namespace ImageLab.Web.Intake;
 
 /// <summary>
 /// An upload written to a private temporary folder: loose files under <see cref="FilesFolder"/> at their
-/// context paths, or one archive. Deleting it removes everything.
+/// context paths, or one archive. Disposing the upload it created deletes everything; one handed over by its owner
+/// (<see cref="Of"/>) stays.
 /// </summary>
 public sealed class SpooledUpload : IDisposable
 {
-    private SpooledUpload(string workFolder)
+    /// <summary>The folder of the loose files inside <see cref="WorkFolder"/>.</summary>
+    public const string FilesFolderName = "files";
+
+    private readonly bool _owned;
+
+    private SpooledUpload(string workFolder, bool owned)
     {
         WorkFolder = workFolder;
-        FilesFolder = Path.Combine(workFolder, "files");
+        FilesFolder = Path.Combine(workFolder, FilesFolderName);
         Directory.CreateDirectory(FilesFolder);
+        _owned = owned;
     }
 
     public string WorkFolder { get; }
@@ -26,7 +33,15 @@ public sealed class SpooledUpload : IDisposable
     public int FileCount { get; private set; }
 
     public static SpooledUpload Create() =>
-        new(Path.Combine(Path.GetTempPath(), "imagelab-upload-" + Guid.NewGuid().ToString("N")));
+        new(Path.Combine(Path.GetTempPath(), "imagelab-upload-" + Guid.NewGuid().ToString("N")), owned: true);
+
+    /// <summary>
+    /// An upload another owner has already spooled in this layout (the New experiment page's draft), handed over as it
+    /// is, without a copy: <paramref name="fileCount"/> loose files under <c>files/</c>, or the archive at
+    /// <paramref name="archivePath"/>. Disposing it deletes nothing; the owner does.
+    /// </summary>
+    public static SpooledUpload Of(string workFolder, string? archivePath, int fileCount) =>
+        new(workFolder, owned: false) { ArchivePath = archivePath, FileCount = fileCount };
 
     /// <summary>The longest form field accepted (names, labels, build arguments are short).</summary>
     public const int MaxFieldBytes = 64 * 1024;
@@ -120,6 +135,11 @@ public sealed class SpooledUpload : IDisposable
 
     public void Dispose()
     {
+        if (!_owned)
+        {
+            return;
+        }
+
         try
         {
             Directory.Delete(WorkFolder, recursive: true);

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Security.Claims;
-using ImageLab.Data.Entities;
+using ImageLab.Core.Security;
 using ImageLab.Data.Security;
 using ImageLab.Docker.Engine;
 using ImageLab.Web.Authentication;

@@ -1,6 +1,6 @@
 using System.Security.Claims;
 using ImageLab.Core.Experiments;
-using ImageLab.Data.Entities;
+using ImageLab.Core.Security;
 using ImageLab.Data.Security;
 using ImageLab.Web.Authentication;
 using Microsoft.AspNetCore.Authorization;

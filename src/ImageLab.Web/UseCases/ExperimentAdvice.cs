@@ -1,7 +1,7 @@
 using ImageLab.Core.Advice;
 using ImageLab.Core.Experiments;
+using ImageLab.Core.Layers;
 using ImageLab.Data.Analysis;
-using ImageLab.Data.Entities;
 
 namespace ImageLab.Web.UseCases;
 

@@ -2,7 +2,7 @@ using System.Security.Claims;
 using ImageLab.Core.Dockerfiles;
 using ImageLab.Core.Dockerfiles.Rewrites;
 using ImageLab.Core.Experiments;
-using ImageLab.Data.Entities;
+using ImageLab.Core.Security;
 using ImageLab.Data.Security;
 using ImageLab.Data.Stores;
 using ImageLab.Docker.Engine;

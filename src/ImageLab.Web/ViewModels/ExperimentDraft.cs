@@ -8,8 +8,9 @@ namespace ImageLab.Web.ViewModels;
 
 /// <summary>
 /// The New experiment form: context files (or one archive), the iterations in order, project, builder
-/// and build args. Files are kept in a private folder as they arrive, so nothing large sits in memory,
-/// and the draft checks itself in words before anything is sent.
+/// and build args. Files are kept in a private folder as they arrive, at their context paths as an upload is spooled,
+/// so nothing large sits in memory and sending hands the folder over without a copy; the draft checks itself in words
+/// before anything is sent.
 /// </summary>
 public sealed class ExperimentDraft : IDisposable
 {
@@ -17,8 +18,14 @@ public sealed class ExperimentDraft : IDisposable
     private const string DockerIgnoreName = ".dockerignore";
 
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "imagelab-draft-" + Guid.NewGuid().ToString("N"));
+    private readonly string _filesFolder;
     private readonly List<ContextFileDraft> _files = [];
     private readonly List<IterationDraft> _iterations = [];
+
+    public ExperimentDraft()
+    {
+        _filesFolder = Path.Combine(_folder, SpooledUpload.FilesFolderName);
+    }
 
     public string? Name { get; set; }
 
@@ -71,17 +78,29 @@ public sealed class ExperimentDraft : IDisposable
             return;
         }
 
-        var stored = Path.Combine(_folder, "files", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(Path.GetDirectoryName(stored)!);
-        var output = File.Create(stored);
+        // Written beside its place first, so that a file that fails to arrive leaves the one it would replace.
+        var incoming = Path.Combine(_folder, "incoming-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(_folder);
         long size;
-        await using (output)
+        try
         {
-            await content.CopyToAsync(new BoundedStream(output, Math.Max(0, maxBytes - TotalBytes), path, writing: true), cancellationToken);
-            size = output.Length;
+            var output = File.Create(incoming);
+            await using (output)
+            {
+                await content.CopyToAsync(new BoundedStream(output, Math.Max(0, maxBytes - TotalBytes), path, writing: true), cancellationToken);
+                size = output.Length;
+            }
+        }
+        catch
+        {
+            TryDelete(incoming);
+            throw;
         }
 
         RemoveFile(path);
+        var stored = Path.GetFullPath(Path.Combine(_filesFolder, path));
+        Directory.CreateDirectory(Path.GetDirectoryName(stored)!);
+        File.Move(incoming, stored);
         _files.Add(new ContextFileDraft(path, size, stored));
         _files.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
     }
@@ -293,7 +312,7 @@ public sealed class ExperimentDraft : IDisposable
                 problems.Add(new DraftProblem(field, SubmissionRules.DuplicateIteration(iteration.Name)));
             }
 
-            AddIfAny(problems, field, SubmissionRules.DockerfileProblem(iteration.Name, iteration.Text));
+            AddIfAny(problems, field, iteration.DockerfileProblem);
         }
     }
 
@@ -327,56 +346,25 @@ public sealed class ExperimentDraft : IDisposable
         }
     }
 
-    /// <summary>Writes the draft into <paramref name="upload"/> and describes it for <see cref="ExperimentIntake"/>.</summary>
-    public async Task<IntakeRequest> ToRequestAsync(SpooledUpload upload, long maxBytes, CancellationToken cancellationToken)
+    /// <summary>
+    /// Describes the draft for <see cref="ExperimentIntake"/>, handing its folder over as the upload (nothing is copied):
+    /// the loose files or the archive as they are, and the Dockerfiles that carry their text (pasted, dropped, or edited
+    /// from the archive) as text. The draft still owns the folder, so a refused submission can be mended and sent again.
+    /// </summary>
+    public IntakeRequest ToRequest() => new()
     {
-        ArgumentNullException.ThrowIfNull(upload);
-        // The archive's Dockerfiles as edited here: those changed, renamed or added travel beside the archive.
-        var overrides = Archive is null
-            ? new Dictionary<string, string>(StringComparer.Ordinal)
-            : _iterations.Where(i => i.CarriesText).ToDictionary(i => i.ContextPath, i => i.Text, StringComparer.Ordinal);
-        if (Archive is { } archive)
-        {
-            var stream = File.OpenRead(archive.StoredAt);
-            await using (stream)
-            {
-                await upload.SetArchiveAsync(archive.FileName, stream, maxBytes, cancellationToken);
-            }
-        }
-
-        else
-        {
-            foreach (var file in _files)
-            {
-                var stream = File.OpenRead(file.StoredAt);
-                await using (stream)
-                {
-                    await upload.AddFileAsync(file.Path, stream, maxBytes, cancellationToken);
-                }
-            }
-
-            foreach (var iteration in _iterations)
-            {
-                using var text = new MemoryStream(Encoding.UTF8.GetBytes(iteration.Text));
-                await upload.AddFileAsync(iteration.ContextPath, text, maxBytes, cancellationToken);
-            }
-        }
-
-        return new IntakeRequest
-        {
-            Upload = upload,
-            Name = string.IsNullOrWhiteSpace(Name) ? null : Name.Trim(),
-            Project = Project.Trim(),
-            SubmittedBy = string.IsNullOrWhiteSpace(SubmittedBy) ? "anonymous" : SubmittedBy.Trim(),
-            Builder = Builder,
-            RequestsNetwork = RequestsNetwork,
-            Dockerfiles = _iterations.Select(i => i.ContextPath).ToList(),
-            DockerfileOverrides = overrides,
-            BuildArgs = BuildArgs.Where(a => !string.IsNullOrWhiteSpace(a.Name))
-                .GroupBy(a => a.Name.Trim(), StringComparer.Ordinal)
-                .ToDictionary(g => g.Key, g => g.Last().Value, StringComparer.Ordinal),
-        };
-    }
+        Upload = SpooledUpload.Of(_folder, Archive?.StoredAt, _files.Count),
+        Name = string.IsNullOrWhiteSpace(Name) ? null : Name.Trim(),
+        Project = Project.Trim(),
+        SubmittedBy = string.IsNullOrWhiteSpace(SubmittedBy) ? "anonymous" : SubmittedBy.Trim(),
+        Builder = Builder,
+        RequestsNetwork = RequestsNetwork,
+        Dockerfiles = _iterations.Select(i => i.ContextPath).ToList(),
+        DockerfileOverrides = _iterations.Where(i => i.CarriesText).ToDictionary(i => i.ContextPath, i => i.Text, StringComparer.Ordinal),
+        BuildArgs = BuildArgs.Where(a => !string.IsNullOrWhiteSpace(a.Name))
+            .GroupBy(a => a.Name.Trim(), StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Last().Value, StringComparer.Ordinal),
+    };
 
     public void Dispose()
     {

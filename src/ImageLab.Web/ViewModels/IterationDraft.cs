@@ -1,8 +1,13 @@
+using ImageLab.Core.Experiments;
+
 namespace ImageLab.Web.ViewModels;
 
 /// <summary>One Dockerfile of the draft: its name (which becomes <c>Dockerfile.&lt;name&gt;</c>), its folder and its text.</summary>
 public sealed class IterationDraft
 {
+    // The last name and text checked and what the check said: the form asks on every render, the text changes far less often.
+    private (string Name, string Text, string? Problem)? _checked;
+
     public Guid Id { get; } = Guid.NewGuid();
 
     public string Name { get; set; } = "";
@@ -36,4 +41,22 @@ public sealed class IterationDraft
         : Folder + (Name.Equals("Dockerfile", StringComparison.OrdinalIgnoreCase) ? "Dockerfile" : "Dockerfile." + Name.Trim());
 
     public int LineCount => Text.Length == 0 ? 1 : Text.Count(c => c == '\n') + (Text.EndsWith('\n') ? 0 : 1);
+
+    /// <summary>
+    /// What <see cref="SubmissionRules.DockerfileProblem"/> says of the text (empty, does not parse, no FROM), or
+    /// <see langword="null"/>. The text is parsed once per name and text, not on every render of the form.
+    /// </summary>
+    public string? DockerfileProblem
+    {
+        get
+        {
+            if (_checked is not { } last || !string.Equals(last.Name, Name, StringComparison.Ordinal) || !string.Equals(last.Text, Text, StringComparison.Ordinal))
+            {
+                last = (Name, Text, SubmissionRules.DockerfileProblem(Name, Text));
+                _checked = last;
+            }
+
+            return last.Problem;
+        }
+    }
 }

@@ -1,32 +1,26 @@
-using ImageLab.Core.Experiments;
+using ImageLab.Data.Events;
 using ImageLab.Data.Stores;
 using ImageLab.Worker.Analysis;
-using ImageLab.Worker.Events;
 using ImageLab.Worker.Pipeline;
 using ImageLab.Worker.Queue;
 using ImageLab.Worker.Suggestions;
 using ImageLab.Worker.Telemetry;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace ImageLab.Worker.Hosting;
 
 public static class WorkerServiceCollectionExtensions
 {
     /// <summary>
-    /// The live event feed (always) and, unless <c>Worker:Enabled</c> is false, the build worker, the
-    /// lease sweeper, the layer-analysis worker, image retention and the nightly retention sweep of contexts and logs.
+    /// The build worker (its lease loops and sweeper), the layer-analysis worker, image retention and the nightly
+    /// retention sweep of contexts and logs, for a process whose role runs builds. It posts to the live-event path of
+    /// <c>AddImageLabLiveEvents</c>, which every role registers.
     /// </summary>
-    public static IServiceCollection AddBuildWorker(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddBuildWorker(this IServiceCollection services)
     {
         services.AddOptions<WorkerOptions>().BindConfiguration(WorkerOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        services.AddMetrics();
-        services.AddSingleton<ImageLabTelemetry>();
-        services.AddHostedService<TelemetrySampler>();
-        services.AddSingleton<BuildEventBroker>();
-        services.AddSingleton<BuildEventWriter>();
-        services.AddHostedService(sp => sp.GetRequiredService<BuildEventWriter>());
-        services.AddSingleton<IBuildEventFeed, BuildEventFeed>();
+        services.AddImageLabMeters();
         services.AddSingleton<RunningBuilds>();
         services.AddSingleton<WorkSignal>();
         services.AddSingleton<IExperimentObserver>(sp => sp.GetRequiredService<WorkSignal>());
@@ -40,14 +34,23 @@ public static class WorkerServiceCollectionExtensions
         services.AddSingleton<ImageRetention>();
         services.AddOptions<RetentionOptions>().BindConfiguration(RetentionOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<RetentionSweep>();
-        if (configuration.GetValue($"{WorkerOptions.SectionName}:{nameof(WorkerOptions.Enabled)}", defaultValue: true))
-        {
-            services.AddHostedService(sp => sp.GetRequiredService<BuildWorker>());
-            services.AddHostedService(sp => sp.GetRequiredService<AnalysisWorker>());
-            services.AddHostedService(sp => sp.GetRequiredService<ImageRetention>());
-            services.AddHostedService(sp => sp.GetRequiredService<RetentionSweep>());
-        }
+        services.AddHostedService(sp => sp.GetRequiredService<BuildWorker>());
+        services.AddHostedService(sp => sp.GetRequiredService<AnalysisWorker>());
+        services.AddHostedService(sp => sp.GetRequiredService<ImageRetention>());
+        services.AddHostedService(sp => sp.GetRequiredService<RetentionSweep>());
+        return services;
+    }
 
+    /// <summary>
+    /// ImageLab's meter and spans (<see cref="ImageLabTelemetry"/>), the sampler of queue depth and engine health, and
+    /// the live events' lag: every role registers them (twice is harmless).
+    /// </summary>
+    public static IServiceCollection AddImageLabMeters(this IServiceCollection services)
+    {
+        services.AddMetrics();
+        services.TryAddSingleton<ImageLabTelemetry>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IPublishedEventsObserver, ImageLabTelemetry>(sp => sp.GetRequiredService<ImageLabTelemetry>()));
+        services.AddHostedService<TelemetrySampler>();
         return services;
     }
 }

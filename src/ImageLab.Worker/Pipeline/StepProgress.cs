@@ -1,7 +1,7 @@
 using ImageLab.Core.Experiments;
+using ImageLab.Data.Events;
 using ImageLab.Data.Stores;
 using ImageLab.Docker.Engine;
-using ImageLab.Worker.Events;
 
 namespace ImageLab.Worker.Pipeline;
 

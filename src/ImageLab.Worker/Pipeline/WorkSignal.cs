@@ -1,26 +1,16 @@
-using ImageLab.Core.Experiments;
 using ImageLab.Data.Stores;
-using ImageLab.Worker.Events;
 
 namespace ImageLab.Worker.Pipeline;
 
 /// <summary>Wakes idle worker loops when work arrives and forwards cancels to running builds.</summary>
-public sealed class WorkSignal(RunningBuilds running, BuildEventWriter events) : IExperimentObserver, IDisposable
+public sealed class WorkSignal(RunningBuilds running) : IExperimentObserver, IDisposable
 {
     private readonly SemaphoreSlim _work = new(0, int.MaxValue);
 
     public void Submitted(long experimentId) => Wake();
 
-    public void CancelRequested(long experimentId, long? iterationId, IReadOnlyList<long> canceledBeforeStart)
-    {
-        ArgumentNullException.ThrowIfNull(canceledBeforeStart);
-        foreach (var id in canceledBeforeStart)
-        {
-            events.Post(experimentId, id, BuildEventType.Status, IterationStatus.Canceled, text: "Cancelled before it started.");
-        }
-
+    public void CancelRequested(long experimentId, long? iterationId, IReadOnlyList<long> canceledBeforeStart) =>
         running.Cancel(experimentId, iterationId);
-    }
 
     public void Wake() => _work.Release();
 

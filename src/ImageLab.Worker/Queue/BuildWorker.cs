@@ -1,7 +1,7 @@
 using ImageLab.Core.Experiments;
+using ImageLab.Data.Events;
 using ImageLab.Data.Queue;
 using ImageLab.Worker.Analysis;
-using ImageLab.Worker.Events;
 using ImageLab.Worker.Hosting;
 using ImageLab.Worker.Pipeline;
 using Microsoft.Extensions.Hosting;

@@ -3,7 +3,7 @@ using ImageLab.Core.Dockerfiles.Rewrites;
 using ImageLab.Core.Experiments;
 using ImageLab.Data.Stores;
 using ImageLab.Docker.Engine;
-using ImageLab.Worker.Events;
+using ImageLab.Data.Events;
 using Microsoft.Extensions.Logging;
 
 namespace ImageLab.Worker.Suggestions;

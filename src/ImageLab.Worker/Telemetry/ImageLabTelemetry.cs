@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
+using ImageLab.Data.Events;
 using ImageLab.Data.Stores;
 
 namespace ImageLab.Worker.Telemetry;
@@ -11,7 +12,7 @@ namespace ImageLab.Worker.Telemetry;
 /// trace per iteration (submit, queued, iteration with its build steps, measure and analyze). The pipeline calls it in
 /// one-liners; exporters (Prometheus, OTLP) are the web project's business.
 /// </summary>
-public sealed class ImageLabTelemetry
+public sealed class ImageLabTelemetry : IPublishedEventsObserver
 {
     public const string Name = "ImageLab";
 

@@ -190,6 +190,50 @@ public sealed class BuildContextWriterTests : IDisposable
     }
 
     [Fact]
+    public async Task WriteDirectoryAsync_DockerfilesGivenAsText_WrittenInPlaceOfTheFilesAndEveryTextReturned()
+    {
+        // Arrange
+        var folder = Folder(new()
+        {
+            ["Dockerfile.v1"] = "FROM busybox\nCOPY app /app\n",
+            ["Dockerfile.v2"] = "FROM busybox\n",
+            ["app"] = "x",
+        });
+        var options = new BuildContextOptions
+        {
+            DockerfilePaths = ["Dockerfile.v1", "Dockerfile.v2", "sub/Dockerfile.v3"],
+            DockerfileTexts = new Dictionary<string, string> { ["Dockerfile.v2"] = "FROM scratch\n", ["./sub/Dockerfile.v3"] = "FROM scratch\nCOPY app /\n" },
+        };
+
+        // Act
+        var (entries, summary) = await WriteAsync((s, ct) => BuildContextWriter.WriteDirectoryAsync(folder, s, options, ct));
+
+        // Assert
+        Assert.Equal(["Dockerfile.v1", "Dockerfile.v2", "app", "sub/Dockerfile.v3"], entries.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal("FROM scratch\n", entries["Dockerfile.v2"]);
+        Assert.Equal(
+            new Dictionary<string, string?> { ["Dockerfile.v1"] = "FROM busybox\nCOPY app /app\n", ["Dockerfile.v2"] = "FROM scratch\n", ["sub/Dockerfile.v3"] = "FROM scratch\nCOPY app /\n" },
+            summary.DockerfileTexts);
+        Assert.Equal(4, summary.FileCount);
+        Assert.Equal(0, summary.ExcludedCount);
+    }
+
+    [Fact]
+    public async Task WriteEntriesAsync_DockerfileOverTheDockerfileLimit_WrittenWithoutItsText()
+    {
+        // Arrange
+        var huge = "FROM busybox\n" + new string('#', ImageLab.Core.Dockerfiles.DockerfileLimits.MaxBytes);
+        var entries = new List<BuildContextEntry> { new("Dockerfile", () => new MemoryStream(Encoding.UTF8.GetBytes(huge)), huge.Length) };
+
+        // Act
+        var (written, summary) = await WriteAsync((s, ct) => BuildContextWriter.WriteEntriesAsync(entries, s, new(), ct));
+
+        // Assert
+        Assert.Equal(huge, written["Dockerfile"]);
+        Assert.Null(summary.DockerfileTexts["Dockerfile"]);
+    }
+
+    [Fact]
     public async Task WriteEntriesAsync_UploadedFiles_AppliesTheirDockerignore()
     {
         // Arrange

@@ -26,6 +26,26 @@ public sealed class SubmissionRulesTests
     }
 
     [Fact]
+    public void ProjectProblem_NameAtTheLengthLimit_NoneAndOneMoreRefused()
+    {
+        var longest = new string('p', SubmissionRules.MaxProjectOrIterationNameLength);
+
+        Assert.Null(SubmissionRules.ProjectProblem(longest));
+        Assert.Null(SubmissionRules.IterationNameProblem(longest, "Iteration 1"));
+        Assert.NotNull(SubmissionRules.ProjectProblem(longest + "p"));
+        Assert.NotNull(SubmissionRules.IterationNameProblem(longest + "p", "Iteration 1"));
+    }
+
+    [Fact]
+    public void DockerfilePathProblem_PathOverTheLimit_SentenceWithBothLengths()
+    {
+        var path = "d/" + new string('x', SubmissionRules.MaxDockerfilePathLength) + "/Dockerfile";
+
+        Assert.Null(SubmissionRules.DockerfilePathProblem(new string('x', SubmissionRules.MaxDockerfilePathLength)));
+        Assert.Equal("A Dockerfile path is 1013 characters long; at most 1000 are allowed.", SubmissionRules.DockerfilePathProblem(path));
+    }
+
+    [Fact]
     public void Problems_ValidSubmission_Empty()
     {
         var submission = Submission([new IterationSubmission("slim", "Dockerfile.slim", Dockerfile)], new Dictionary<string, string> { ["PY_VERSION"] = "3.12" });
@@ -57,7 +77,7 @@ public sealed class SubmissionRulesTests
                 "Keep the experiment's name under 200 characters.",
                 "The build argument name '1BAD' cannot be used: a build argument's name uses letters, digits and '_' and does not start with a digit.",
                 "Two iterations are called 'slim': give each its own name.",
-                "Iteration 3: the name 'my app' cannot be used: a name uses letters, digits, '.', '-' and '_' only, because it becomes the file name Dockerfile.<name>.",
+                "Iteration 3: the name 'my app' cannot be used: a name uses letters, digits, '.', '-' and '_' only (at most 100), because it becomes the file name Dockerfile.<name>.",
                 "'nofrom', line 1: The Dockerfile has no FROM instruction, so it defines no build stage.",
                 "'blank' is empty: a Dockerfile needs at least a FROM instruction.",
             ],

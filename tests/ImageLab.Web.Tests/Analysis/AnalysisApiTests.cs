@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using ImageLab.Core.Security;
 using ImageLab.Data.Entities;
 using ImageLab.Testing;
 using ImageLab.Web.Authentication;

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using ImageLab.Core.Security;
 using ImageLab.Data;
 using ImageLab.Data.Entities;
 using ImageLab.Web.Authentication;

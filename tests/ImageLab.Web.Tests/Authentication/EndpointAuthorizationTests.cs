@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.RegularExpressions;
+using ImageLab.Core.Security;
 using ImageLab.Data.Entities;
 using ImageLab.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Authorization;

@@ -1,4 +1,5 @@
 using System.Net;
+using ImageLab.Core.Security;
 using ImageLab.Data.Entities;
 using ImageLab.Web.Authentication;
 using ImageLab.Web.Tests.Infrastructure;

@@ -1,12 +1,13 @@
 using Bunit;
 using Bunit.TestDoubles;
 using ImageLab.Core.Experiments;
+using ImageLab.Core.Security;
 using ImageLab.Data.Entities;
 using ImageLab.Data.Hosting;
 using ImageLab.Data.Security;
+using ImageLab.Testing;
 using ImageLab.Web.Authentication;
 using ImageLab.Web.Hosting;
-using ImageLab.Testing;
 using ImageLab.Web.Intake;
 using ImageLab.Web.Services;
 using ImageLab.Web.Tests.Components.Fakes;

@@ -32,6 +32,6 @@ public sealed class EmbeddedStoreRoleTests
         var role = builder.AddImageLabRole();
 
         // Assert
-        Assert.Equal(ImageLabRole.All, role);
+        Assert.Equal(new ProcessRole(ImageLabRole.All, RunsBuilds: true), role);
     }
 }

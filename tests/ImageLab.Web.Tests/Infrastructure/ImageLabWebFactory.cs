@@ -1,4 +1,5 @@
 using System.Net.Http.Headers;
+using ImageLab.Core.Security;
 using ImageLab.Data.Entities;
 using ImageLab.Testing;
 using ImageLab.Web.Authentication;

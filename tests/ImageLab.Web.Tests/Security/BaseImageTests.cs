@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using ImageLab.Core.Security;
 using ImageLab.Data.Entities;
 using ImageLab.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Mvc;

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using System.Text;
+using ImageLab.Core.Security;
 using ImageLab.Data.Entities;
 using ImageLab.Web.Authentication;
 using ImageLab.Web.Intake;

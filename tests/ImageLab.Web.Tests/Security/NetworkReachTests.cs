@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using ImageLab.Core.Experiments;
+using ImageLab.Core.Security;
 using ImageLab.Data.Entities;
 using ImageLab.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Mvc;

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using ImageLab.Core.Security;
 using ImageLab.Data.Entities;
 using ImageLab.Web.Tests.Infrastructure;
 

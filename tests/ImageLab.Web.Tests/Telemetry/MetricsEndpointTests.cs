@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text.RegularExpressions;
 using ImageLab.Core.Experiments;
+using ImageLab.Core.Security;
 using ImageLab.Data.Entities;
 using ImageLab.Web.Tests.Infrastructure;
 

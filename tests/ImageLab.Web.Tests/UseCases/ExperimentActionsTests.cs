@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Security.Claims;
 using ImageLab.Core.Experiments;
+using ImageLab.Core.Security;
 using ImageLab.Data.Entities;
 using ImageLab.Data.Security;
 using ImageLab.Web.Authentication;

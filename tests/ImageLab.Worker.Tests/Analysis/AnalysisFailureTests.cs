@@ -1,4 +1,5 @@
 using ImageLab.Core.Experiments;
+using ImageLab.Core.Layers;
 using ImageLab.Data.Analysis;
 using ImageLab.Data.Entities;
 using ImageLab.Docker.Engine;

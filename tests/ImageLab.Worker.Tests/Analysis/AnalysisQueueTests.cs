@@ -1,5 +1,6 @@
 using ImageLab.Core.Builds;
 using ImageLab.Core.Experiments;
+using ImageLab.Core.Layers;
 using ImageLab.Data.Analysis;
 using ImageLab.Data.Entities;
 using ImageLab.Docker.Engine;

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using ImageLab.Core.Experiments;
+using ImageLab.Core.Layers;
 using ImageLab.Data.Entities;
 using ImageLab.Testing;
 using Microsoft.EntityFrameworkCore;

@@ -3,6 +3,7 @@ using ImageLab.Core.Builds;
 using ImageLab.Core.Experiments;
 using ImageLab.Data;
 using ImageLab.Data.Analysis;
+using ImageLab.Data.Events;
 using ImageLab.Data.Hosting;
 using ImageLab.Data.Queue;
 using ImageLab.Data.Stores;
@@ -10,7 +11,6 @@ using ImageLab.Docker.Engine;
 using ImageLab.Docker.Hosting;
 using ImageLab.Testing;
 using ImageLab.Worker.Analysis;
-using ImageLab.Worker.Events;
 using ImageLab.Worker.Hosting;
 using ImageLab.Worker.Pipeline;
 using Microsoft.EntityFrameworkCore;
@@ -66,7 +66,6 @@ internal sealed class PipelineHarness : IAsyncDisposable
         {
             ["Docker:Endpoint"] = TestEnvironment.DockerEndpoint,
             ["Docker:NetworkMode"] = "host",
-            ["Worker:Enabled"] = "false",
             ["Worker:KeepImagesOfLatestExperiments"] = "0",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
@@ -81,7 +80,8 @@ internal sealed class PipelineHarness : IAsyncDisposable
             .AddSingleton<IHostApplicationLifetime, TestLifetime>();
         services.AddImageLabData(configuration);
         services.AddImageLabDocker();
-        services.AddBuildWorker(configuration);
+        services.AddImageLabLiveEvents(configuration, relayOtherProcesses: false);
+        services.AddBuildWorker();
         if (engineDecorator is not null)
         {
             var real = services.Last(d => d.ServiceType == typeof(IDockerEngine));

@@ -4,6 +4,7 @@ using System.Text.Json;
 using ImageLab.Core.Builds;
 using ImageLab.Core.Engines;
 using ImageLab.Core.Experiments;
+using ImageLab.Core.Layers;
 using ImageLab.Data.Entities;
 using ImageLab.Testing;
 using ImageLab.Worker.Tests.Analysis;

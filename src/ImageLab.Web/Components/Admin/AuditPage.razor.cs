@@ -1,4 +1,4 @@
-using ImageLab.Data.Security;
+using ImageLab.Core.Contracts;
 using ImageLab.Web.UseCases;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;

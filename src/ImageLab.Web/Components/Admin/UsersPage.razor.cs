@@ -1,4 +1,4 @@
-using ImageLab.Data.Entities;
+using ImageLab.Core.Security;
 using ImageLab.Web.Authentication;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;

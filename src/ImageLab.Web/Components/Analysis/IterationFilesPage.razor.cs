@@ -1,5 +1,5 @@
+using ImageLab.Core.Contracts;
 using ImageLab.Core.Layers;
-using ImageLab.Data.Analysis;
 using ImageLab.Web.UseCases;
 using Microsoft.AspNetCore.Components;
 

@@ -1,4 +1,4 @@
-using ImageLab.Data.Analysis;
+using ImageLab.Core.Contracts;
 using Microsoft.AspNetCore.Components;
 
 namespace ImageLab.Web.Components.Analysis;

@@ -246,15 +246,13 @@ public sealed partial class NewExperiment : IAsyncDisposable
         long id;
         try
         {
-            using var upload = SpooledUpload.Create();
             if (_draft.RequestsNetwork && !_mayUseNetwork)
             {
                 _submitError = $"Your role may not give builds network (Security:NetworkRoles: {Security.Value.NetworkRoles}); turn the network switch off.";
                 return;
             }
 
-            var request = await _draft.ToRequestAsync(upload, MaxBytes, _stop.Token);
-            id = await Intake.SubmitAsync(request, _user, _stop.Token);
+            id = await Intake.SubmitAsync(_draft.ToRequest(), _user, _stop.Token);
         }
         catch (Exception e) when (e is SubmissionRejectedException or ActionRefusedException)
         {

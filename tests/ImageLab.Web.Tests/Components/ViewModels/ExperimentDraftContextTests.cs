@@ -98,9 +98,7 @@ public class ExperimentDraftContextTests
         Assert.Empty(draft.Validate(Max));
         var commands = new FakeExperimentCommands();
         var intake = new ExperimentIntake(commands, new FakeExperimentQueries(), Options.Create(new DatabaseOptions { MaxContextBytes = Max }), Options.Create(new SecurityOptions()), new AllowingCallerAuthorization(), new RecordingAuditLog());
-        using var upload = SpooledUpload.Create();
-
-        var request = await draft.ToRequestAsync(upload, Max, default);
+        var request = draft.ToRequest();
         await intake.SubmitAsync(request, new System.Security.Claims.ClaimsPrincipal(), default);
 
         Assert.Equal(["sub/Dockerfile.v2", "Dockerfile.baseline", "Dockerfile.pasted"], request.Dockerfiles);
@@ -114,13 +112,33 @@ public class ExperimentDraftContextTests
     }
 
     [Fact]
+    public async Task SubmitAsync_DroppedFilesAndPastedDockerfile_OneTarOfBothAndTheDraftKeepsItsFolder()
+    {
+        // Arrange
+        using var draft = new ExperimentDraft { Project = "api" };
+        await draft.AddFolderAsync([File("Dockerfile", "FROM scratch\nCOPY app.py /\n"), File("app.py", "print(1)\n")], Max, default);
+        draft.AddIteration("pasted", "FROM scratch\n");
+        var commands = new FakeExperimentCommands();
+        var intake = new ExperimentIntake(commands, new FakeExperimentQueries(), Options.Create(new DatabaseOptions { MaxContextBytes = Max }), Options.Create(new SecurityOptions()), new AllowingCallerAuthorization(), new RecordingAuditLog());
+        var request = draft.ToRequest();
+
+        // Act
+        await intake.SubmitAsync(request, new System.Security.Claims.ClaimsPrincipal(), default);
+
+        // Assert
+        var (submission, paths) = Assert.Single(commands.Submitted);
+        Assert.Equal(["Dockerfile", "Dockerfile.pasted", "app.py"], paths.Order(StringComparer.Ordinal));
+        Assert.Equal(["FROM scratch\nCOPY app.py /\n", "FROM scratch\n"], submission.Iterations.Select(i => i.DockerfileText));
+        Assert.True(System.IO.File.Exists(Assert.Single(draft.Files).StoredAt));
+        Assert.False(System.IO.File.Exists(Path.Combine(request.Upload.WorkFolder, "context.tar")));
+    }
+
+    [Fact]
     public async Task SubmitAsync_ArchiveUnchanged_SendsNoOverrides()
     {
         using var draft = new ExperimentDraft { Project = "api" };
         await draft.SetArchiveAsync("context.tar.gz", TarGz(("Dockerfile", "FROM scratch\n"), ("a", "x")), Max, default);
-        using var upload = SpooledUpload.Create();
-
-        var request = await draft.ToRequestAsync(upload, Max, default);
+        var request = draft.ToRequest();
 
         Assert.Empty(request.DockerfileOverrides);
         Assert.Equal(["Dockerfile"], request.Dockerfiles);

@@ -56,6 +56,26 @@ public class ExperimentDraftTests
     }
 
     [Fact]
+    public void Validate_TextOrNameChangedAfterACheck_SaysWhatTheNewOnesDeserve()
+    {
+        // Arrange
+        using var draft = new ExperimentDraft { Project = "api" };
+        var iteration = draft.AddIteration("slim", "RUN echo hi");
+        var before = draft.Validate(Max).Select(p => p.Message).ToList();
+
+        // Act
+        iteration.Name = "fixed";
+        var renamed = draft.Validate(Max).Select(p => p.Message).ToList();
+        iteration.Text = "FROM busybox";
+        var mended = draft.Validate(Max).Select(p => p.Message).ToList();
+
+        // Assert
+        Assert.Contains(before, p => p.StartsWith("'slim', line 1:", StringComparison.Ordinal));
+        Assert.Contains(renamed, p => p.StartsWith("'fixed', line 1:", StringComparison.Ordinal));
+        Assert.Empty(mended);
+    }
+
+    [Fact]
     public void Validate_PastedHostileDockerfiles_RefusedWithTheLimitSentences()
     {
         // Arrange: the form's editor takes any text; issue 13's FROM nested 170,000 deep and one over 1 MB.
@@ -84,22 +104,27 @@ public class ExperimentDraftTests
     }
 
     [Fact]
-    public async Task ToRequestAsync_EditedDraft_WritesFilesAndDockerfilesInOrder()
+    public async Task ToRequest_EditedDraft_HandsOverItsFilesAndTheDockerfilesInOrder()
     {
+        // Arrange
         using var draft = new ExperimentDraft { Project = " api ", Name = "  try  ", Builder = BuilderKind.Classic };
-        await draft.AddFileAsync("main.py", Text("print(1)"), Max, default);
+        await draft.AddFileAsync("src/main.py", Text("print(1)"), Max, default);
         var second = draft.AddIteration("second", "FROM b");
         draft.AddIteration("first", "FROM a");
         draft.Move(second, 1);
         draft.BuildArgs.Add(new BuildArgDraft { Name = "VERSION", Value = "3" });
-        using var upload = SpooledUpload.Create();
 
-        var request = await draft.ToRequestAsync(upload, Max, default);
+        // Act
+        var request = draft.ToRequest();
+        request.Upload.Dispose();
 
+        // Assert: the draft's own file at its context path, not a copy, and still there for a second attempt
         Assert.Equal(["Dockerfile.first", "Dockerfile.second"], request.Dockerfiles);
         Assert.Equal(("api", "try", "anonymous", BuilderKind.Classic), (request.Project, request.Name, request.SubmittedBy, request.Builder));
         Assert.Equal("3", request.BuildArgs["VERSION"]);
-        Assert.Equal(3, upload.FileCount);
-        Assert.Equal("FROM a", await File.ReadAllTextAsync(Path.Combine(upload.FilesFolder, "Dockerfile.first")));
+        Assert.Equal(1, request.Upload.FileCount);
+        Assert.Equal(Path.GetFullPath(Path.Combine(request.Upload.FilesFolder, "src/main.py")), Assert.Single(draft.Files).StoredAt);
+        Assert.Equal("print(1)", await File.ReadAllTextAsync(Assert.Single(draft.Files).StoredAt));
+        Assert.Equal(new Dictionary<string, string> { ["Dockerfile.first"] = "FROM a", ["Dockerfile.second"] = "FROM b" }, request.DockerfileOverrides);
     }
 }

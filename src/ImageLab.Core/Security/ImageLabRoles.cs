@@ -1,4 +1,4 @@
-namespace ImageLab.Data.Entities;
+namespace ImageLab.Core.Security;
 
 /// <summary>The three roles, seeded by the migrations: admin (everything), member (builds), viewer (reads).</summary>
 public static class ImageLabRoles

@@ -1,11 +1,10 @@
 using System.Threading.Channels;
 using ImageLab.Core.Experiments;
 using ImageLab.Data.Stores;
-using ImageLab.Worker.Telemetry;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
-namespace ImageLab.Worker.Events;
+namespace ImageLab.Data.Events;
 
 /// <summary>
 /// Collects events from running builds, stores them in batches (every 100 ms or 1,000 events, whichever
@@ -13,7 +12,11 @@ namespace ImageLab.Worker.Events;
 /// the store does not have. One writer per process keeps sequences in commit order.
 /// </summary>
 public sealed partial class BuildEventWriter(
-    EventStore store, BuildEventBroker broker, ImageLabTelemetry telemetry, TimeProvider clock, ILogger<BuildEventWriter> logger)
+    EventStore store,
+    BuildEventBroker broker,
+    IEnumerable<IPublishedEventsObserver> observers,
+    TimeProvider clock,
+    ILogger<BuildEventWriter> logger)
     : BackgroundService
 {
     private const int MaxBatch = 1000;
@@ -120,7 +123,11 @@ public sealed partial class BuildEventWriter(
             {
                 var stored = await store.AppendAsync(batch, CancellationToken.None);
                 broker.Publish(stored);
-                telemetry.EventsPublished(batch.Select(e => e.At));
+                foreach (var observer in observers)
+                {
+                    observer.EventsPublished(batch.Select(e => e.At));
+                }
+
                 Interlocked.Add(ref _stored, batch.Count);
                 return;
             }

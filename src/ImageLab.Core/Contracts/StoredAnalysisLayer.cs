@@ -1,6 +1,6 @@
 using ImageLab.Core.Layers;
 
-namespace ImageLab.Data.Analysis;
+namespace ImageLab.Core.Contracts;
 
 /// <summary>One layer of a <see cref="StoredAnalysis"/>, bottom first; <see cref="HistoryIndex"/> is its <c>docker history</c> row.</summary>
 public sealed record StoredAnalysisLayer

@@ -1,7 +1,6 @@
 using ImageLab.Core.Layers;
-using ImageLab.Data.Entities;
 
-namespace ImageLab.Data.Analysis;
+namespace ImageLab.Core.Contracts;
 
 /// <summary>
 /// An iteration's stored layer analysis as served by <c>GET /api/iterations/{id}/analysis</c>. A failed analysis has

@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Threading.Channels;
 using ImageLab.Core.Experiments;
 
-namespace ImageLab.Worker.Events;
+namespace ImageLab.Data.Events;
 
 /// <summary>
 /// In-process fan-out of stored events to watchers of an experiment. Each watcher gets its own bounded

@@ -1,4 +1,4 @@
-namespace ImageLab.Worker.Events;
+namespace ImageLab.Data.Events;
 
 /// <summary>A watcher fell too far behind the live events; it resumes from the store.</summary>
 public sealed class WatcherOverflowException : Exception

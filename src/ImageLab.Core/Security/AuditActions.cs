@@ -1,4 +1,4 @@
-namespace ImageLab.Data.Entities;
+namespace ImageLab.Core.Security;
 
 /// <summary>The actions the audit log records.</summary>
 public static class AuditActions

@@ -3,7 +3,7 @@ using System.Threading.Channels;
 using ImageLab.Core.Experiments;
 using ImageLab.Data.Stores;
 
-namespace ImageLab.Worker.Events;
+namespace ImageLab.Data.Events;
 
 /// <summary>
 /// Snapshot + stream: registers with the broker first, then replays the store after the client's sequence,

@@ -4,7 +4,7 @@ using ImageLab.Data.Stores;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
-namespace ImageLab.Worker.Events;
+namespace ImageLab.Data.Events;
 
 /// <summary>
 /// Passes events that other processes stored to this process's broker, so that a web instance streams
