@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using ImageLab.Core.Experiments;
+using ImageLab.Core.IO;
 using ImageLab.Data.Stores;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -21,6 +22,10 @@ public sealed partial class BuildEventWriter(
 {
     private const int MaxBatch = 1000;
     private static readonly TimeSpan BatchWindow = TimeSpan.FromMilliseconds(100);
+
+    // A database that is restarting must not lose events: the same batch is retried until it is stored (when the app
+    // stops, the host's shutdown timeout bounds the wait).
+    private static readonly WriteRetry EventWrites = new(TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(5), Timeout.InfiniteTimeSpan);
     private readonly Channel<BuildEventMessage> _pending = Channel.CreateUnbounded<BuildEventMessage>(new UnboundedChannelOptions { SingleReader = true });
     private long _posted;
     private long _stored;
@@ -63,7 +68,7 @@ public sealed partial class BuildEventWriter(
             while (await _pending.Reader.WaitToReadAsync(stoppingToken))
             {
                 await FillBatchAsync(batch, stoppingToken);
-                await StoreAndPublishAsync(batch, stoppingToken);
+                await StoreAndPublishAsync(batch);
                 batch.Clear();
             }
         }
@@ -79,7 +84,7 @@ public sealed partial class BuildEventWriter(
 
         if (batch.Count > 0)
         {
-            await StoreAndPublishAsync(batch, stoppingToken);
+            await StoreAndPublishAsync(batch);
         }
     }
 
@@ -113,13 +118,9 @@ public sealed partial class BuildEventWriter(
         }
     }
 
-    // A database that is restarting must not lose events: retry the same batch until it is stored.
-    private async Task StoreAndPublishAsync(List<BuildEventMessage> batch, CancellationToken stoppingToken)
-    {
-        var delay = TimeSpan.FromMilliseconds(200);
-        while (true)
-        {
-            try
+    private Task StoreAndPublishAsync(List<BuildEventMessage> batch) =>
+        EventWrites.RunAsync(
+            async () =>
             {
                 var stored = await store.AppendAsync(batch, CancellationToken.None);
                 broker.Publish(stored);
@@ -129,21 +130,10 @@ public sealed partial class BuildEventWriter(
                 }
 
                 Interlocked.Add(ref _stored, batch.Count);
-                return;
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                LogStoreFailed(logger, batch.Count, e.Message);
-                if (stoppingToken.IsCancellationRequested && delay > TimeSpan.FromSeconds(5))
-                {
-                    return;
-                }
-
-                await Task.Delay(delay, CancellationToken.None);
-                delay = TimeSpan.FromMilliseconds(Math.Min(delay.TotalMilliseconds * 2, 5000));
-            }
-        }
-    }
+            },
+            clock,
+            e => LogStoreFailed(logger, batch.Count, e.Message),
+            CancellationToken.None);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Storing {Count} build events failed ({Reason}); retrying.")]
     private static partial void LogStoreFailed(ILogger logger, int count, string reason);

@@ -1,6 +1,6 @@
 using System.Security.Claims;
 using ImageLab.Data.Entities;
-using ImageLab.Web.Components.Account;
+using ImageLab.Web.Components.Pages.Account;
 using ImageLab.Web.Hosting;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;

@@ -4,6 +4,7 @@ using ImageLab.Core.Builds;
 using ImageLab.Core.Dockerfiles;
 using ImageLab.Core.Engines;
 using ImageLab.Core.Experiments;
+using ImageLab.Core.IO;
 using ImageLab.Data.Events;
 using ImageLab.Data.Queue;
 using ImageLab.Data.Stores;
@@ -35,9 +36,13 @@ public sealed partial class IterationPipeline(
     SuggestionProver suggestions,
     IOptions<WorkerOptions> workerOptions,
     IOptions<DockerOptions> dockerOptions,
+    TimeProvider clock,
     ILogger<IterationPipeline> logger)
 {
     private static readonly TimeSpan StepWriteInterval = TimeSpan.FromSeconds(1);
+
+    // Results must land even when the database restarts mid-build: writes are retried for up to ten minutes.
+    private static readonly WriteRetry ResultWrites = new(TimeSpan.FromMilliseconds(250), TimeSpan.FromSeconds(5), TimeSpan.FromMinutes(10));
 
     /// <summary>Runs the iteration; returns false when the engine could not be reached (the iteration waits in the queue).</summary>
     public async Task<bool> RunAsync(long iterationId, string owner, CancellationToken stopping)
@@ -333,25 +338,8 @@ public sealed partial class IterationPipeline(
     private void PostStatus(BuildJob job, IterationStatus status, string? text) =>
         events.Post(job.ExperimentId, job.IterationId, BuildEventType.Status, status, text: text);
 
-    // Results must land even when the database restarts mid-build: retry writes for up to ten minutes.
-    private async Task<T> RetryAsync<T>(Func<Task<T>> write, CancellationToken cancellationToken)
-    {
-        var delay = TimeSpan.FromMilliseconds(250);
-        var giveUp = DateTimeOffset.UtcNow.AddMinutes(10);
-        while (true)
-        {
-            try
-            {
-                return await write();
-            }
-            catch (Exception e) when (e is not OperationCanceledException && DateTimeOffset.UtcNow < giveUp)
-            {
-                LogWriteRetry(logger, e.Message);
-                await Task.Delay(delay, cancellationToken);
-                delay = TimeSpan.FromMilliseconds(Math.Min(delay.TotalMilliseconds * 2, 5000));
-            }
-        }
-    }
+    private Task<T> RetryAsync<T>(Func<Task<T>> write, CancellationToken cancellationToken) =>
+        ResultWrites.RunAsync(write, clock, e => LogWriteRetry(logger, e.Message), cancellationToken);
 
     /// <summary><c>imagelab/&lt;project&gt;:&lt;experiment&gt;-&lt;iteration&gt;</c>, lower-cased to what a reference allows.</summary>
     public static string ImageTagFor(BuildJob job)

@@ -2,7 +2,7 @@ using Bunit;
 using ImageLab.Core.Advice;
 using ImageLab.Core.Dockerfiles;
 using ImageLab.Core.Experiments;
-using ImageLab.Web.Components.Advisor;
+using ImageLab.Web.Components.Pages.Advisor;
 using ImageLab.Web.Tests.Components;
 
 namespace ImageLab.Web.Tests.Advisor;

@@ -1,6 +1,6 @@
 using Bunit;
 using ImageLab.Core.Experiments;
-using ImageLab.Web.Components.Pages;
+using ImageLab.Web.Components.Pages.Experiments;
 using ImageLab.Web.Tests.Components.Fakes;
 
 namespace ImageLab.Web.Tests.Components.Pages;

@@ -1,6 +1,6 @@
 using Bunit;
 using ImageLab.Core.Experiments;
-using ImageLab.Web.Components.Pages;
+using ImageLab.Web.Components.Pages.History;
 using ImageLab.Web.Tests.Components.Fakes;
 using Microsoft.Extensions.DependencyInjection;
 

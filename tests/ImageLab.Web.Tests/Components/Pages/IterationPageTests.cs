@@ -1,5 +1,5 @@
 using Bunit;
-using ImageLab.Web.Components.Pages;
+using ImageLab.Web.Components.Pages.Experiments;
 using ImageLab.Web.Tests.Components.Fakes;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
