@@ -10,14 +10,16 @@ public sealed class ImageRetentionTests(ImageLabWebFactory factory) : IClassFixt
     [Fact]
     public async Task RemoveExpired_KeepNewestOne_OlderImagesGoneTheirNumbersStay()
     {
-        // Arrange: two experiments of one tiny iteration each.
+        // Arrange: two experiments of one tiny iteration each, built and analyzed.
         var client = factory.CreateClient();
         var ids = new List<long>();
         foreach (var _ in Enumerable.Range(0, 2))
         {
             var submitted = await ExperimentUpload.SubmitAsync(client,
                 ExperimentUpload.FromFiles([("Dockerfile", $"FROM busybox\nRUN echo {Guid.NewGuid()} > /stamp\n")], ("project", "retention")));
-            await Polling.WaitForAsync(client, submitted.Id, e => e.Status.IsFinal(), TimeSpan.FromMinutes(2), "the build");
+            var built = await Polling.WaitForAsync(client, submitted.Id, e => e.Status.IsFinal(), TimeSpan.FromMinutes(2), "the build");
+            // Retention keeps an image whose layer analysis still waits: let it finish.
+            await AnalysisPolling.WaitForAsync(client, built.Iterations[0].Id, TimeSpan.FromMinutes(2));
             ids.Add(submitted.Id);
         }
 
