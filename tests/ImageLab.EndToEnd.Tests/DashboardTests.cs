@@ -77,8 +77,9 @@ public sealed partial class DashboardTests
         await Assertions.Expect(second.Locator(".iteration-card .status-chip[data-status=Succeeded]")).ToHaveCountAsync(5);
         await BrowserSession.ScreenshotAsync(page, "04-experiment-finished");
 
-        // The layer analysis ends after the builds: its push sizes reach the open page without a reload.
-        await Assertions.Expect(page.Locator(".iteration-card .push-size")).ToHaveCountAsync(5, new() { Timeout = 120_000 });
+        // The layer analyses run in their own queue after the builds (the five images, 1.7 GB in all, one after the other,
+        // files first and push sizes after): their push sizes reach the open page without a reload.
+        await Assertions.Expect(page.Locator(".iteration-card .push-size")).ToHaveCountAsync(5, new() { Timeout = (float)LadderTimeout.TotalMilliseconds });
 
         // The API's numbers.
         var experiment = await http.GetFromJsonAsync<JsonElement>($"/api/experiments/{id}");
