@@ -26,6 +26,14 @@ public static class ByteSize
         return sign + size.ToString(format, CultureInfo.InvariantCulture) + " " + Units[unit];
     }
 
+    /// <summary>A change that says its direction: "+32 MB", "−16 MB" (a minus sign, not a hyphen), "0 B".</summary>
+    public static string Change(long bytes) => bytes switch
+    {
+        > 0 => "+" + Format(bytes),
+        < 0 => "−" + Format(-bytes),
+        _ => Format(0),
+    };
+
     /// <summary>As <see cref="Format(long)"/>; a dash when the size is not known.</summary>
     public static string Format(long? bytes) => bytes is { } value ? Format(value) : "–";
 

@@ -73,9 +73,9 @@ public static class MarkdownReportRenderer
             md.Append("\n**Why the size changed**\n\n");
             foreach (var cause in report.SizeCauses)
             {
-                var detail = cause.Detail is null ? "" : $" — {CodeSpan(cause.Detail)} {ReportSizeCause.Signed(cause.DetailBytes ?? 0)}";
+                var detail = cause.Detail is null ? "" : $" — {CodeSpan(cause.Detail)} {ByteSize.Change(cause.DetailBytes ?? 0)}";
                 md.Append(CultureInfo.InvariantCulture,
-                    $"- **{ReportSizeCause.Signed(cause.DeltaBytes)}** {Escape(cause.Iteration)} vs {Escape(cause.ComparedWith)}: {Escape(cause.Step)}{detail}\n");
+                    $"- **{ByteSize.Change(cause.DeltaBytes)}** {Escape(cause.Iteration)} vs {Escape(cause.ComparedWith)}: {Escape(cause.Step)}{detail}\n");
             }
         }
 

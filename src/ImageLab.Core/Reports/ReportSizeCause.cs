@@ -1,3 +1,5 @@
+using ImageLab.Core.Formatting;
+
 namespace ImageLab.Core.Reports;
 
 /// <summary>
@@ -13,11 +15,9 @@ public sealed record ReportSizeCause(
     string? Detail,
     long? DetailBytes)
 {
-    /// <summary>"+32.0 MB" or "−16.0 MB": a change says its direction.</summary>
-    public static string Signed(long bytes) =>
-        bytes >= 0 ? "+" + Formatting.ByteSize.Format(bytes) : "−" + Formatting.ByteSize.Format(-bytes);
-
     /// <summary>"+32.0 MB: layer 3 `COPY . .` (/app/node_modules/.cache +31.0 MB)".</summary>
     public string Describe() =>
-        Detail is null ? $"{Signed(DeltaBytes)}: {Step}" : $"{Signed(DeltaBytes)}: {Step} ({Detail} {Signed(DetailBytes ?? 0)})";
+        Detail is null
+            ? $"{ByteSize.Change(DeltaBytes)}: {Step}"
+            : $"{ByteSize.Change(DeltaBytes)}: {Step} ({Detail} {ByteSize.Change(DetailBytes ?? 0)})";
 }

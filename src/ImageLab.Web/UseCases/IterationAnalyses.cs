@@ -44,7 +44,7 @@ public sealed class IterationAnalyses(AnalysisStore store)
     {
         var imageA = await LoadImageAsync(a, cancellationToken);
         var imageB = await LoadImageAsync(b, cancellationToken);
-        return (ImageComparer.Compare(imageA, imageB), Blame(imageA, imageB));
+        return (ImageComparer.Compare(imageA, imageB), BlameResponse(imageA, imageB));
     }
 
     /// <summary>The iteration's bytes by package, kind and unowned folder: one page of packages after <paramref name="query"/>.</summary>
@@ -95,11 +95,7 @@ public sealed class IterationAnalyses(AnalysisStore store)
     {
         try
         {
-            var imageBefore = await LoadImageAsync(before, cancellationToken);
-            var imageAfter = await LoadImageAsync(after, cancellationToken);
-            return imageBefore.GetAnatomy() is { } anatomyBefore && imageAfter.GetAnatomy() is { } anatomyAfter
-                ? SizeBlamer.Blame(anatomyBefore, LayerSources.Of(imageBefore), anatomyAfter, LayerSources.Of(imageAfter))
-                : null;
+            return Blame(await LoadImageAsync(before, cancellationToken), await LoadImageAsync(after, cancellationToken));
         }
         catch (ActionRefusedException)
         {
@@ -107,16 +103,16 @@ public sealed class IterationAnalyses(AnalysisStore store)
         }
     }
 
-    /// <summary>Why <paramref name="b"/>'s image differs from <paramref name="a"/>'s, or null when either analysis predates package anatomy.</summary>
-    private static SizeBlameResponse? Blame(ImageAnalysis a, ImageAnalysis b, int causes = 5)
-    {
-        if (a.GetAnatomy() is not { } before || b.GetAnatomy() is not { } after)
-        {
-            return null;
-        }
-        var blame = SizeBlamer.Blame(before, LayerSources.Of(a), after, LayerSources.Of(b));
-        return new SizeBlameResponse(blame.DeltaBytes, blame.TopCauses(causes), [.. blame.ByPackage.Take(20)], blame.ByKind);
-    }
+    private static SizeBlameResponse? BlameResponse(ImageAnalysis a, ImageAnalysis b, int causes = 5) =>
+        Blame(a, b) is { } blame
+            ? new SizeBlameResponse(blame.DeltaBytes, blame.TopCauses(causes), [.. blame.ByPackage.Take(20)], blame.ByKind)
+            : null;
+
+    // Null when either analysis predates package anatomy.
+    private static SizeBlame? Blame(ImageAnalysis before, ImageAnalysis after) =>
+        before.GetAnatomy() is { } anatomyBefore && after.GetAnatomy() is { } anatomyAfter
+            ? SizeBlamer.Blame(anatomyBefore, LayerSources.Of(before), anatomyAfter, LayerSources.Of(after))
+            : null;
 
     private async Task<(ImageAnalysis Analysis, ImageAnatomy Anatomy)> LoadAnatomyAsync(long iterationId, CancellationToken cancellationToken)
     {

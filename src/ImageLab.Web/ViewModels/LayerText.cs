@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using ImageLab.Core.Experiments;
+using ImageLab.Core.Layers;
 
 namespace ImageLab.Web.ViewModels;
 
@@ -21,37 +22,8 @@ public static partial class LayerText
     }
 
     /// <summary>Drops the shell prefix, build-arg preamble and BuildKit marker that <c>docker history</c> adds.</summary>
-    public static string Tidy(string? createdBy)
-    {
-        if (string.IsNullOrWhiteSpace(createdBy))
-        {
-            return "(no created-by recorded)";
-        }
-
-        var text = createdBy.Trim();
-        if (text.EndsWith("# buildkit", StringComparison.Ordinal))
-        {
-            text = text[..^"# buildkit".Length].TrimEnd();
-        }
-
-        text = ArgPreamble().Replace(text, "");
-        if (text.StartsWith("/bin/sh -c #(nop)", StringComparison.Ordinal))
-        {
-            return text["/bin/sh -c #(nop)".Length..].Trim();
-        }
-
-        if (text.StartsWith("/bin/sh -c ", StringComparison.Ordinal))
-        {
-            return "RUN " + text["/bin/sh -c ".Length..].Trim();
-        }
-
-        if (text.StartsWith("RUN /bin/sh -c ", StringComparison.Ordinal))
-        {
-            return "RUN " + text["RUN /bin/sh -c ".Length..].Trim();
-        }
-
-        return text;
-    }
+    public static string Tidy(string? createdBy) =>
+        string.IsNullOrWhiteSpace(createdBy) ? "(no created-by recorded)" : CreatedByText.Instruction(createdBy);
 
     /// <summary>The first <paramref name="max"/> characters, with an ellipsis when cut.</summary>
     public static string Shorten(string text, int max)
@@ -60,10 +32,6 @@ public static partial class LayerText
         var oneLine = Whitespace().Replace(text, " ");
         return oneLine.Length <= max ? oneLine : oneLine[..(max - 1)].TrimEnd() + "…";
     }
-
-    // "|2 A=1 B=2 /bin/sh -c ..." is how the classic builder records build args before the command.
-    [GeneratedRegex(@"^(RUN\s+)?\|\d+(\s+\S+=\S*)*\s+")]
-    private static partial Regex ArgPreamble();
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Whitespace();

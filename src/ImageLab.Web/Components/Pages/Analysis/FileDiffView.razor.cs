@@ -19,10 +19,5 @@ public partial class FileDiffView
     [Parameter]
     public int Limit { get; set; } = 200;
 
-    internal static string Signed(long bytes) => bytes switch
-    {
-        > 0 => "+" + ByteSize.Format(bytes),
-        < 0 => "−" + ByteSize.Format(-bytes),
-        _ => "no change",
-    };
+    internal static string Signed(long bytes) => bytes == 0 ? "no change" : ByteSize.Change(bytes);
 }
