@@ -50,6 +50,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<IExperimentCommands, ExperimentCommands>();
         services.AddSingleton<IterationStore>();
         services.AddSingleton<EventStore>();
+        services.AddSingleton<BaselineQueries>();
         services.AddSingleton<AnalysisStore>();
         services.AddSingleton<ApiTokenStore>();
         services.AddSingleton<IAuditLog, AuditLog>();

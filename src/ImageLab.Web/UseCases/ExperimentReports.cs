@@ -3,7 +3,6 @@ using ImageLab.Core.Experiments;
 using ImageLab.Core.Reports;
 using ImageLab.Data;
 using ImageLab.Data.Stores;
-using Microsoft.EntityFrameworkCore;
 
 namespace ImageLab.Web.UseCases;
 
@@ -13,7 +12,7 @@ namespace ImageLab.Web.UseCases;
 /// API (which the CLI and the dashboard's download use) gets it.
 /// </summary>
 public sealed class ExperimentReports(
-    IExperimentQueries queries, ExperimentAdvice advice, IDbContextFactory<ImageLabDbContext> contexts, IConfiguration configuration)
+    IExperimentQueries queries, ExperimentAdvice advice, BaselineQueries baselines, IConfiguration configuration)
 {
     public const string BaselineLabelKey = "Baselines:Label";
 
@@ -52,7 +51,7 @@ public sealed class ExperimentReports(
                     throw new ActionRefusedException(Refusal.Misconfigured, $"The setting {BaselineLabelKey} '{label}' is not of the form key=value.");
                 }
 
-                var id = await new BaselineQueries(contexts).FindBaselineAsync(experiment.Id, key, value, cancellationToken);
+                var id = await baselines.FindBaselineAsync(experiment.Id, key, value, cancellationToken);
                 return (id, $"newest succeeded experiment of {experiment.Project} labelled {key}={value}");
             default:
                 return long.TryParse(baseline, NumberStyles.None, CultureInfo.InvariantCulture, out var explicitId)
