@@ -26,6 +26,7 @@ public sealed partial class BuildEventWriter(
     // A database that is restarting must not lose events: the same batch is retried until it is stored (when the app
     // stops, the host's shutdown timeout bounds the wait).
     private static readonly WriteRetry EventWrites = new(TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(5), Timeout.InfiniteTimeSpan);
+
     private readonly Channel<BuildEventMessage> _pending = Channel.CreateUnbounded<BuildEventMessage>(new UnboundedChannelOptions { SingleReader = true });
     private long _posted;
     private long _stored;

@@ -53,6 +53,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<RetentionStore>();
         services.AddSingleton<SuggestionStore>();
         services.AddSingleton<EventStore>();
+        services.AddSingleton<BaselineQueries>();
         services.AddSingleton<AnalysisStore>();
         services.AddSingleton<AnalysisQueue>();
         services.AddSingleton<ApiTokenStore>();

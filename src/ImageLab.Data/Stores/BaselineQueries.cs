@@ -23,12 +23,4 @@ public sealed class BaselineQueries(IDbContextFactory<ImageLabDbContext> context
             .Select(e => (long?)e.Id)
             .FirstOrDefaultAsync(cancellationToken);
     }
-
-    /// <summary>An experiment's labels by key.</summary>
-    public async Task<IReadOnlyDictionary<string, string>> GetLabelsAsync(long experimentId, CancellationToken cancellationToken)
-    {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return await db.Set<Entities.ExperimentLabel>().Where(l => l.ExperimentId == experimentId)
-            .ToDictionaryAsync(l => l.Key, l => l.Value, StringComparer.Ordinal, cancellationToken);
-    }
 }

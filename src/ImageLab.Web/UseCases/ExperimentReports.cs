@@ -3,7 +3,6 @@ using ImageLab.Core.Experiments;
 using ImageLab.Core.Reports;
 using ImageLab.Data;
 using ImageLab.Data.Stores;
-using Microsoft.EntityFrameworkCore;
 
 namespace ImageLab.Web.UseCases;
 
@@ -16,7 +15,7 @@ public sealed class ExperimentReports(
     IExperimentQueries queries,
     ExperimentAdvice advice,
     IterationAnalyses analyses,
-    IDbContextFactory<ImageLabDbContext> contexts,
+    BaselineQueries baselines,
     IConfiguration configuration)
 {
     /// <summary>How many causes of size changes a report lists.</summary>
@@ -77,7 +76,7 @@ public sealed class ExperimentReports(
                     throw new ActionRefusedException(Refusal.Misconfigured, $"The setting {BaselineLabelKey} '{label}' is not of the form key=value.");
                 }
 
-                var id = await new BaselineQueries(contexts).FindBaselineAsync(experiment.Id, key, value, cancellationToken);
+                var id = await baselines.FindBaselineAsync(experiment.Id, key, value, cancellationToken);
                 return (id, $"newest succeeded experiment of {experiment.Project} labelled {key}={value}");
             default:
                 return long.TryParse(baseline, NumberStyles.None, CultureInfo.InvariantCulture, out var explicitId)

@@ -1,4 +1,5 @@
 using ImageLab.Core.Experiments;
+using ImageLab.Web.Formatting;
 
 namespace ImageLab.Web.ViewModels;
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using ImageLab.Core.Experiments;
+using ImageLab.Web.Formatting;
 
 namespace ImageLab.Web.ViewModels;
 

@@ -219,69 +219,18 @@ public sealed class BuildContextWriterTests : IDisposable
     }
 
     [Fact]
-    public async Task WriteEntriesAsync_DockerfileOverTheDockerfileLimit_WrittenWithoutItsText()
+    public async Task WriteDirectoryAsync_DockerfileOverTheDockerfileLimit_WrittenWithoutItsText()
     {
         // Arrange
         var huge = "FROM busybox\n" + new string('#', ImageLab.Core.Dockerfiles.DockerfileLimits.MaxBytes);
-        var entries = new List<BuildContextEntry> { new("Dockerfile", () => new MemoryStream(Encoding.UTF8.GetBytes(huge)), huge.Length) };
+        var folder = Folder(new() { ["Dockerfile"] = huge });
 
         // Act
-        var (written, summary) = await WriteAsync((s, ct) => BuildContextWriter.WriteEntriesAsync(entries, s, new(), ct));
+        var (written, summary) = await WriteAsync((s, ct) => BuildContextWriter.WriteDirectoryAsync(folder, s, new(), ct));
 
         // Assert
         Assert.Equal(huge, written["Dockerfile"]);
         Assert.Null(summary.DockerfileTexts["Dockerfile"]);
-    }
-
-    [Fact]
-    public async Task WriteEntriesAsync_UploadedFiles_AppliesTheirDockerignore()
-    {
-        // Arrange
-        var files = new Dictionary<string, string>
-        {
-            ["app/Dockerfile.slim"] = "FROM busybox\n",
-            ["app/main.py"] = "print(1)\n",
-            ["app/.venv/bin/python"] = "x",
-            [".dockerignore"] = "**/.venv\n",
-        };
-        var entries = files.Select(f => new BuildContextEntry(f.Key, () => new MemoryStream(Encoding.UTF8.GetBytes(f.Value)), Encoding.UTF8.GetByteCount(f.Value))).ToList();
-        var options = new BuildContextOptions { DockerfilePaths = ["app/Dockerfile.slim"] };
-
-        // Act
-        var (written, summary) = await WriteAsync((s, ct) => BuildContextWriter.WriteEntriesAsync(entries, s, options, ct));
-
-        // Assert
-        Assert.Equal([".dockerignore", "app/Dockerfile.slim", "app/main.py"], written.Keys.Order(StringComparer.Ordinal));
-        Assert.Equal(1, summary.ExcludedCount);
-    }
-
-    [Theory]
-    [InlineData("../up.txt", "File '../up.txt' points outside the build context.")]
-    [InlineData("/abs.txt", "File '/abs.txt' is an absolute path; paths in a build context must be relative to it.")]
-    public async Task WriteEntriesAsync_PathEscapingTheContext_ThrowsSentence(string path, string expected)
-    {
-        // Arrange
-        BuildContextEntry[] entries =
-        [
-            new("Dockerfile", () => new MemoryStream("FROM busybox\n"u8.ToArray()), 13),
-            new(path, () => new MemoryStream("x"u8.ToArray()), 1),
-        ];
-
-        // Act
-        var error = await Assert.ThrowsAsync<BuildContextException>(() => WriteAsync((s, ct) => BuildContextWriter.WriteEntriesAsync(entries, s, new(), ct)));
-
-        // Assert
-        Assert.Equal(expected, error.Message);
-    }
-
-    [Fact]
-    public async Task WriteEntriesAsync_NoEntries_ThrowsEmptyContext()
-    {
-        // Act
-        var error = await Assert.ThrowsAsync<BuildContextException>(() => WriteAsync((s, ct) => BuildContextWriter.WriteEntriesAsync([], s, new(), ct)));
-
-        // Assert
-        Assert.Equal("The build context is empty: it holds no files, not even a Dockerfile.", error.Message);
     }
 
     [Fact]
@@ -381,15 +330,16 @@ public sealed class BuildContextWriterTests : IDisposable
     }
 
     [Fact]
-    public async Task WriteEntriesAsync_ManyEmptyFiles_HeadersCountAgainstTheLimit()
+    public async Task WriteDirectoryAsync_ManyEmptyFiles_HeadersCountAgainstTheLimit()
     {
-        // Arrange: 3,000 empty uploaded files cost 3,000 tar headers (1.5 MB) though their contents are nothing.
-        var entries = Enumerable.Range(0, 3_000).Select(i => new BuildContextEntry($"f{i}", () => new MemoryStream(), 0))
-            .Append(new BuildContextEntry("Dockerfile", () => new MemoryStream("FROM busybox\n"u8.ToArray()), 13)).ToList();
+        // Arrange: 3,000 empty files cost 3,000 tar headers (1.5 MB) though their contents are nothing.
+        var files = Enumerable.Range(0, 3_000).ToDictionary(i => $"f{i}", _ => "");
+        files["Dockerfile"] = "FROM busybox\n";
+        var folder = Folder(files);
 
         // Act
         var error = await Assert.ThrowsAsync<BuildContextException>(() =>
-            BuildContextWriter.WriteEntriesAsync(entries, Stream.Null, new BuildContextOptions { MaxTotalBytes = 1_000_000 }, CancellationToken.None));
+            BuildContextWriter.WriteDirectoryAsync(folder, Stream.Null, new BuildContextOptions { MaxTotalBytes = 1_000_000 }, CancellationToken.None));
 
         // Assert
         Assert.True(error.TooLarge);

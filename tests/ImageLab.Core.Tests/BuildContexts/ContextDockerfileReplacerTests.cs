@@ -13,9 +13,7 @@ public sealed class ContextDockerfileReplacerTests
         // Arrange
         var big = new string('x', (1 << 20) + 17);
         var files = new Dictionary<string, string> { ["Dockerfile.1-naive"] = "FROM a\n", ["data.txt"] = "data\n", ["big.bin"] = big };
-        var entries = files.Select(f => new BuildContextEntry(f.Key, () => new MemoryStream(Encoding.UTF8.GetBytes(f.Value)), Encoding.UTF8.GetByteCount(f.Value))).ToList();
-        using var tar = new MemoryStream();
-        await BuildContextWriter.WriteEntriesAsync(entries, tar, new BuildContextOptions { DockerfilePaths = ["Dockerfile.1-naive"] }, CancellationToken.None);
+        using var tar = await WriteContextAsync(files, new BuildContextOptions { DockerfilePaths = ["Dockerfile.1-naive"] });
 
         // Act
         await using var replaced = ContextDockerfileReplacer.Replace(new NonSeekableReadStream(tar.ToArray()), "Dockerfile.1-naive", "FROM b\nRUN true\n", CancellationToken.None);
@@ -32,9 +30,7 @@ public sealed class ContextDockerfileReplacerTests
     public async Task Replace_DockerfileFirst_FirstHeaderIsPlainUstarSoTheEngineSeesATar()
     {
         // Arrange: BuildKit takes a body whose first header is a PAX extended header for a bare Dockerfile.
-        var entries = new[] { new BuildContextEntry("Dockerfile", () => new MemoryStream("FROM a\n"u8.ToArray()), 7) };
-        using var tar = new MemoryStream();
-        await BuildContextWriter.WriteEntriesAsync(entries, tar, new BuildContextOptions(), CancellationToken.None);
+        using var tar = await WriteContextAsync(new Dictionary<string, string> { ["Dockerfile"] = "FROM a\n" }, new BuildContextOptions());
 
         // Act
         await using var replaced = ContextDockerfileReplacer.Replace(new NonSeekableReadStream(tar.ToArray()), "Dockerfile", "FROM b\n", CancellationToken.None);
@@ -44,6 +40,26 @@ public sealed class ContextDockerfileReplacerTests
         // Assert
         Assert.Equal((byte)'0', first[156]);
         Assert.Equal("Dockerfile", Encoding.ASCII.GetString(first, 0, 10));
+    }
+
+    private static async Task<MemoryStream> WriteContextAsync(IReadOnlyDictionary<string, string> files, BuildContextOptions options)
+    {
+        var folder = Directory.CreateTempSubdirectory("imagelab-replacer-");
+        try
+        {
+            foreach (var (name, text) in files)
+            {
+                await File.WriteAllTextAsync(Path.Combine(folder.FullName, name), text);
+            }
+
+            var tar = new MemoryStream();
+            await BuildContextWriter.WriteDirectoryAsync(folder.FullName, tar, options, CancellationToken.None);
+            return tar;
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
     }
 
     private static async Task<Dictionary<string, string>> ReadAllAsync(Stream stream)

@@ -1,4 +1,5 @@
 using ImageLab.Core.Experiments;
+using ImageLab.Web.Formatting;
 using ImageLab.Web.ViewModels;
 using Microsoft.AspNetCore.Components;
 

@@ -1,3 +1,4 @@
+using ImageLab.Web.Formatting;
 using ImageLab.Web.ViewModels;
 
 namespace ImageLab.Web.Tests.Components.ViewModels;

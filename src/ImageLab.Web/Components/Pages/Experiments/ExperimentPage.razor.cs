@@ -1,7 +1,8 @@
+using System.Security.Claims;
 using ImageLab.Core.Builds;
 using ImageLab.Core.Experiments;
-using System.Security.Claims;
 using ImageLab.Web.Authentication;
+using ImageLab.Web.Live;
 using ImageLab.Web.UseCases;
 using ImageLab.Web.ViewModels;
 using Microsoft.AspNetCore.Authorization;

@@ -1,4 +1,4 @@
-namespace ImageLab.Web.ViewModels;
+namespace ImageLab.Web.Live;
 
 /// <summary>
 /// Reads a live stream on a background task and hands what arrived to <c>onBatch</c> at most once per

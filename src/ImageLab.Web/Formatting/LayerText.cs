@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 using ImageLab.Core.Experiments;
 using ImageLab.Core.Layers;
 
-namespace ImageLab.Web.ViewModels;
+namespace ImageLab.Web.Formatting;
 
 /// <summary>Readable text for a layer: the Dockerfile instruction when it was matched, else a tidied <c>docker history</c> created-by.</summary>
 public static partial class LayerText

@@ -1,6 +1,5 @@
-using ImageLab.Web.Intake;
 
-namespace ImageLab.Web.ViewModels;
+namespace ImageLab.Web.Intake;
 
 /// <summary>Passes bytes through and refuses, with <see cref="UploadTooLargeException"/>, once more than a limit went by.</summary>
 public sealed class BoundedStream(Stream inner, long maxBytes, string name, bool writing = false) : Stream

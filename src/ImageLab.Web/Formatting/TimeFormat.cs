@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace ImageLab.Web.ViewModels;
+namespace ImageLab.Web.Formatting;
 
 /// <summary>Relative ("3 minutes ago"), absolute ("2025-11-29 14:44:05 UTC") and duration ("1 min 12 s") texts.</summary>
 public static class TimeFormat

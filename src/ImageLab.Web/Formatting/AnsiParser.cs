@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace ImageLab.Web.ViewModels;
+namespace ImageLab.Web.Formatting;
 
 /// <summary>
 /// Turns a log line with ANSI escape codes into styled spans: SGR colours and weights become CSS classes

@@ -1,4 +1,4 @@
-namespace ImageLab.Web.ViewModels;
+namespace ImageLab.Web.Formatting;
 
 /// <summary>How an image compares with its baseline, in the words the lesson uses: "1.17 GB → 329 MB (72% smaller)".</summary>
 public static class Reduction
