@@ -73,6 +73,9 @@ public sealed record IterationDetails
     /// <summary>The transformations a suggested iteration is made of, with what each one's own build saved; empty otherwise.</summary>
     public IReadOnlyList<TransformationDetails> Transformations { get; init; } = [];
 
+    /// <summary>A suggested iteration's check (whether its image still does its job); null for a submitted one.</summary>
+    public SuggestionCheck? Check { get; init; }
+
     /// <summary>The Dockerfile advisor's findings, measured against the layers once built; filled by the API, empty from the store.</summary>
     public IReadOnlyList<Finding> Findings { get; init; } = [];
 }
