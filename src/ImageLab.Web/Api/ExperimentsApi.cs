@@ -1,3 +1,4 @@
+using System.Text;
 using ImageLab.Core.Builds;
 using ImageLab.Core.Contracts;
 using ImageLab.Core.Experiments;
@@ -18,6 +19,8 @@ namespace ImageLab.Web.Api;
 public static class ExperimentsApi
 {
     private const long MultipartAllowanceBytes = 16 * 1024 * 1024;
+    private const string PatchContentType = "text/x-diff";
+    private const string PatchFileName = "imagelab.patch";
 
     public static IEndpointRouteBuilder MapExperimentsApi(this IEndpointRouteBuilder endpoints)
     {
@@ -37,6 +40,8 @@ public static class ExperimentsApi
         group.MapPost("/{id:long}/iterations/{iterationId:long}/suggestion", SuggestAsync).RequireAuthorization(ImageLabPolicies.Builders)
             .Produces<SuggestionResponse>(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapGet("/{id:long}/iterations/{iterationId:long}/patch", PatchAsync)
+            .Produces<string>(StatusCodes.Status200OK, PatchContentType).ProducesProblem(StatusCodes.Status404NotFound);
         group.MapGet("/{id:long}/iterations/{iterationId:long}/log", LogAsync)
             .Produces<string>(StatusCodes.Status200OK, "text/plain").ProducesProblem(StatusCodes.Status404NotFound);
         return endpoints;
@@ -208,6 +213,19 @@ public static class ExperimentsApi
         {
             var suggested = await suggestions.SuggestAsync(id, iterationId, http.User, cancellationToken);
             return Results.Created($"/api/experiments/{id}", SuggestionResponse.From(id, suggested));
+        }
+        catch (ActionRefusedException e)
+        {
+            return Problems.Refused(e);
+        }
+    }
+
+    private static async Task<IResult> PatchAsync(long id, long iterationId, IterationSuggestions suggestions, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var patch = await suggestions.GetPatchAsync(id, iterationId, cancellationToken);
+            return Results.File(Encoding.UTF8.GetBytes(patch), PatchContentType, PatchFileName);
         }
         catch (ActionRefusedException e)
         {

@@ -62,6 +62,22 @@ public sealed class IterationSuggestions(
         return (await queries.GetExperimentAsync(experimentId, cancellationToken))!.Iterations.First(i => i.Id == id);
     }
 
+    /// <summary>
+    /// The suggested iteration's Dockerfile as a patch on its source's (unified format, paths relative to the build
+    /// context, as <c>git apply</c> and <c>patch -p1</c> take it).
+    /// </summary>
+    /// <exception cref="ActionRefusedException">No such iteration, or it was not suggested by ImageLab.</exception>
+    public async Task<string> GetPatchAsync(long experimentId, long iterationId, CancellationToken cancellationToken)
+    {
+        var iterations = (await queries.GetExperimentAsync(experimentId, cancellationToken))?.Iterations ?? [];
+        var suggested = iterations.FirstOrDefault(i => i.Id == iterationId)
+            ?? throw new ActionRefusedException(Refusal.NotFound, $"There is no iteration {iterationId} in experiment {experimentId}.");
+        var source = iterations.FirstOrDefault(i => i.Id == suggested.SuggestedFrom)
+            ?? throw new ActionRefusedException(Refusal.NotFound,
+                $"Iteration {suggested.Ordinal} ({suggested.Name}) was submitted, not suggested by ImageLab: there is no patch to take from it.");
+        return SuggestionPatch.Create(source.Dockerfile, source.DockerfileText, suggested.DockerfileText);
+    }
+
     // The slim variants of the Dockerfile's base images that this engine holds: the only ones a suggestion may use unconfigured.
     private async Task<HashSet<string>> FindSlimImagesAsync(string dockerfile, CancellationToken cancellationToken)
     {

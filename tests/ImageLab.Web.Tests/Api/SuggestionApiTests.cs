@@ -79,6 +79,13 @@ public sealed class SuggestionApiTests(ImageLabWebFactory factory) : IClassFixtu
         Assert.StartsWith("FROM debian:bookworm\n", built.DockerfileText, StringComparison.Ordinal);
         Assert.Contains("&& rm -rf /opt/toolchain", built.DockerfileText, StringComparison.Ordinal);
         Assert.True(built.SizeBytes < source.SizeBytes, $"the suggestion ({built.SizeBytes} B) should be smaller than its source ({source.SizeBytes} B)");
+        using var patch = await client.GetAsync(PatchUri(source.ExperimentId, built.Id));
+        Assert.Equal(HttpStatusCode.OK, patch.StatusCode);
+        Assert.Equal("text/x-diff", patch.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("imagelab.patch", patch.Content.Headers.ContentDisposition?.FileName);
+        Assert.Equal(SuggestionPatch.Create("Dockerfile.1-naive", dockerfile, built.DockerfileText), await patch.Content.ReadAsStringAsync());
+        using var notSuggested = await client.GetAsync(PatchUri(source.ExperimentId, source.Id));
+        Assert.Equal(HttpStatusCode.NotFound, notSuggested.StatusCode);
     }
 
     [Fact]
@@ -121,6 +128,9 @@ public sealed class SuggestionApiTests(ImageLabWebFactory factory) : IClassFixtu
         Assert.Equal($"/api/experiments/{source.ExperimentId}", response.Headers.Location?.OriginalString);
         return JsonSerializer.Deserialize<SuggestionResponse>(body, ExperimentUpload.Json)!;
     }
+
+    private static Uri PatchUri(long experimentId, long iterationId) =>
+        new($"/api/experiments/{experimentId}/iterations/{iterationId}/patch", UriKind.Relative);
 
     private static Uri SuggestionUri(BuiltIteration source) =>
         new($"/api/experiments/{source.ExperimentId}/iterations/{source.Id}/suggestion", UriKind.Relative);
