@@ -29,6 +29,13 @@ public static class DockerfileLimits
     public const int MaxStages = 128;
 
     /// <summary>
+    /// The most simple commands <see cref="ShellScript.Split"/> reads from one script: as many as <see cref="MaxLines"/>
+    /// lines can hold one to a line, so only a line that chains commands (<c>a | a | ...</c>, <c>true &amp;&amp; ...</c>)
+    /// reaches it. Past it the rest of the script is not read, so that every rule's work on a RUN stays bounded.
+    /// </summary>
+    public const int MaxShellCommands = MaxLines;
+
+    /// <summary>
     /// The sentence that explains why <paramref name="text"/> is refused, or <see langword="null"/> when it is within
     /// the limits. Linear in the length of the text.
     /// </summary>

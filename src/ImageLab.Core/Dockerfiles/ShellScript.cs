@@ -7,7 +7,15 @@ namespace ImageLab.Core.Dockerfiles;
 /// </summary>
 public static class ShellScript
 {
-    /// <summary>Splits <paramref name="script"/> into its simple commands, in order. Never throws; unbalanced quotes run to the end.</summary>
+    /// <summary>
+    /// Splits <paramref name="script"/> into its simple commands, in order, at most
+    /// <see cref="DockerfileLimits.MaxShellCommands"/> of them (the rest of the script is not read). Never throws;
+    /// unbalanced quotes run to the end.
+    /// </summary>
     public static IReadOnlyList<ShellCommand> Split(string? script) =>
-        string.IsNullOrEmpty(script) ? [] : new ShellScriptReader(script).Read();
+        string.IsNullOrEmpty(script) ? [] : new ShellScriptReader(script, DockerfileLimits.MaxShellCommands).Read();
+
+    /// <summary>Whether <paramref name="commands"/>, as <see cref="Split"/> returned them, stop at the limit and so may leave some of the script unread.</summary>
+    public static bool IsCut(IReadOnlyList<ShellCommand> commands) =>
+        (commands ?? throw new ArgumentNullException(nameof(commands))).Count >= DockerfileLimits.MaxShellCommands;
 }

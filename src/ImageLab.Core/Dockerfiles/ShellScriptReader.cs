@@ -4,9 +4,10 @@ namespace ImageLab.Core.Dockerfiles;
 
 /// <summary>
 /// One pass of <see cref="ShellScript.Split"/> over a script: the word and the command being read, and the commands so
-/// far. Each kind of character has its step: escapes, quotes, substitutions, comments, separators.
+/// far. Each kind of character has its step: escapes, quotes, substitutions, comments, separators. It stops once it
+/// holds <c>maxCommands</c> commands.
 /// </summary>
-internal sealed class ShellScriptReader(string script)
+internal sealed class ShellScriptReader(string script, int maxCommands)
 {
     private static readonly HashSet<string> LeadingKeywords = new(StringComparer.Ordinal) { "then", "do", "else", "elif", "if", "while", "until", "!", "{", "(" };
     private static readonly HashSet<string> ClosingKeywords = new(StringComparer.Ordinal) { "fi", "done", "esac", "}", ")" };
@@ -22,12 +23,16 @@ internal sealed class ShellScriptReader(string script)
 
     public List<ShellCommand> Read()
     {
-        while (_i < script.Length)
+        while (_i < script.Length && _commands.Count < maxCommands)
         {
             Step(script[_i]);
         }
 
-        EndCommand("");
+        if (_commands.Count < maxCommands)
+        {
+            EndCommand("");
+        }
+
         return _commands;
     }
 

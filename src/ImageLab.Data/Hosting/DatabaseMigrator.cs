@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -34,6 +36,7 @@ internal sealed partial class DatabaseMigrator(
         }
 
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await CreateHistoryTableAsync(db, cancellationToken);
         var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
         if (pending.Count > 0)
         {
@@ -43,6 +46,12 @@ internal sealed partial class DatabaseMigrator(
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    // EF reads the history table before it creates it and logs the failure, on every fresh database, as an error
+    // (dotnet/efcore#37328; the provider's own existence check reads it the same way). Creating the empty table first
+    // (CREATE TABLE IF NOT EXISTS, as the migrator itself runs) keeps an expected first start out of the error log.
+    private static Task<bool> CreateHistoryTableAsync(ImageLabDbContext db, CancellationToken cancellationToken) =>
+        db.GetService<IHistoryRepository>().CreateIfNotExistsAsync(cancellationToken);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Using the embedded SQLite store {Path} (one process; set ConnectionStrings:ImageLab to use PostgreSQL).")]
     private static partial void LogEmbeddedStore(ILogger logger, string path);

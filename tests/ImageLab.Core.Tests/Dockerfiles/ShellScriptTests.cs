@@ -108,4 +108,37 @@ public sealed class ShellScriptTests
         // Assert
         Assert.Null(exception);
     }
+    [Theory]
+    [InlineData(" | ")]
+    [InlineData(" && ")]
+    [InlineData("; ")]
+    [InlineData("\n")]
+    public void Split_ChainLongerThanTheLimit_ReadsOnlyUpToTheLimit(string separator)
+    {
+        // Arrange: forty times the limit, so that every rule's work on one RUN stays bounded whatever the line's length.
+        var script = string.Join(separator, Enumerable.Range(0, DockerfileLimits.MaxShellCommands * 40).Select(i => $"c{i}"));
+
+        // Act
+        var commands = ShellScript.Split(script);
+
+        // Assert
+        Assert.Equal(DockerfileLimits.MaxShellCommands, commands.Count);
+        Assert.Equal($"c{DockerfileLimits.MaxShellCommands - 1}", commands[^1].Name);
+        Assert.True(ShellScript.IsCut(commands));
+    }
+
+    [Fact]
+    public void Split_ChainJustUnderTheLimit_ReadsEveryCommand()
+    {
+        // Arrange
+        var script = string.Join(" | ", Enumerable.Range(0, DockerfileLimits.MaxShellCommands - 1).Select(i => $"c{i}"));
+
+        // Act
+        var commands = ShellScript.Split(script);
+
+        // Assert
+        Assert.Equal(DockerfileLimits.MaxShellCommands - 1, commands.Count);
+        Assert.Equal($"c{DockerfileLimits.MaxShellCommands - 2}", commands[^1].Name);
+        Assert.False(ShellScript.IsCut(commands));
+    }
 }

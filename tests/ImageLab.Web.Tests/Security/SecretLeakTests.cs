@@ -8,7 +8,7 @@ namespace ImageLab.Web.Tests.Security;
 /// A secret build argument given to the real app, built on the real engine and analyzed: its value appears in no answer
 /// of the API (experiment, list, log, analysis, files, comparison, reports in Markdown, JSON and CSV, audit, health), no
 /// live event of the hub and no page as the server first renders it (dashboard, experiment, iteration, comparison,
-/// advice, files, audit, users; what a page adds once its circuit connects is read from the same masked store).
+/// advice, files, audit, users; what a page adds once its circuit connects is read from the same masked store). What the CLI prints is searched by the CLI tests' <c>SecretLeakCliTests</c>.
 /// </summary>
 public sealed class SecretLeakTests(ImageLabWebFactory factory) : IClassFixture<ImageLabWebFactory>
 {
