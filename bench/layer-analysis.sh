@@ -12,6 +12,11 @@
 # pipeline's two reads on a graph-driver engine: the files and the waste first (stored and announced: the page fills
 # at the first row's pace, issue 16 asks for at most 1.15x), then the image read again for the push sizes.
 # The ratio is analyzer / floor.
+#
+# ANATOMY=1 measures instead what the byte anatomy costs (issue 15: at most 10% more analysis time, peak memory under
+# 200 MB): the analyzer without push sizes, with the package databases unread (--no-anatomy) against the same with them
+# read and the anatomy built (--anatomy: packages and kinds, as the packages API builds them), runs interleaved; once
+# from the engine and once from the same save in a file (no engine in the time), wall and CPU seconds.
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 IMAGE="${1:-ladder:1-naive}"
@@ -27,24 +32,50 @@ BENCH="$ROOT/bench/ImageLab.Benchmarks/bin/Release/net10.0/ImageLab.Benchmarks.d
 WORK="$(mktemp -d)"
 trap 'rm -rf "$WORK"' EXIT
 
-# measure NAME COMMAND: runs COMMAND (a pipeline, through sh) RUNS times; prints the median wall seconds and peak RSS (MB).
+median() { sort -n "$1" | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
+
+# measure NAME COMMAND: runs COMMAND (a pipeline, through sh) RUNS times; prints the median wall seconds, peak RSS (MB)
+# and median CPU seconds (user + system) of every run of NAME so far.
 measure() {
   local name="$1" command="$2" i
   for i in $(seq 1 "$RUNS"); do
     /usr/bin/time -v -o "$WORK/time" sh -c "$command" >"$WORK/out" 2>"$WORK/err" || { cat "$WORK/err" "$WORK/time" >&2; exit 1; }
     awk -F': ' '/Elapsed \(wall clock\)/ { n = split($2, t, ":"); s = 0; for (j = 1; j <= n; j++) s = s * 60 + t[j]; print s }' "$WORK/time" >>"$WORK/$name.seconds"
     awk -F': ' '/Maximum resident set size/ { printf "%.0f\n", $2 / 1024 }' "$WORK/time" >>"$WORK/$name.rss"
+    awk -F': ' '/(User|System) time \(seconds\)/ { s += $2 } END { print s }' "$WORK/time" >>"$WORK/$name.cpu"
   done
   [ -s "$WORK/out" ] && echo "  $name: $(tail -n 1 "$WORK/out")" >&2
-  printf '%s %s\n' "$(sort -n "$WORK/$name.seconds" | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }')" "$(sort -n "$WORK/$name.rss" | tail -n 1)"
+  printf '%s %s %s\n' "$(median "$WORK/$name.seconds")" "$(sort -n "$WORK/$name.rss" | tail -n 1)" "$(median "$WORK/$name.cpu")"
 }
 
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", a / b }'; }
+
 size=$(docker image inspect -f '{{.Size}}' "$IMAGE")
+if [ "${ANATOMY:-0}" = 1 ]; then
+  echo "image $IMAGE: $((size / 1000000)) MB, $RUNS runs each, interleaved; load average at the start: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
+  docker save "$IMAGE" >"$WORK/image.tar"
+  without="dotnet '$BENCH' analyze-stdin --no-estimate --no-anatomy"
+  with="dotnet '$BENCH' analyze-stdin --no-estimate --anatomy"
+  for i in $(seq 1 "$RUNS"); do
+    read -r engine_without_s engine_without_mb engine_without_cpu < <(RUNS=1 measure engine-without "docker save '$IMAGE' | $without")
+    read -r engine_with_s engine_with_mb engine_with_cpu < <(RUNS=1 measure engine-with "docker save '$IMAGE' | $with")
+    read -r file_without_s file_without_mb file_without_cpu < <(RUNS=1 measure file-without "$without < '$WORK/image.tar'")
+    read -r file_with_s file_with_mb file_with_cpu < <(RUNS=1 measure file-with "$with < '$WORK/image.tar'")
+  done
+  echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
+  printf '%-46s %8s %8s %8s %8s %10s\n' "" "wall s" "ratio" "CPU s" "ratio" "peak MB"
+  printf '%-46s %8.2f %8s %8.2f %8s %10s\n' "docker save | analyzer, no anatomy" "$engine_without_s" "1.000" "$engine_without_cpu" "1.000" "$engine_without_mb"
+  printf '%-46s %8.2f %8s %8.2f %8s %10s\n' "docker save | analyzer + anatomy" "$engine_with_s" "$(ratio "$engine_with_s" "$engine_without_s")" "$engine_with_cpu" "$(ratio "$engine_with_cpu" "$engine_without_cpu")" "$engine_with_mb"
+  printf '%-46s %8.2f %8s %8.2f %8s %10s\n' "saved file | analyzer, no anatomy" "$file_without_s" "1.000" "$file_without_cpu" "1.000" "$file_without_mb"
+  printf '%-46s %8.2f %8s %8.2f %8s %10s\n' "saved file | analyzer + anatomy" "$file_with_s" "$(ratio "$file_with_s" "$file_without_s")" "$file_with_cpu" "$(ratio "$file_with_cpu" "$file_without_cpu")" "$file_with_mb"
+  exit 0
+fi
+
 echo "image $IMAGE: $((size / 1000000)) MB, $RUNS runs each (median time, largest peak RSS of the pipeline's processes)" >&2
-read -r floor_s floor_mb < <(measure floor "docker save '$IMAGE' | tar -t > /dev/null")
-read -r plain_s plain_mb < <(measure analyzer "docker save '$IMAGE' | dotnet '$BENCH' analyze-stdin --no-estimate")
-read -r gzip_s gzip_mb < <(measure analyzer-gzip "docker save '$IMAGE' | dotnet '$BENCH' analyze-stdin --threads $THREADS")
-read -r two_s two_mb < <(measure two-reads "docker save '$IMAGE' | dotnet '$BENCH' analyze-stdin --no-estimate && docker save '$IMAGE' | dotnet '$BENCH' analyze-stdin --threads $THREADS")
+read -r floor_s floor_mb _ < <(measure floor "docker save '$IMAGE' | tar -t > /dev/null")
+read -r plain_s plain_mb _ < <(measure analyzer "docker save '$IMAGE' | dotnet '$BENCH' analyze-stdin --no-estimate")
+read -r gzip_s gzip_mb _ < <(measure analyzer-gzip "docker save '$IMAGE' | dotnet '$BENCH' analyze-stdin --threads $THREADS")
+read -r two_s two_mb _ < <(measure two-reads "docker save '$IMAGE' | dotnet '$BENCH' analyze-stdin --no-estimate && docker save '$IMAGE' | dotnet '$BENCH' analyze-stdin --threads $THREADS")
 
 printf '%-38s %8s %8s %10s\n' "" "seconds" "ratio" "peak MB"
 printf '%-38s %8.1f %8s %10s\n' "docker save | tar -t (floor)" "$floor_s" "1.00" "$floor_mb"

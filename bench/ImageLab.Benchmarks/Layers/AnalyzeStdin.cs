@@ -5,14 +5,19 @@ using ImageLab.Core.Layers;
 namespace ImageLab.Benchmarks.Layers;
 
 /// <summary>
-/// <c>analyze-stdin [--no-estimate] [--level N] [--threads N]</c>: analyzes a <c>docker save</c> stream from standard input as the
-/// pipeline does (no cache) and prints one line of results; bench/layer-analysis.sh times it against <c>tar -t</c>.
+/// <c>analyze-stdin [--no-estimate] [--no-anatomy | --anatomy] [--level N] [--threads N]</c>: analyzes a <c>docker save</c>
+/// stream from standard input as the pipeline does (no cache; package databases kept) and prints one line of results.
+/// <c>--anatomy</c> then builds the byte anatomy too (packages and kinds, as the packages API does); <c>--no-anatomy</c>
+/// leaves the package databases unread. bench/layer-analysis.sh times it against <c>tar -t</c>, and with and without
+/// the anatomy (<c>ANATOMY=1</c>).
 /// </summary>
 internal static class AnalyzeStdin
 {
     public static async Task<int> RunAsync(string[] args)
     {
         var estimate = !args.Contains("--no-estimate");
+        var readDatabases = !args.Contains("--no-anatomy");
+        var buildAnatomy = readDatabases && args.Contains("--anatomy");
         var levelAt = Array.IndexOf(args, "--level");
         var threadsAt = Array.IndexOf(args, "--threads");
         var threads = threadsAt >= 0 ? int.Parse(args[threadsAt + 1], CultureInfo.InvariantCulture) : 0;
@@ -22,6 +27,7 @@ internal static class AnalyzeStdin
         var result = await new ImageSaveAnalyzer(new ImageAnalysisOptions
         {
             EstimateCompressedSize = estimate,
+            ReadPackageDatabases = readDatabases,
             CompressedSizeEstimator = new GzipCompressedSizeEstimator(level, maxDegreeOfParallelism: threads),
         }).AnalyzeAsync(input);
         if (result.Analysis is not { } analysis)
@@ -30,9 +36,19 @@ internal static class AnalyzeStdin
             return 1;
         }
 
+        var analysisSeconds = stopwatch.Elapsed.TotalSeconds;
+        var anatomyText = "";
+        if (buildAnatomy)
+        {
+            stopwatch.Restart();
+            var built = analysis.GetAnatomy() ?? throw new InvalidOperationException("The analysis kept no package databases.");
+            anatomyText = string.Create(CultureInfo.InvariantCulture,
+                $" anatomySeconds={stopwatch.Elapsed.TotalSeconds:0.00} packages={built.Packages.Count} packageBytes={built.Packages.Sum(p => p.Bytes)} total={built.TotalBytes}");
+        }
+
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"layers={analysis.Layers.Count} files={analysis.Tree.FileCount} content={analysis.ContentBytes} compressed={analysis.CompressedSizeBytes} " +
-            $"wasted={analysis.WastedBytes} seconds={stopwatch.Elapsed.TotalSeconds:0.00} managedPeakMB={GC.GetGCMemoryInfo().HeapSizeBytes / 1e6:0}"));
+            $"wasted={analysis.WastedBytes} seconds={analysisSeconds:0.00}{anatomyText} managedPeakMB={GC.GetGCMemoryInfo().HeapSizeBytes / 1e6:0}"));
         return 0;
     }
 }

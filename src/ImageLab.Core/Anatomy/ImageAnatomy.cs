@@ -4,8 +4,9 @@ namespace ImageLab.Core.Anatomy;
 
 /// <summary>
 /// Where an image's bytes come from: every file each layer wrote, attributed to the package that owned its path at
-/// that layer (by the package databases of that layer and those below) and to a kind. Package bytes plus unowned
-/// bytes are the image's bytes exactly (the layers' file-system bytes, overwritten copies included).
+/// that layer (by the package databases of that layer and those below, under its own name or one through a linked
+/// folder such as merged /usr's <c>/bin</c>) and to a kind. Package bytes plus unowned bytes are the image's bytes
+/// exactly (the layers' file-system bytes, overwritten copies included).
 /// </summary>
 public sealed class ImageAnatomy
 {
@@ -40,11 +41,13 @@ public sealed class ImageAnatomy
     {
         ArgumentNullException.ThrowIfNull(layers);
         var state = new PackageDatabaseState();
+        var aliases = new SymlinkAliases();
         var files = new List<AttributedFile>();
         var versions = new Dictionary<PackageKey, string>();
         for (var index = 0; index < layers.Count; index++)
         {
             state.Apply(layers[index]);
+            aliases.Apply(layers[index].Entries);
             foreach (var package in state.Ownership.Packages)
             {
                 versions[package.Key] = package.Version;
@@ -58,7 +61,7 @@ public sealed class ImageAnatomy
                         index,
                         LayerEntry.SizeInImage(entry.Kind, entry.SizeBytes, entry.LinkTarget),
                         ByteKinds.Classify(entry.Path),
-                        state.Ownership.OwnerOf(entry.Path)));
+                        aliases.OwnerOf(entry.Path, state.Ownership)));
                 }
             }
         }

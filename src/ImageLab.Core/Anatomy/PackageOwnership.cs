@@ -16,11 +16,15 @@ public sealed class PackageOwnership
     {
         ArgumentNullException.ThrowIfNull(packages);
         Packages = packages;
+        var folders = ListedFolders(packages);
         foreach (var package in packages)
         {
             foreach (var file in package.Files)
             {
-                ownerByPath.TryAdd(file, package.Key);
+                if (!folders.Contains(file))
+                {
+                    ownerByPath.TryAdd(file, package.Key);
+                }
             }
             if (package.Folder is not null)
             {
@@ -31,6 +35,28 @@ public sealed class PackageOwnership
     }
 
     public IReadOnlyList<InstalledPackage> Packages { get; }
+
+    /// <summary>
+    /// Listed paths with listed paths below them: folders a package unpacked into (dpkg lists those too). Where the image
+    /// has a symbolic link instead, as merged /usr's <c>/lib64</c>, the link is not the package's.
+    /// </summary>
+    private static HashSet<string> ListedFolders(IReadOnlyList<InstalledPackage> packages)
+    {
+        var folders = new HashSet<string>(StringComparer.Ordinal);
+        var lookup = folders.GetAlternateLookup<ReadOnlySpan<char>>();
+        foreach (var package in packages)
+        {
+            foreach (var file in package.Files)
+            {
+                var slash = file.LastIndexOf('/');
+                if (slash > 0)
+                {
+                    lookup.Add(file.AsSpan(0, slash));
+                }
+            }
+        }
+        return folders;
+    }
 
     public PackageKey? OwnerOf(string path)
     {

@@ -26,7 +26,7 @@ public static class PythonRecord
             {
                 continue;
             }
-            var absolute = Resolve(sitePackages, relative);
+            var absolute = AnatomyPath.Resolve(sitePackages, relative);
             if (absolute is not null)
             {
                 files.Add(absolute);
@@ -64,30 +64,5 @@ public static class PythonRecord
             field.Append(line[i]);
         }
         return field.ToString();
-    }
-
-    private static string? Resolve(string baseFolder, string relative)
-    {
-        if (relative.StartsWith('/'))
-        {
-            return relative;
-        }
-        var parts = baseFolder.Split('/', StringSplitOptions.RemoveEmptyEntries).ToList();
-        foreach (var part in relative.Split('/', StringSplitOptions.RemoveEmptyEntries))
-        {
-            if (part == "..")
-            {
-                if (parts.Count == 0)
-                {
-                    return null;
-                }
-                parts.RemoveAt(parts.Count - 1);
-            }
-            else if (part != ".")
-            {
-                parts.Add(part);
-            }
-        }
-        return "/" + string.Join('/', parts);
     }
 }

@@ -20,6 +20,12 @@ public sealed class ImageAnalysisOptions
 
     public int LargestFilesPerLayer { get; init; } = 10;
 
+    /// <summary>
+    /// Keep the package databases' texts for the byte anatomy. Off only in bench/layer-analysis.sh, to measure what the
+    /// attribution costs; an analysis without them has no anatomy.
+    /// </summary>
+    internal bool ReadPackageDatabases { get; init; } = true;
+
     /// <summary>A single file at least this large gets a <see cref="WastePatternIds.LargeFile"/> finding.</summary>
     public long LargeFileThresholdBytes { get; init; } = 100L * 1024 * 1024;
 

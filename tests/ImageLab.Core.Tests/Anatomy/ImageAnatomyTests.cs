@@ -81,6 +81,37 @@ public sealed class ImageAnatomyTests
     }
 
     [Fact]
+    public void Build_MergedUsrImage_AttributesFilesListedThroughTheLinkedFolders()
+    {
+        // Arrange: Debian 12 links /bin and /lib into /usr (relative targets); psmisc and libc6 list the old names, and
+        // libc6 lists /lib as the folder it unpacks into: the link there is not libc6's.
+        const string status = "Package: psmisc\nStatus: install ok installed\nVersion: 23.6-1\n\n" +
+            "Package: libc6\nStatus: install ok installed\nVersion: 2.36-9\n\n";
+        var layers = new[]
+        {
+            new AnatomyLayers()
+                .File("/usr/bin/fuser", 40_000)
+                .File("/usr/lib/x86_64-linux-gnu/libc.so.6", 2_000_000)
+                .File("/usr/bin/unlisted", 7)
+                .Symlink("/bin", "usr/bin")
+                .Symlink("/lib", "./usr/lib")
+                .Database("/var/lib/dpkg/status", status)
+                .Database("/var/lib/dpkg/info/psmisc.list", "/bin/fuser\n")
+                .Database("/var/lib/dpkg/info/libc6:amd64.list", "/lib\n/lib/x86_64-linux-gnu\n/lib/x86_64-linux-gnu/libc.so.6\n")
+                .Build(),
+        };
+
+        // Act
+        var anatomy = ImageAnatomy.Build(layers);
+
+        // Assert
+        Assert.Equal(40_000, anatomy.Packages.Single(package => package.Name == "psmisc").Bytes);
+        Assert.Equal(2_000_000, anatomy.Packages.Single(package => package.Name == "libc6").Bytes);
+        Assert.Null(anatomy.Files.Single(file => file.Path == "/usr/bin/unlisted").Owner);
+        Assert.Null(anatomy.Files.Single(file => file.Path == "/lib").Owner);
+    }
+
+    [Fact]
     public void Build_AnyImage_PackageBytesPlusUnownedBytesAreTheImageBytes()
     {
         // Arrange

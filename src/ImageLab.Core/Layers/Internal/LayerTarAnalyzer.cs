@@ -44,7 +44,7 @@ internal static class LayerTarAnalyzer
             await using var digesting = new DigestingReadStream(tarStream, counter);
             var entries = new List<LayerEntry>();
             var warnings = new List<string>();
-            var packageDatabases = new Dictionary<string, string>(StringComparer.Ordinal);
+            var packageDatabases = options.ReadPackageDatabases ? new Dictionary<string, string>(StringComparer.Ordinal) : null;
             if (blobLength > 0)
             {
                 await ReadEntriesAsync(digesting, entries, packageDatabases, warnings, interner, cancellationToken).ConfigureAwait(false);
@@ -74,7 +74,7 @@ internal static class LayerTarAnalyzer
     private static async Task ReadEntriesAsync(
         Stream tar,
         List<LayerEntry> entries,
-        Dictionary<string, string> packageDatabases,
+        Dictionary<string, string>? packageDatabases,
         List<string> warnings,
         PathInterner interner,
         CancellationToken cancellationToken)
@@ -86,7 +86,7 @@ internal static class LayerTarAnalyzer
             var buffer = new char[1024];
             while (await reader.GetNextEntryAsync(copyData: false, cancellationToken).ConfigureAwait(false) is { } entry)
             {
-                var databaseText = await ReadPackageDatabaseAsync(entry, cancellationToken).ConfigureAwait(false);
+                var databaseText = packageDatabases is null ? null : await ReadPackageDatabaseAsync(entry, cancellationToken).ConfigureAwait(false);
                 await SkipContentAsync(entry, content, cancellationToken).ConfigureAwait(false);
                 if (entry.EntryType is TarEntryType.GlobalExtendedAttributes)
                 {
@@ -138,7 +138,7 @@ internal static class LayerTarAnalyzer
                 }
 
                 var internedPath = interner.Intern(path);
-                if (databaseText is not null && kind == LayerEntryKind.File && PackageDatabaseFiles.IsDatabase(internedPath))
+                if (packageDatabases is not null && databaseText is not null && kind == LayerEntryKind.File && PackageDatabaseFiles.IsDatabase(internedPath))
                 {
                     packageDatabases[internedPath] = databaseText;
                 }
