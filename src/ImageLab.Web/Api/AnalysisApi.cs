@@ -130,11 +130,12 @@ public static class AnalysisApi
 
     private static async Task<IResult> ListPackageFilesAsync(
         long id, IterationAnalyses analyses, CancellationToken cancellationToken,
-        string? manager = null, string? name = null, string? location = null, string? folder = null, int offset = 0, int limit = 100)
+        string? manager = null, string? name = null, string? location = null, string? folder = null, string? kind = null, int offset = 0, int limit = 100)
     {
-        if ((name is null) == (folder is null) || !TryParseManager(manager, out var managerFilter) || (name is not null && managerFilter is null))
+        if (new[] { name, folder, kind }.Count(given => given is not null) != 1 || !TryParseManager(manager, out var managerFilter)
+            || (name is not null && managerFilter is null) || !TryParseKind(kind, out var kindFilter))
         {
-            return Problems.BadRequest("Name a package as ?manager=dpkg&name=python3.11 (with &location= for Python and npm packages), or an unowned top folder as ?folder=/app.");
+            return Problems.BadRequest("Name a package as ?manager=dpkg&name=python3.11 (with &location= for Python and npm packages), an unowned top folder as ?folder=/app, or a kind as ?kind=documentation.");
         }
 
         if (offset < 0 || limit is < 1 or > MaxLimit)
@@ -144,13 +145,32 @@ public static class AnalysisApi
 
         try
         {
-            PackageKey? package = name is null ? null : new PackageKey(managerFilter!.Value, name, location ?? "");
-            return Results.Ok(await analyses.GetPackageFilesAsync(id, package, folder, offset, limit, cancellationToken));
+            var group = name is not null ? FileGroup.OfPackage(new PackageKey(managerFilter!.Value, name, location ?? ""))
+                : folder is not null ? FileGroup.OfFolder(folder)
+                : FileGroup.OfKind(kindFilter!.Value);
+            return Results.Ok(await analyses.GetPackageFilesAsync(id, group, offset, limit, cancellationToken));
         }
         catch (ActionRefusedException e)
         {
             return Problems.Refused(e);
         }
+    }
+
+    private static bool TryParseKind(string? text, out ByteKind? kind)
+    {
+        kind = null;
+        if (text is null)
+        {
+            return true;
+        }
+
+        if (Enum.TryParse<ByteKind>(text, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) && !int.TryParse(text, out _))
+        {
+            kind = parsed;
+            return true;
+        }
+
+        return false;
     }
 
     private static bool TryParseManager(string? text, out PackageManager? manager)
