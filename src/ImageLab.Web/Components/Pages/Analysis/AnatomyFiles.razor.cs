@@ -18,6 +18,10 @@ public partial class AnatomyFiles
     [Parameter, EditorRequired]
     public IReadOnlyList<LayerSource> Layers { get; set; } = [];
 
+    /// <summary>Names each file's package instead of its kind (for the files of one kind, which all share it).</summary>
+    [Parameter]
+    public bool ShowOwner { get; set; }
+
     [Parameter]
     public EventCallback OnClose { get; set; }
 

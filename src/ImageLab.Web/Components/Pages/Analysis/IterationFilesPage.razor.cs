@@ -32,7 +32,7 @@ public partial class IterationFilesPage
     private string? _drillProblem;
 
     private const int PackagePage = 25;
-    private const int DrillFiles = 200;
+    private const int DrillFiles = 100;
 
     [Inject]
     private IterationAnalyses Analyses { get; set; } = default!;
