@@ -117,6 +117,28 @@ public class ByteAnatomyViewTests : ImageLabTestContext
     }
 
     [Fact]
+    public void AnatomyFiles_FilesOfAKind_NameTheirPackageInsteadOfTheKind()
+    {
+        var files = Render<AnatomyFiles>(p => p.Add(c => c.Files, AnatomySample.PythonFiles()).Add(c => c.Title, "Static libraries and headers")
+            .Add(c => c.Layers, AnatomySample.Layers).Add(c => c.ShowOwner, true));
+
+        Assert.Equal("dpkg:python3.11", files.FindAll(".file-owner")[0].TextContent);
+        Assert.Empty(files.FindAll(".file-kind"));
+    }
+
+    [Fact]
+    public void UnownedFolders_LongTail_ShowsTheLargestTenUntilAskedForAll()
+    {
+        var many = Enumerable.Range(0, 14).Select(i => new FolderBytes($"/f{i}", 1_000 - i, 1, [])).ToList();
+        var folders = Render<UnownedFolders>(p => p.Add(c => c.Folders, many).Add(c => c.TotalBytes, 100_000));
+        Assert.Equal(UnownedFolders.FirstShown, folders.FindAll("tr[data-folder]").Count);
+
+        folders.Find("[data-action=all-folders]").Click();
+
+        Assert.Equal(14, folders.FindAll("tr[data-folder]").Count);
+    }
+
+    [Fact]
     public void ByteAnatomyView_Anatomy_HeadlineAddsPackagesAndUnownedToTheTotal()
     {
         var view = Render<ByteAnatomyView>(p => p.Add(c => c.Anatomy, AnatomySample.Packages()).Add(c => c.Layers, AnatomySample.Layers));
