@@ -33,6 +33,7 @@ public partial class IterationFilesPage
 
     private const int PackagePage = 25;
     private const int DrillFiles = 100;
+    private const int CompareTab = 3;
 
     [Inject]
     private IterationAnalyses Analyses { get; set; } = default!;
@@ -73,7 +74,7 @@ public partial class IterationFilesPage
         if (Compare is { } other)
         {
             _compareWith = other;
-            _tab = 2;
+            _tab = CompareTab;
             await CompareAsync();
         }
     }
