@@ -102,7 +102,7 @@ public static class AnalysisApi
         long id, IterationAnalyses analyses, CancellationToken cancellationToken,
         string? manager = null, int? layer = null, string? sort = null, int offset = 0, int limit = 100)
     {
-        if (!TryParseManager(manager, out var managerFilter))
+        if (!TryParseName<PackageManager>(manager, out var managerFilter))
         {
             return Problems.BadRequest($"Unknown manager '{manager}': use dpkg, apk, python or npm.");
         }
@@ -132,8 +132,8 @@ public static class AnalysisApi
         long id, IterationAnalyses analyses, CancellationToken cancellationToken,
         string? manager = null, string? name = null, string? location = null, string? folder = null, string? kind = null, int offset = 0, int limit = 100)
     {
-        if (new[] { name, folder, kind }.Count(given => given is not null) != 1 || !TryParseManager(manager, out var managerFilter)
-            || (name is not null && managerFilter is null) || !TryParseKind(kind, out var kindFilter))
+        if (new[] { name, folder, kind }.Count(given => given is not null) != 1 || !TryParseName<PackageManager>(manager, out var managerFilter)
+            || (name is not null && managerFilter is null) || !TryParseName<ByteKind>(kind, out var kindFilter))
         {
             return Problems.BadRequest("Name a package as ?manager=dpkg&name=python3.11 (with &location= for Python and npm packages), an unowned top folder as ?folder=/app, or a kind as ?kind=documentation.");
         }
@@ -156,34 +156,19 @@ public static class AnalysisApi
         }
     }
 
-    private static bool TryParseKind(string? text, out ByteKind? kind)
+    // A named member of T ("dpkg", "documentation", any case; never a number), or nothing when the parameter is absent.
+    private static bool TryParseName<T>(string? text, out T? value)
+        where T : struct, Enum
     {
-        kind = null;
+        value = null;
         if (text is null)
         {
             return true;
         }
 
-        if (Enum.TryParse<ByteKind>(text, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) && !int.TryParse(text, out _))
+        if (Enum.TryParse<T>(text, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) && !int.TryParse(text, out _))
         {
-            kind = parsed;
-            return true;
-        }
-
-        return false;
-    }
-
-    private static bool TryParseManager(string? text, out PackageManager? manager)
-    {
-        manager = null;
-        if (text is null)
-        {
-            return true;
-        }
-
-        if (Enum.TryParse<PackageManager>(text, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) && !int.TryParse(text, out _))
-        {
-            manager = parsed;
+            value = parsed;
             return true;
         }
 
