@@ -26,6 +26,9 @@ public static class Percentage
         return (percent < 0 && rounded != 0 ? "-" : "") + digits + "%";
     }
 
+    /// <summary>"12%", "0.04%": <paramref name="part"/>'s share of <paramref name="whole"/>; a dash when the whole is zero.</summary>
+    public static string Share(long part, long whole) => whole > 0 ? Format(part * 100.0 / whole) : "–";
+
     /// <summary>"+10%", "-72%", "0%": the signed change from <paramref name="fromBytes"/> to <paramref name="toBytes"/>; null when a size is unknown.</summary>
     public static string? Change(long? fromBytes, long? toBytes)
     {

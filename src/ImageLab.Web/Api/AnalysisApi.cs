@@ -102,7 +102,7 @@ public static class AnalysisApi
         long id, IterationAnalyses analyses, CancellationToken cancellationToken,
         string? manager = null, int? layer = null, string? sort = null, int offset = 0, int limit = 100)
     {
-        if (!TryParseManager(manager, out var managerFilter))
+        if (!TryParseName<PackageManager>(manager, out var managerFilter))
         {
             return Problems.BadRequest($"Unknown manager '{manager}': use dpkg, apk, python or npm.");
         }
@@ -130,11 +130,12 @@ public static class AnalysisApi
 
     private static async Task<IResult> ListPackageFilesAsync(
         long id, IterationAnalyses analyses, CancellationToken cancellationToken,
-        string? manager = null, string? name = null, string? location = null, string? folder = null, int offset = 0, int limit = 100)
+        string? manager = null, string? name = null, string? location = null, string? folder = null, string? kind = null, int offset = 0, int limit = 100)
     {
-        if ((name is null) == (folder is null) || !TryParseManager(manager, out var managerFilter) || (name is not null && managerFilter is null))
+        if (new[] { name, folder, kind }.Count(given => given is not null) != 1 || !TryParseName<PackageManager>(manager, out var managerFilter)
+            || (name is not null && managerFilter is null) || !TryParseName<ByteKind>(kind, out var kindFilter))
         {
-            return Problems.BadRequest("Name a package as ?manager=dpkg&name=python3.11 (with &location= for Python and npm packages), or an unowned top folder as ?folder=/app.");
+            return Problems.BadRequest("Name a package as ?manager=dpkg&name=python3.11 (with &location= for Python and npm packages), an unowned top folder as ?folder=/app, or a kind as ?kind=documentation.");
         }
 
         if (offset < 0 || limit is < 1 or > MaxLimit)
@@ -144,8 +145,10 @@ public static class AnalysisApi
 
         try
         {
-            PackageKey? package = name is null ? null : new PackageKey(managerFilter!.Value, name, location ?? "");
-            return Results.Ok(await analyses.GetPackageFilesAsync(id, package, folder, offset, limit, cancellationToken));
+            var group = name is not null ? FileGroup.OfPackage(new PackageKey(managerFilter!.Value, name, location ?? ""))
+                : folder is not null ? FileGroup.OfFolder(folder)
+                : FileGroup.OfKind(kindFilter!.Value);
+            return Results.Ok(await analyses.GetPackageFilesAsync(id, group, offset, limit, cancellationToken));
         }
         catch (ActionRefusedException e)
         {
@@ -153,17 +156,19 @@ public static class AnalysisApi
         }
     }
 
-    private static bool TryParseManager(string? text, out PackageManager? manager)
+    // A named member of T ("dpkg", "documentation", any case; never a number), or nothing when the parameter is absent.
+    private static bool TryParseName<T>(string? text, out T? value)
+        where T : struct, Enum
     {
-        manager = null;
+        value = null;
         if (text is null)
         {
             return true;
         }
 
-        if (Enum.TryParse<PackageManager>(text, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) && !int.TryParse(text, out _))
+        if (Enum.TryParse<T>(text, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) && !int.TryParse(text, out _))
         {
-            manager = parsed;
+            value = parsed;
             return true;
         }
 

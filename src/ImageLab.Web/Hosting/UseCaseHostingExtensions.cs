@@ -12,6 +12,7 @@ public static class UseCaseHostingExtensions
         services.AddSingleton<ExperimentAdvice>();
         services.AddSingleton<ExperimentReports>();
         services.AddSingleton<IterationAnalyses>();
+        services.AddSingleton<ISizeBlames>(provider => provider.GetRequiredService<IterationAnalyses>());
         services.AddSingleton<AuditTrail>();
         services.AddSingleton<IterationSuggestions>();
         services.AddOptions<SuggestionOptions>().BindConfiguration(SuggestionOptions.SectionName).ValidateOnStart();

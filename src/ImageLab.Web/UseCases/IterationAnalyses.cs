@@ -9,7 +9,7 @@ namespace ImageLab.Web.UseCases;
 /// Iterations' layer analyses, or the sentence that says why there is none yet: the one place the analysis API and the
 /// iteration's files page read them and compare two images.
 /// </summary>
-public sealed class IterationAnalyses(AnalysisStore store)
+public sealed class IterationAnalyses(AnalysisStore store) : ISizeBlames
 {
     /// <summary>The stored numbers, layers and findings of the iteration's analysis.</summary>
     /// <exception cref="ActionRefusedException">No such iteration (<see cref="Refusal.NotFound"/>), or no analysis yet (<see cref="Refusal.Unavailable"/>).</exception>
@@ -68,22 +68,20 @@ public sealed class IterationAnalyses(AnalysisStore store)
             anatomy.Kinds);
     }
 
-    /// <summary>The files of one package (or, with a <paramref name="folder"/>, the unowned files under that top folder), largest first.</summary>
-    /// <exception cref="ActionRefusedException">No analysis (see <see cref="GetPackagesAsync"/>), or no such package or folder.</exception>
+    /// <summary>The files of one package, of one unowned top folder or of one kind, largest first.</summary>
+    /// <exception cref="ActionRefusedException">No analysis (see <see cref="GetPackagesAsync"/>), or no file in that group.</exception>
     public async Task<PackageFilesResponse> GetPackageFilesAsync(
-        long iterationId, PackageKey? package, string? folder, int offset, int limit, CancellationToken cancellationToken)
+        long iterationId, FileGroup group, int offset, int limit, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(group);
         var (_, anatomy) = await LoadAnatomyAsync(iterationId, cancellationToken);
-        var files = package is { } key
-            ? anatomy.Files.Where(file => file.Owner == key).ToList()
-            : anatomy.Files.Where(file => file.Owner is null && ImageAnatomy.TopFolder(file.Path) == folder).ToList();
-        var subject = package?.ToString() ?? folder ?? "";
+        var files = anatomy.Files.Where(group.Contains).ToList();
         if (files.Count == 0)
         {
-            throw new ActionRefusedException(Refusal.NotFound, $"Iteration {iterationId}'s image has no files of {subject}.");
+            throw new ActionRefusedException(Refusal.NotFound, $"Iteration {iterationId}'s image has no files of {group}.");
         }
         return new PackageFilesResponse(
-            iterationId, subject, files.Sum(file => file.Bytes), files.Count, offset, limit,
+            iterationId, group.ToString(), files.Sum(file => file.Bytes), files.Count, offset, limit,
             [.. files.OrderByDescending(file => file.Bytes).ThenBy(file => file.Path, StringComparer.Ordinal).Skip(offset).Take(limit)]);
     }
 
@@ -95,12 +93,21 @@ public sealed class IterationAnalyses(AnalysisStore store)
     {
         try
         {
-            return Blame(await LoadImageAsync(before, cancellationToken), await LoadImageAsync(after, cancellationToken));
+            return await BlameAsync(before, after, cancellationToken);
         }
         catch (ActionRefusedException)
         {
             return null;
         }
+    }
+
+    /// <summary>Why <paramref name="after"/>'s image differs from <paramref name="before"/>'s, by step, package and kind.</summary>
+    /// <exception cref="ActionRefusedException">Either iteration has no analysis (or one made before package anatomy), or does not exist.</exception>
+    public async Task<SizeBlame> BlameAsync(long before, long after, CancellationToken cancellationToken)
+    {
+        var (beforeAnalysis, beforeAnatomy) = await LoadAnatomyAsync(before, cancellationToken);
+        var (afterAnalysis, afterAnatomy) = await LoadAnatomyAsync(after, cancellationToken);
+        return SizeBlamer.Blame(beforeAnatomy, LayerSources.Of(beforeAnalysis), afterAnatomy, LayerSources.Of(afterAnalysis));
     }
 
     private static SizeBlameResponse? BlameResponse(ImageAnalysis a, ImageAnalysis b, int causes = 5) =>

@@ -168,6 +168,19 @@ public sealed class AnalysisApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ListPackageFiles_Kind_ListsOnlyThatKindWithTheKindsBytes()
+    {
+        var packages = await ListAsync($"/api/iterations/{_minimal}/packages");
+        var files = await ListAsync($"/api/iterations/{_minimal}/packages/files?kind=bytecodeCaches&limit=5");
+
+        var kind = packages.GetProperty("kinds").EnumerateArray().Single(k => k.GetProperty("kind").GetString() == "BytecodeCaches");
+        Assert.Equal(kind.GetProperty("bytes").GetInt64(), files.GetProperty("bytes").GetInt64());
+        Assert.Equal(kind.GetProperty("fileCount").GetInt32(), files.GetProperty("totalCount").GetInt32());
+        Assert.Equal(5, files.GetProperty("files").GetArrayLength());
+        Assert.All(files.GetProperty("files").EnumerateArray(), f => Assert.Equal("BytecodeCaches", f.GetProperty("kind").GetString()));
+    }
+
+    [Fact]
     public async Task Compare_TwoIterations_BlamesTheStepThatChangedTheSize()
     {
         using var comparison = JsonDocument.Parse(await _client.GetStringAsync(new Uri($"/api/compare?a={_minimal}&b={_cleaned}", UriKind.Relative)));
@@ -190,6 +203,8 @@ public sealed class AnalysisApiTests : IAsyncLifetime
     [InlineData("/api/iterations/987654/packages", HttpStatusCode.NotFound)]
     [InlineData("/api/iterations/1/packages?manager=rpm", HttpStatusCode.BadRequest)]
     [InlineData("/api/iterations/1/packages/files", HttpStatusCode.BadRequest)]
+    [InlineData("/api/iterations/1/packages/files?kind=junk", HttpStatusCode.BadRequest)]
+    [InlineData("/api/iterations/1/packages/files?kind=documentation&folder=/app", HttpStatusCode.BadRequest)]
     [InlineData("/api/iterations/987654/analysis", HttpStatusCode.NotFound)]
     [InlineData("/api/iterations/987654/files", HttpStatusCode.NotFound)]
     [InlineData("/api/compare?a=987654&b=1", HttpStatusCode.NotFound)]

@@ -40,6 +40,7 @@ public class ImageLabTestContext : BunitContext, IAsyncLifetime
         Services.AddSingleton<IExperimentQueries>(Queries);
         Services.AddSingleton<IExperimentCommands>(Commands);
         Services.AddSingleton<IBuildEventFeed>(Feed);
+        Services.AddSingleton<ISizeBlames>(Blames);
         Services.AddSingleton<TimeProvider>(Clock);
         Services.AddSingleton(new SampleLibrary(TestEnvironment.SamplesFolder));
         Services.AddSingleton(Options.Create(new DatabaseOptions { MaxContextBytes = 50L * 1024 * 1024 }));
@@ -75,6 +76,8 @@ public class ImageLabTestContext : BunitContext, IAsyncLifetime
     public FakeExperimentCommands Commands { get; } = new();
 
     public ChannelBuildEventFeed Feed { get; } = new();
+
+    public FakeSizeBlames Blames { get; } = new();
 
     public ManualClock Clock { get; } = new(new DateTimeOffset(2025, 11, 29, 15, 0, 0, TimeSpan.Zero));
 

@@ -15,7 +15,4 @@ public partial class ComparisonView
     private long ExperimentId => Experiment.Id;
 
     protected override void OnParametersSet() => _model = ComparisonModel.From(Experiment.Iterations);
-
-    private static string Percent(long part, long whole) =>
-        whole > 0 ? Percentage.Format(part * 100.0 / whole) : "–";
 }

@@ -1,4 +1,5 @@
 using ImageLab.Core.Layers;
+using ImageLab.Web.Formatting;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 
@@ -35,8 +36,8 @@ public partial class FileTreeBrowser
 
     private static string LayerLabel(LayerSummary layer)
     {
-        var text = layer.CreatedBy is { Length: > 0 } createdBy ? createdBy.Replace("/bin/sh -c #(nop) ", "", StringComparison.Ordinal) : "(base image)";
-        return $"{layer.Index}: {(text.Length > 70 ? text[..70] + "…" : text)}";
+        var text = layer.CreatedBy is { Length: > 0 } createdBy ? LayerText.Tidy(createdBy) : "(base image)";
+        return $"{layer.Index}: {LayerText.Shorten(text, 71)}";
     }
 
     private static string Icon(LayerEntryKind kind) => kind switch

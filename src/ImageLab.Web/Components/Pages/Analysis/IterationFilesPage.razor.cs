@@ -1,3 +1,4 @@
+using ImageLab.Core.Anatomy;
 using ImageLab.Core.Contracts;
 using ImageLab.Core.Layers;
 using ImageLab.Web.UseCases;
@@ -6,8 +7,9 @@ using Microsoft.AspNetCore.Components;
 namespace ImageLab.Web.Components.Pages.Analysis;
 
 /// <summary>
-/// <c>/iterations/{id}/files</c>: an iteration's layer analysis: headline numbers, the file tree, the waste list and
-/// the file diff against another iteration (<c>?compare={iterationId}</c> opens it directly).
+/// <c>/iterations/{id}/files</c>: an iteration's layer analysis: headline numbers, where the bytes are (by kind, package
+/// and unowned folder, drillable to files), the file tree, the waste list and the file diff against another iteration
+/// (<c>?compare={iterationId}</c> opens it directly).
 /// </summary>
 public partial class IterationFilesPage
 {
@@ -21,6 +23,17 @@ public partial class IterationFilesPage
     private long? _comparedWith;
     private int _tab;
     private long? _loaded;
+    private PackagesResponse? _anatomy;
+    private string? _anatomyProblem;
+    private IReadOnlyList<LayerSource> _layers = [];
+    private int _packageLimit = PackagePage;
+    private FileGroup? _drillGroup;
+    private PackageFilesResponse? _drill;
+    private string? _drillProblem;
+
+    private const int PackagePage = 25;
+    private const int DrillFiles = 100;
+    private const int CompareTab = 3;
 
     [Inject]
     private IterationAnalyses Analyses { get; set; } = default!;
@@ -39,7 +52,7 @@ public partial class IterationFilesPage
         }
 
         _loaded = Id;
-        (_summary, _analysis, _comparison, _problem) = (null, null, null, null);
+        (_summary, _analysis, _comparison, _problem, _anatomy, _anatomyProblem) = (null, null, null, null, null, null);
         _notFound = false;
         try
         {
@@ -54,13 +67,61 @@ public partial class IterationFilesPage
             return;
         }
 
+        _layers = LayerSources.Of(_analysis);
+        (_drillGroup, _drill, _drillProblem, _packageLimit) = (null, null, null, PackagePage);
+        await LoadAnatomyAsync();
+
         if (Compare is { } other)
         {
             _compareWith = other;
-            _tab = 2;
+            _tab = CompareTab;
             await CompareAsync();
         }
     }
+
+    private async Task LoadAnatomyAsync()
+    {
+        try
+        {
+            _anatomy = await Analyses.GetPackagesAsync(Id, new PackageQuery(Limit: _packageLimit), CancellationToken.None);
+            _anatomyProblem = null;
+        }
+        catch (ActionRefusedException e)
+        {
+            (_anatomy, _anatomyProblem) = (null, e.Message);
+        }
+    }
+
+    private async Task ShowMorePackagesAsync()
+    {
+        _packageLimit += PackagePage;
+        await LoadAnatomyAsync();
+    }
+
+    private async Task DrillAsync(FileGroup group)
+    {
+        if (group == _drillGroup)
+        {
+            CloseDrill();
+            return;
+        }
+
+        (_drillGroup, _drill, _drillProblem) = (group, null, null);
+        try
+        {
+            var files = await Analyses.GetPackageFilesAsync(Id, group, 0, DrillFiles, CancellationToken.None);
+            if (_drillGroup == group)
+            {
+                _drill = files;
+            }
+        }
+        catch (ActionRefusedException e) when (_drillGroup == group)
+        {
+            _drillProblem = e.Message;
+        }
+    }
+
+    private void CloseDrill() => (_drillGroup, _drill, _drillProblem) = (null, null, null);
 
     private async Task CompareAsync()
     {

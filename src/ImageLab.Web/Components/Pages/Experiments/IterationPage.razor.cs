@@ -73,9 +73,7 @@ public partial class IterationPage
     private string LayerHref(LayerDetails layer) => $"/experiments/{Id}/iterations/{IterationId}?layer={layer.Index}";
 
     private string Share(LayerDetails layer) =>
-        _iteration?.SizeBytes is { } total and > 0
-            ? Percentage.Format(layer.SizeBytes * 100.0 / total)
-            : "–";
+        Percentage.Share(layer.SizeBytes, _iteration?.SizeBytes ?? 0);
 
     // The instruction's line, with the continuation lines that belong to it.
     private List<int> HighlightLines(LayerDetails layer)
