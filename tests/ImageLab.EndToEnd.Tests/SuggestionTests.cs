@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using System.Text.Json;
 using ImageLab.Testing;
 using Microsoft.Playwright;
@@ -54,7 +53,7 @@ public sealed class SuggestionTests
 
         // The proof arrives live: built, then each transformation alone.
         await Assertions.Expect(card.Locator(".status-chip")).ToHaveAttributeAsync("data-status", "Succeeded", new() { Timeout = (float)BuildTimeout.TotalMilliseconds });
-        var suggested = (await GetExperimentAsync(http, experimentId)).GetProperty("iterations").EnumerateArray().Single(i => i.GetProperty("suggestedFrom").ValueKind == JsonValueKind.Number);
+        var suggested = (await ExperimentPolling.GetExperimentAsync(http, experimentId)).GetProperty("iterations").EnumerateArray().Single(i => i.GetProperty("suggestedFrom").ValueKind == JsonValueKind.Number);
         var transformations = suggested.GetProperty("transformations").EnumerateArray().ToList();
         Assert.NotEmpty(transformations);
         foreach (var transformation in transformations)
@@ -114,23 +113,6 @@ public sealed class SuggestionTests
             content.Add(part, "files", file);
         }
 
-        using var response = await http.PostAsync(new Uri("/api/experiments", UriKind.Relative), content);
-        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
-        var experimentId = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt64();
-        using var timeout = new CancellationTokenSource(BuildTimeout);
-        while (true)
-        {
-            var iteration = (await GetExperimentAsync(http, experimentId, timeout.Token)).GetProperty("iterations")[0];
-            if (iteration.GetProperty("status").GetString() is "Succeeded" or "Failed" or "Canceled")
-            {
-                Assert.Equal("Succeeded", iteration.GetProperty("status").GetString());
-                return experimentId;
-            }
-
-            await Task.Delay(500, timeout.Token);
-        }
+        return (await ExperimentPolling.SubmitAndWaitAsync(http, content, BuildTimeout)).ExperimentId;
     }
-
-    private static Task<JsonElement> GetExperimentAsync(HttpClient http, long experimentId, CancellationToken cancellationToken = default) =>
-        http.GetFromJsonAsync<JsonElement>(new Uri($"/api/experiments/{experimentId}", UriKind.Relative), cancellationToken);
 }

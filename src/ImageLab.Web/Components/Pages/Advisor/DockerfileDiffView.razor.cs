@@ -18,5 +18,5 @@ public partial class DockerfileDiffView
     [Parameter]
     public string AfterTitle { get; set; } = "After";
 
-    private static string DeltaClass(long delta) => delta < 0 ? "is-smaller" : delta > 0 ? "is-larger" : "";
+    private static string DeltaClass(long delta) => delta < 0 ? "imagelab-smaller" : delta > 0 ? "imagelab-larger" : "";
 }
