@@ -32,6 +32,36 @@ window.imageLab = {
   resumeLog: (element) => {
     if (element) { element._follow = true; element.scrollTop = element.scrollHeight; }
   },
+
+  // Copies text to the clipboard; false when the browser refuses. Outside a secure context (plain http to another host)
+  // there is no navigator.clipboard: a selected textarea and the older copy command still work there.
+  copyText: async (text) => {
+    try {
+      await navigator.clipboard.writeText(text);
+      return true;
+    } catch {
+      const area = document.createElement('textarea');
+      area.value = text;
+      area.setAttribute('readonly', '');
+      area.style.position = 'fixed';
+      area.style.opacity = '0';
+      document.body.appendChild(area);
+      area.select();
+      try { return document.execCommand('copy'); } catch { return false; } finally { area.remove(); }
+    }
+  },
+
+  // Saves text as a file the browser downloads, without a round trip to the server.
+  saveText: (fileName, text, type) => {
+    const url = URL.createObjectURL(new Blob([text], { type }));
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = fileName;
+    document.body.appendChild(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 60000);
+  },
 };
 
 (() => {

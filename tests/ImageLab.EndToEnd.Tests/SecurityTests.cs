@@ -1,6 +1,4 @@
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
-using System.Text.Json;
 using ImageLab.Testing;
 using Microsoft.Playwright;
 
@@ -76,22 +74,6 @@ public sealed class SecurityTests
         var dockerfile = new StringContent($"FROM busybox:1.36\nRUN : {Guid.NewGuid():N} && echo '{Payload}'\n");
         dockerfile.Headers.ContentType = new MediaTypeHeaderValue("text/plain");
         content.Add(dockerfile, "files", "Dockerfile");
-        using var response = await http.PostAsync(new Uri("/api/experiments", UriKind.Relative), content);
-        response.EnsureSuccessStatusCode();
-        var experimentId = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt64();
-
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        while (true)
-        {
-            var experiment = await http.GetFromJsonAsync<JsonElement>(new Uri($"/api/experiments/{experimentId}", UriKind.Relative), timeout.Token);
-            var iteration = experiment.GetProperty("iterations")[0];
-            if (iteration.GetProperty("status").GetString() is "Succeeded" or "Failed" or "Canceled")
-            {
-                Assert.Equal("Succeeded", iteration.GetProperty("status").GetString());
-                return (experimentId, iteration.GetProperty("id").GetInt64());
-            }
-
-            await Task.Delay(250, timeout.Token);
-        }
+        return await ExperimentPolling.SubmitAndWaitAsync(http, content, TimeSpan.FromMinutes(2));
     }
 }

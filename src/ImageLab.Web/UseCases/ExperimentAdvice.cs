@@ -32,7 +32,7 @@ public sealed class ExperimentAdvice(IExperimentQueries queries, AnalysisStore a
         return experiment with { Iterations = iterations };
     }
 
-    /// <summary>The experiment with each iteration's findings and lesson scorecard, or <see langword="null"/> when there is none.</summary>
+    /// <summary>The experiment with each iteration's findings, lesson scorecard and proven savings, or <see langword="null"/> when there is none.</summary>
     public async Task<AdvisedExperiment?> GetAdviceAsync(long experimentId, CancellationToken cancellationToken)
     {
         if (await queries.GetExperimentAsync(experimentId, cancellationToken) is not { } experiment)
@@ -43,7 +43,7 @@ public sealed class ExperimentAdvice(IExperimentQueries queries, AnalysisStore a
         var advice = new List<IterationAdvice>(experiment.Iterations.Count);
         foreach (var iteration in experiment.Iterations)
         {
-            advice.Add(IterationAdvice.Create(iteration, await LoadWasteAsync(iteration, cancellationToken)));
+            advice.Add(IterationAdvice.Create(iteration, await LoadWasteAsync(iteration, cancellationToken), experiment.Iterations));
         }
 
         return new AdvisedExperiment(experiment, advice);

@@ -1,3 +1,4 @@
+using ImageLab.Core.Dockerfiles;
 using ImageLab.Core.Experiments;
 using ImageLab.Web.Formatting;
 
@@ -45,6 +46,29 @@ public sealed class IterationLiveState(IterationDetails details)
     public LogBuffer Log { get; } = new();
 
     public bool IsRunning => Status is IterationStatus.Building or IterationStatus.Measuring;
+
+    /// <summary>Whether the Dockerfile advisor finds anything in its Dockerfile: what a suggestion is offered for.</summary>
+    public bool HasFindings
+    {
+        get
+        {
+            // Advised once per Dockerfile text: the card asks on every render.
+            if (!ReferenceEquals(_advisedText, Details.DockerfileText))
+            {
+                _advisedText = Details.DockerfileText;
+                _hasFindings = Advisor.Analyze(Details.DockerfileText).Findings.Count > 0;
+            }
+
+            return _hasFindings;
+        }
+    }
+
+    /// <summary>Whether a suggestion may be asked for it: built and measured (the proof compares against it), with findings.</summary>
+    public bool MaySuggest => Status == IterationStatus.Succeeded && Details.SizeBytes is not null && HasFindings;
+
+    private static readonly DockerfileAdvisor Advisor = new();
+    private string? _advisedText;
+    private bool _hasFindings;
 
     /// <summary>Step progress in percent; a finished success is full even when the builder reported no steps.</summary>
     public double ProgressPercent => Status == IterationStatus.Succeeded

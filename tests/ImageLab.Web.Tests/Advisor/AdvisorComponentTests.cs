@@ -75,7 +75,7 @@ public sealed class AdvisorComponentTests : ImageLabTestContext
         Assert.Equal(["Changed", "Unchanged"], rows.Select(r => r.GetAttribute("data-kind")));
         Assert.Contains("diff-changed", rows[0].ClassList);
         Assert.Equal("-780000000", rows[0].QuerySelector(".diff-delta [data-bytes]")!.GetAttribute("data-bytes"));
-        Assert.Equal("-780 MB", rows[0].QuerySelector(".diff-delta [data-bytes]")!.TextContent);
+        Assert.Equal("−780 MB", rows[0].QuerySelector(".diff-delta [data-bytes]")!.TextContent);
         Assert.Null(rows[1].QuerySelector(".diff-delta [data-bytes]"));
     }
 

@@ -5,7 +5,10 @@ using MudBlazor;
 
 namespace ImageLab.Web.Components.Controls;
 
-/// <summary>One iteration on the live page: status, step N/M, cached steps, elapsed time, size when measured, cancel.</summary>
+/// <summary>
+/// One iteration on the live page: status, step N/M, cached steps, elapsed time, size when measured, cancel; the
+/// suggestion action on one with findings, and a suggested iteration's proof.
+/// </summary>
 public partial class IterationCard
 {
     [Parameter, EditorRequired]
@@ -28,6 +31,21 @@ public partial class IterationCard
 
     [Parameter]
     public EventCallback<IterationLiveState> OnCancel { get; set; }
+
+    /// <summary>Asks for a suggested Dockerfile; builders only: without a delegate the card shows no action.</summary>
+    [Parameter]
+    public EventCallback<IterationLiveState> OnSuggest { get; set; }
+
+    /// <summary>A suggestion is being asked for from this card.</summary>
+    [Parameter]
+    public bool Suggesting { get; set; }
+
+    /// <summary>The iteration a suggested one came from; null for a submitted iteration.</summary>
+    [Parameter]
+    public IterationDetails? Source { get; set; }
+
+    [Parameter]
+    public EventCallback<IterationDetails> OnCopyPatch { get; set; }
 
     private static string StepText(IterationLiveState state) => state.Status switch
     {

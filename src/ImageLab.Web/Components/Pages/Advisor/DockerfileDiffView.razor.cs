@@ -18,7 +18,5 @@ public partial class DockerfileDiffView
     [Parameter]
     public string AfterTitle { get; set; } = "After";
 
-    private static string Signed(long delta) => delta > 0 ? "+" + ByteSize.Format(delta) : ByteSize.Format(delta);
-
-    private static string DeltaClass(long delta) => delta < 0 ? "is-smaller" : delta > 0 ? "is-larger" : "";
+    private static string DeltaClass(long delta) => delta < 0 ? "imagelab-smaller" : delta > 0 ? "imagelab-larger" : "";
 }

@@ -8,6 +8,7 @@ using ImageLab.Web.ViewModels;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.JSInterop;
 using MudBlazor;
 
 namespace ImageLab.Web.Components.Pages.Experiments;
@@ -20,7 +21,7 @@ public sealed partial class ExperimentPage : IAsyncDisposable
 {
     private static readonly TimeSpan BatchInterval = TimeSpan.FromMilliseconds(100);
     private readonly CancellationTokenSource _stop = new();
-    private bool _mayCancel;
+    private bool _isBuilder;
     private ClaimsPrincipal _user = new();
 
     [Inject]
@@ -28,6 +29,15 @@ public sealed partial class ExperimentPage : IAsyncDisposable
 
     [Inject]
     private IAuthorizationService Authorization { get; set; } = default!;
+
+    [Inject]
+    private IterationSuggestions Suggestions { get; set; } = default!;
+
+    [Inject]
+    private ISnackbar Snackbar { get; set; } = default!;
+
+    [Inject]
+    private IJSRuntime JS { get; set; } = default!;
 
     [CascadingParameter]
     private Task<AuthenticationState> Authentication { get; set; } = default!;
@@ -37,6 +47,7 @@ public sealed partial class ExperimentPage : IAsyncDisposable
     private bool _userSelected;
     private bool _notFound;
     private bool _cancelling;
+    private long? _suggestingFrom;
     private string? _loadError;
     private string? _liveError;
     private string? _actionError;
@@ -72,12 +83,19 @@ public sealed partial class ExperimentPage : IAsyncDisposable
 
     /// <summary>Viewers see no cancel buttons: the cards show one only when there is something to call.</summary>
     private EventCallback<IterationLiveState> CancelIteration =>
-        _mayCancel ? EventCallback.Factory.Create<IterationLiveState>(this, CancelIterationAsync) : default;
+        _isBuilder ? EventCallback.Factory.Create<IterationLiveState>(this, CancelIterationAsync) : default;
+
+    /// <summary>Viewers see no suggestion action either: asking for one queues a build.</summary>
+    private EventCallback<IterationLiveState> SuggestFrom =>
+        _isBuilder ? EventCallback.Factory.Create<IterationLiveState>(this, SuggestAsync) : default;
+
+    private IterationDetails? SourceOf(IterationLiveState iteration) =>
+        iteration.Details.SuggestedFrom is { } sourceId ? _state?.Find(sourceId)?.Details : null;
 
     protected override async Task OnInitializedAsync()
     {
         _user = (await Authentication).User;
-        _mayCancel = (await Authorization.AuthorizeAsync(_user, ImageLabPolicies.Builders)).Succeeded;
+        _isBuilder = (await Authorization.AuthorizeAsync(_user, ImageLabPolicies.Builders)).Succeeded;
     }
 
     protected override async Task OnParametersSetAsync()
@@ -289,6 +307,62 @@ public sealed partial class ExperimentPage : IAsyncDisposable
         catch (Exception e) when (e is not OperationCanceledException)
         {
             _actionError = $"{iteration.Details.Name} could not be cancelled: {e.Message}";
+        }
+    }
+
+    // The new iteration shows at once on this page (read again from the store); other pages see it with its first event.
+    private async Task SuggestAsync(IterationLiveState source)
+    {
+        _suggestingFrom = source.Id;
+        try
+        {
+            var suggested = await Suggestions.SuggestAsync(Id, source.Id, _user, _stop.Token);
+            if (_state is { } state && await Queries.GetExperimentAsync(Id, _stop.Token) is { } fresh)
+            {
+                state.ApplySnapshot(fresh);
+            }
+
+            if (_state?.Find(suggested.Id) is { } added)
+            {
+                Select(added);
+            }
+
+            Snackbar.Add(
+                $"{suggested.Ordinal}. {suggested.Name} is queued: ImageLab builds it, then each of its {suggested.Transformations.Count} transformation"
+                + $"{(suggested.Transformations.Count == 1 ? "" : "s")} alone on top of {source.Details.Name} to measure what it saves.",
+                Severity.Success);
+        }
+        catch (ActionRefusedException e)
+        {
+            Snackbar.Add(e.Message, Severity.Warning);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            Snackbar.Add($"No suggestion could be made for {source.Details.Name}: {e.Message}", Severity.Error);
+        }
+        finally
+        {
+            _suggestingFrom = null;
+        }
+    }
+
+    private async Task CopyPatchAsync(IterationDetails suggested)
+    {
+        try
+        {
+            var patch = await Suggestions.GetPatchAsync(Id, suggested.Id, _stop.Token);
+            var copied = await JS.InvokeAsync<bool>("imageLab.copyText", _stop.Token, patch);
+            Snackbar.Add(
+                copied ? $"Patch copied: apply it to {suggested.Dockerfile} with git apply (or patch -p1)." : "The browser refused the clipboard: use Download patch instead.",
+                copied ? Severity.Success : Severity.Warning);
+        }
+        catch (ActionRefusedException e)
+        {
+            Snackbar.Add(e.Message, Severity.Warning);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            Snackbar.Add($"The patch could not be copied: {e.Message}", Severity.Error);
         }
     }
 
