@@ -231,6 +231,7 @@ internal sealed class ExperimentQueries(IDbContextFactory<ImageLabDbContext> con
         {
             ContextRemovedAt = experiment.ContextRemovedAt,
             LogsRemovedAt = experiment.LogsRemovedAt,
+            AnalysesRemovedAt = experiment.AnalysesRemovedAt,
         };
     }
 
