@@ -80,7 +80,8 @@ public sealed class PerformanceTests(ITestOutputHelper output)
             $"history with {Experiments} experiments of {IterationsEach} iterations: first render median {median:0} ms against a target of {TargetMilliseconds:0} ms (min {samples[0]:0}, max {samples[^1]:0}); HTML answer median {documents[documents.Count / 2]:0} ms; interactive (circuit rendered) median {interactive[interactive.Count / 2]:0} ms; next page {paging:0} ms; first contentful paint (browser timing) median {paints[paints.Count / 2]:0} ms"));
     }
 
-    private static string Count => Experiments.ToString("N0", CultureInfo.InvariantCulture);
+    // The history counts up to 10,000 experiments and says "10,000+" past that.
+    private static string Count => Experiments > 10_000 ? "10,000+" : Experiments.ToString("N0", CultureInfo.InvariantCulture);
 
     private static int Setting(string variable, int fallback) =>
         int.TryParse(Environment.GetEnvironmentVariable(variable), CultureInfo.InvariantCulture, out var value) ? value : fallback;

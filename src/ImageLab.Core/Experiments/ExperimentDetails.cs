@@ -18,6 +18,9 @@ public sealed record ExperimentDetails(
     /// <summary>When retention removed the build logs and events (one log line per iteration says so).</summary>
     public DateTimeOffset? LogsRemovedAt { get; init; }
 
+    /// <summary>When retention removed the layer analyses' files, waste findings and package data (their totals stay).</summary>
+    public DateTimeOffset? AnalysesRemovedAt { get; init; }
+
     /// <summary>What retention removed, in a sentence for pages and API clients; null when nothing was.</summary>
     public string? RemovedByRetention
     {
@@ -27,10 +30,12 @@ public sealed record ExperimentDetails(
             {
                 ContextRemovedAt is { } context ? "the build context on " + Day(context) : null,
                 LogsRemovedAt is { } logs ? "the build logs and events on " + Day(logs) : null,
+                AnalysesRemovedAt is { } analyses ? "the layer analyses (files, waste and packages) on " + Day(analyses) : null,
             }.OfType<string>().ToList();
+            var kept = AnalysesRemovedAt is null ? "sizes, layers, analyses and reports are kept" : "sizes, layers, push sizes and reports are kept";
             return removed.Count == 0
                 ? null
-                : $"Retention removed {string.Join(" and ", removed)}; sizes, layers, analyses and reports are kept.";
+                : $"Retention removed {(removed.Count == 1 ? removed[0] : string.Join(", ", removed[..^1]) + " and " + removed[^1])}; {kept}.";
         }
     }
 

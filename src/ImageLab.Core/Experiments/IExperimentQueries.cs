@@ -6,13 +6,16 @@ public interface IExperimentQueries
     /// <summary>The experiment with iterations and layers, or null when there is none with that id.</summary>
     Task<ExperimentDetails?> GetExperimentAsync(long id, CancellationToken cancellationToken);
 
-    /// <summary>Experiments newest first, filtered and paged on the server.</summary>
+    /// <summary>
+    /// Experiments newest first, filtered and paged on the server (by number, or by keyset position at any depth); the
+    /// total is counted up to 10,000 and is a lower bound past that (<see cref="Page{T}.TotalIsLowerBound"/>).
+    /// </summary>
     Task<Page<ExperimentSummary>> ListExperimentsAsync(ExperimentFilter filter, CancellationToken cancellationToken);
 
     /// <summary>Every project name, alphabetically.</summary>
     Task<IReadOnlyList<string>> ListProjectsAsync(CancellationToken cancellationToken);
 
-    /// <summary>Every submitter name, alphabetically.</summary>
+    /// <summary>Every submitter name, alphabetically (the first 1,000).</summary>
     Task<IReadOnlyList<string>> ListSubmittersAsync(CancellationToken cancellationToken);
 
     /// <summary>The final iteration's size of each succeeded experiment of a project, oldest first.</summary>

@@ -13,4 +13,7 @@ public enum AnalysisAvailability
 
     /// <summary>The analysis ran and failed; the sentence says why.</summary>
     Failed,
+
+    /// <summary>Retention removed the analysis' files, waste findings and package data; its totals stay.</summary>
+    RemovedByRetention,
 }

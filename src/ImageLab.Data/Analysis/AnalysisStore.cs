@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using ImageLab.Core.Contracts;
 using ImageLab.Core.Experiments;
@@ -135,12 +136,16 @@ public sealed class AnalysisStore(IDbContextFactory<ImageLabDbContext> contexts,
             .Select(i => new
             {
                 i.Status,
+                i.Experiment!.AnalysesRemovedAt,
                 Analysis = db.IterationAnalyses.Where(a => a.IterationId == i.Id).Select(a => new { a.Status, a.FailureReason }).FirstOrDefault(),
             })
             .FirstOrDefaultAsync(cancellationToken);
         return found switch
         {
             null => new(AnalysisAvailability.NoIteration, $"There is no iteration {iterationId}."),
+            { AnalysesRemovedAt: { } removed, Analysis.Status: AnalysisStatus.Succeeded } => new(AnalysisAvailability.RemovedByRetention,
+                $"The layer analysis of iteration {iterationId} (its files, waste findings and packages) was removed by retention on "
+                + $"{removed.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)} (Retention:KeepAnalysesOfLatestExperiments); its sizes, layers and push size are kept."),
             { Analysis.Status: AnalysisStatus.Succeeded } => new(AnalysisAvailability.Available, null),
             { Analysis.Status: AnalysisStatus.Failed } => new(AnalysisAvailability.Failed,
                 $"The layer analysis of iteration {iterationId} failed: {found.Analysis.FailureReason}"),
@@ -160,7 +165,9 @@ public sealed class AnalysisStore(IDbContextFactory<ImageLabDbContext> contexts,
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var row = await db.IterationAnalyses.AsNoTracking()
-            .FirstOrDefaultAsync(a => a.IterationId == iterationId && a.Status != AnalysisStatus.Queued, cancellationToken);
+            .Where(a => a.IterationId == iterationId && a.Status != AnalysisStatus.Queued)
+            .Where(a => db.Iterations.Any(i => i.Id == a.IterationId && i.Experiment!.AnalysesRemovedAt == null))
+            .FirstOrDefaultAsync(cancellationToken);
         if (row is null)
         {
             return null;
@@ -250,6 +257,7 @@ public sealed class AnalysisStore(IDbContextFactory<ImageLabDbContext> contexts,
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var head = await db.IterationAnalyses.AsNoTracking()
             .Where(a => a.IterationId == iterationId && a.Status == AnalysisStatus.Succeeded)
+            .Where(a => db.Iterations.Any(i => i.Id == a.IterationId && i.Experiment!.AnalysesRemovedAt == null))
             .Select(a => new { a.FirstOwnLayerIndex })
             .FirstOrDefaultAsync(cancellationToken);
         if (head is null)

@@ -42,5 +42,11 @@ public sealed class Experiment
     /// <summary>When retention removed the build logs and events (<c>Retention:KeepLogsDays</c>); sizes, layers and reports stay.</summary>
     public DateTimeOffset? LogsRemovedAt { get; set; }
 
+    /// <summary>
+    /// When retention removed the layer analyses' files, waste findings and package data
+    /// (<c>Retention:KeepAnalysesOfLatestExperiments</c>); sizes, layers and the analyses' totals stay.
+    /// </summary>
+    public DateTimeOffset? AnalysesRemovedAt { get; set; }
+
     public List<Iteration> Iterations { get; set; } = [];
 }

@@ -237,6 +237,10 @@ namespace ImageLab.Data.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<DateTimeOffset?>("AnalysesRemovedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("analyses_removed_at");
+
                     b.Property<string>("BuildArgs")
                         .IsRequired()
                         .HasColumnType("text")

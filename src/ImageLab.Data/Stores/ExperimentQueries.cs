@@ -9,6 +9,12 @@ namespace ImageLab.Data.Stores;
 
 internal sealed class ExperimentQueries(IDbContextFactory<ImageLabDbContext> contexts) : IExperimentQueries
 {
+    /// <summary>How far the history counts its rows; past it the total reads "10,000+".</summary>
+    public const int CountLimit = 10_000;
+
+    /// <summary>The submitter filter lists at most this many names (people and CI accounts, created by admins).</summary>
+    public const int MaxSubmitters = 1_000;
+
     public async Task<ExperimentDetails?> GetExperimentAsync(long id, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
@@ -26,9 +32,25 @@ internal sealed class ExperimentQueries(IDbContextFactory<ImageLabDbContext> con
     {
         ArgumentNullException.ThrowIfNull(filter);
         var pageSize = Math.Clamp(filter.PageSize, 1, ExperimentFilter.MaxPageSize);
-        var pageNumber = Math.Max(filter.PageNumber, 1);
+        var pageNumber = filter.IsKeyset ? 0 : Math.Max(filter.PageNumber, 1);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var query = db.Experiments.AsNoTracking();
+        var matching = Filtered(db.Experiments.AsNoTracking(), filter);
+
+        // Counting stops past CountLimit: an exact count(*) read every matching row on every page (40-80 ms at 100,000).
+        var counted = await matching.Take(CountLimit + 1).LongCountAsync(cancellationToken);
+        var window = HistoryWindow.Of(filter, pageNumber, pageSize);
+        var rows = await Summaries(window.Apply(matching)).ToListAsync(cancellationToken);
+        var items = window.InOrder(rows.Select(r => r.ToSummary()).ToList());
+        return new Page<ExperimentSummary>(items, pageNumber, pageSize, Math.Min(counted, CountLimit))
+        {
+            TotalIsLowerBound = counted > CountLimit,
+            Older = window.HasOlder(rows.Count) && items.Count > 0 ? ExperimentCursor.Of(items[^1]).Token : null,
+            Newer = window.HasNewer(rows.Count) && items.Count > 0 ? ExperimentCursor.Of(items[0]).Token : null,
+        };
+    }
+
+    private static IQueryable<Experiment> Filtered(IQueryable<Experiment> query, ExperimentFilter filter)
+    {
         if (!string.IsNullOrEmpty(filter.Project))
         {
             query = query.Where(e => e.Project!.Name == filter.Project);
@@ -54,32 +76,33 @@ internal sealed class ExperimentQueries(IDbContextFactory<ImageLabDbContext> con
             query = query.Where(e => e.CreatedAt < to);
         }
 
-        var total = await query.LongCountAsync(cancellationToken);
-        var rows = await query
-            .OrderByDescending(e => e.CreatedAt).ThenByDescending(e => e.Id)
-            .Skip(Paging.Skip(pageNumber, pageSize)).Take(pageSize)
-            .Select(e => new
-            {
-                e.Id,
-                e.Name,
-                Project = e.Project!.Name,
-                e.SubmittedBy,
-                e.Status,
-                e.CreatedAt,
-                IterationCount = e.Iterations.Count,
-                Baseline = e.Iterations.Where(i => i.Ordinal == 1).Select(i => i.SizeBytes).FirstOrDefault(),
-                Final = e.Iterations.OrderByDescending(i => i.Ordinal).Select(i => i.SizeBytes).FirstOrDefault(),
-                FinalEngine = e.Iterations.OrderByDescending(i => i.Ordinal).Select(i => i.EngineVersion).FirstOrDefault(),
-                FinalStore = e.Iterations.OrderByDescending(i => i.Ordinal).Select(i => i.ImageStore).FirstOrDefault(),
-            })
-            .ToListAsync(cancellationToken);
-        var items = rows.Select(r => new ExperimentSummary(
-            r.Id, r.Name, r.Project, r.SubmittedBy, r.Status, r.CreatedAt, r.IterationCount, r.Baseline, r.Final,
-            r.IterationCount > 1 ? StatusRules.ReductionPercent(r.Baseline, r.Final) : null)
+        return query;
+    }
+
+    private static IQueryable<SummaryRow> Summaries(IQueryable<Experiment> experiments) =>
+        experiments.Select(e => new SummaryRow(
+            e.Id,
+            e.Name,
+            e.Project!.Name,
+            e.SubmittedBy,
+            e.Status,
+            e.CreatedAt,
+            e.Iterations.Count,
+            e.Iterations.Where(i => i.Ordinal == 1).Select(i => i.SizeBytes).FirstOrDefault(),
+            e.Iterations.OrderByDescending(i => i.Ordinal).Select(i => i.SizeBytes).FirstOrDefault(),
+            e.Iterations.OrderByDescending(i => i.Ordinal).Select(i => i.EngineVersion).FirstOrDefault(),
+            e.Iterations.OrderByDescending(i => i.Ordinal).Select(i => i.ImageStore).FirstOrDefault()));
+
+    private sealed record SummaryRow(
+        long Id, string Name, string Project, string SubmittedBy, ExperimentStatus Status, DateTimeOffset CreatedAt, int IterationCount,
+        long? Baseline, long? Final, string? FinalEngine, ImageStoreKind? FinalStore)
+    {
+        public ExperimentSummary ToSummary() => new(
+            Id, Name, Project, SubmittedBy, Status, CreatedAt, IterationCount, Baseline, Final,
+            IterationCount > 1 ? StatusRules.ReductionPercent(Baseline, Final) : null)
         {
-            MeasuredOn = r is { FinalEngine: { } version, FinalStore: { } store } ? EngineDescription.Brief(version, store) : null,
-        }).ToList();
-        return new Page<ExperimentSummary>(items, pageNumber, pageSize, total);
+            MeasuredOn = this is { FinalEngine: { } version, FinalStore: { } store } ? EngineDescription.Brief(version, store) : null,
+        };
     }
 
     public async Task<WaitingIterations> CountWaitingIterationsAsync(string submittedBy, string project, CancellationToken cancellationToken)
@@ -100,7 +123,16 @@ internal sealed class ExperimentQueries(IDbContextFactory<ImageLabDbContext> con
     public async Task<IReadOnlyList<string>> ListSubmittersAsync(CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return await db.Experiments.Select(e => e.SubmittedBy).Distinct().OrderBy(s => s).ToListAsync(cancellationToken);
+        // A skip scan down ix_experiments_submitted_by_created_at, one index probe per submitter: SELECT DISTINCT read and
+        // sorted every experiment (222-305 ms at 100,000). Both PostgreSQL and SQLite run the recursive query.
+        return await db.Database.SqlQuery<string>($"""
+            WITH RECURSIVE submitters(name) AS (
+                SELECT min(submitted_by) FROM experiments
+                UNION ALL
+                SELECT (SELECT min(e.submitted_by) FROM experiments e WHERE e.submitted_by > s.name)
+                FROM submitters s WHERE s.name IS NOT NULL)
+            SELECT name AS "Value" FROM submitters WHERE name IS NOT NULL ORDER BY name LIMIT {MaxSubmitters}
+            """).ToListAsync(cancellationToken);
     }
 
     public async Task<IReadOnlyList<TrendPoint>> GetTrendAsync(string project, int maxPoints, CancellationToken cancellationToken)
@@ -199,6 +231,7 @@ internal sealed class ExperimentQueries(IDbContextFactory<ImageLabDbContext> con
         {
             ContextRemovedAt = experiment.ContextRemovedAt,
             LogsRemovedAt = experiment.LogsRemovedAt,
+            AnalysesRemovedAt = experiment.AnalysesRemovedAt,
         };
     }
 

@@ -154,7 +154,8 @@ public static class ExperimentsApi
             : Problems.NotFound($"There is no experiment {id}.");
 
     private static async Task<IResult> ListAsync(
-        IExperimentQueries queries, string? project, string? submittedBy, string? status, int? page, int? pageSize, CancellationToken cancellationToken)
+        IExperimentQueries queries, string? project, string? submittedBy, string? status, int? page, int? pageSize,
+        string? older, string? newer, bool? oldest, CancellationToken cancellationToken)
     {
         if (Paging.Check(page, pageSize, ExperimentFilter.MaxPageSize) is { } problem)
         {
@@ -172,8 +173,32 @@ public static class ExperimentsApi
             statusFilter = parsed;
         }
 
-        var filter = new ExperimentFilter(project, submittedBy, statusFilter, PageNumber: page ?? 1, PageSize: pageSize ?? 20);
+        if (!TryReadCursor(older, "older", out var olderThan, out var cursorProblem) || !TryReadCursor(newer, "newer", out var newerThan, out cursorProblem))
+        {
+            return Problems.BadRequest(cursorProblem!);
+        }
+
+        var filter = new ExperimentFilter(project, submittedBy, statusFilter, PageNumber: page ?? 1, PageSize: pageSize ?? 20)
+        {
+            OlderThan = olderThan,
+            NewerThan = newerThan,
+            Oldest = oldest ?? false,
+        };
         return Results.Ok(await queries.ListExperimentsAsync(filter, cancellationToken));
+    }
+
+    // The page's "older" and "newer" tokens come back as they were handed out; anything else is refused in a sentence.
+    private static bool TryReadCursor(string? token, string name, out ExperimentCursor? cursor, out string? problem)
+    {
+        problem = null;
+        cursor = null;
+        if (token is null || ExperimentCursor.TryParse(token, out cursor))
+        {
+            return true;
+        }
+
+        problem = $"{name} is a page token from a previous answer's \"{name}\" field, like 639012345678901234.42.";
+        return false;
     }
 
     private static async Task<IResult> CancelAsync(

@@ -9,7 +9,8 @@ namespace ImageLab.Worker.Queue;
 
 /// <summary>
 /// Once a night (<c>Retention:SweepTimeUtc</c>), in batches: removes the build contexts of all but the newest experiments
-/// of each project and the logs and events of experiments older than <c>Retention:KeepLogsDays</c>. Runs in worker processes.
+/// of each project, the logs and events of experiments older than <c>Retention:KeepLogsDays</c>, and the analyses' files,
+/// waste findings and package data of all but the newest (<c>Retention:KeepAnalysesOfLatestExperiments</c>). Runs in worker processes.
 /// </summary>
 public sealed partial class RetentionSweep(
     RetentionStore store, IOptions<RetentionOptions> options, TimeProvider clock, ILogger<RetentionSweep> logger) : BackgroundService
@@ -22,7 +23,7 @@ public sealed partial class RetentionSweep(
             try
             {
                 var removed = await SweepAsync(stoppingToken);
-                LogSwept(logger, removed.Contexts, removed.Logs);
+                LogSwept(logger, removed.Contexts, removed.Logs, removed.Analyses);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
@@ -38,7 +39,7 @@ public sealed partial class RetentionSweep(
         return (today > now ? today : today.AddDays(1)) - now;
     }
 
-    /// <summary>Runs one sweep to its end, batch by batch; returns how many experiments lost their context and their logs.</summary>
+    /// <summary>Runs one sweep to its end, batch by batch; returns how many experiments lost their context, their logs and their analyses' files.</summary>
     public async Task<RetentionSweepResult> SweepAsync(CancellationToken cancellationToken)
     {
         var settings = options.Value;
@@ -63,11 +64,20 @@ public sealed partial class RetentionSweep(
             }
         }
 
-        return new RetentionSweepResult(contexts, logs);
+        var analyses = 0;
+        if (settings.KeepAnalysesOfLatestExperiments > 0)
+        {
+            while (await store.RemoveAnalysesAsync(settings.KeepAnalysesOfLatestExperiments, settings.BatchSize, cancellationToken) is > 0 and var count)
+            {
+                analyses += count;
+            }
+        }
+
+        return new RetentionSweepResult(contexts, logs, analyses);
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Retention removed the build contexts of {Contexts} experiments and the logs of {Logs}.")]
-    private static partial void LogSwept(ILogger logger, int contexts, int logs);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Retention removed the build contexts of {Contexts} experiments, the logs of {Logs} and the analyses' files of {Analyses}.")]
+    private static partial void LogSwept(ILogger logger, int contexts, int logs, int analyses);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The retention sweep failed and will run again next night: {Reason}")]
     private static partial void LogFailed(ILogger logger, string reason);

@@ -224,6 +224,10 @@ namespace ImageLab.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("id");
 
+                    b.Property<long?>("AnalysesRemovedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("analyses_removed_at");
+
                     b.Property<string>("BuildArgs")
                         .IsRequired()
                         .HasColumnType("TEXT")

@@ -36,11 +36,41 @@ public sealed class FakeExperimentQueries : IExperimentQueries
             .Where(s => filter.Status is null || s.Status == filter.Status)
             .Where(s => filter.From is null || s.CreatedAt >= filter.From)
             .Where(s => filter.To is null || s.CreatedAt < filter.To)
-            .OrderByDescending(s => s.CreatedAt)
+            .OrderByDescending(s => s.CreatedAt).ThenByDescending(s => s.Id)
             .ToList();
-        var items = matching.Skip((filter.PageNumber - 1) * filter.PageSize).Take(filter.PageSize).ToList();
-        return Task.FromResult(new Page<ExperimentSummary>(items, filter.PageNumber, filter.PageSize, matching.Count));
+        return Task.FromResult(filter.IsKeyset ? KeysetPage(matching, filter) : NumberedPage(matching, filter));
     }
+
+    private static Page<ExperimentSummary> NumberedPage(List<ExperimentSummary> matching, ExperimentFilter filter)
+    {
+        var items = matching.Skip((filter.PageNumber - 1) * filter.PageSize).Take(filter.PageSize).ToList();
+        return new Page<ExperimentSummary>(items, filter.PageNumber, filter.PageSize, matching.Count)
+        {
+            Older = items.Count > 0 && matching.IndexOf(items[^1]) < matching.Count - 1 ? ExperimentCursor.Of(items[^1]).Token : null,
+            Newer = items.Count > 0 && filter.PageNumber > 1 ? ExperimentCursor.Of(items[0]).Token : null,
+        };
+    }
+
+    // The store's keyset paging over the same list (newest first): the rows just older or newer than a cursor, or the oldest.
+    private static Page<ExperimentSummary> KeysetPage(List<ExperimentSummary> matching, ExperimentFilter filter)
+    {
+        var (rows, fromTop) = filter switch
+        {
+            { OlderThan: { } older } => (matching.Where(s => Compare(s, older) < 0).ToList(), true),
+            { NewerThan: { } newer } => (matching.Where(s => Compare(s, newer) > 0).ToList(), false),
+            _ => (matching, false),
+        };
+        var items = fromTop ? rows.Take(filter.PageSize).ToList() : rows.TakeLast(filter.PageSize).ToList();
+        var more = rows.Count > filter.PageSize;
+        return new Page<ExperimentSummary>(items, 0, filter.PageSize, matching.Count)
+        {
+            Older = items.Count > 0 && (fromTop ? more : filter.NewerThan is not null) ? ExperimentCursor.Of(items[^1]).Token : null,
+            Newer = items.Count > 0 && (fromTop || more) ? ExperimentCursor.Of(items[0]).Token : null,
+        };
+    }
+
+    private static int Compare(ExperimentSummary row, ExperimentCursor cursor) =>
+        row.CreatedAt != cursor.CreatedAt ? row.CreatedAt.CompareTo(cursor.CreatedAt) : row.Id.CompareTo(cursor.Id);
 
     public Task<IReadOnlyList<string>> ListProjectsAsync(CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<string>>(Summaries.Select(s => s.Project).Concat(Experiments.Values.Select(e => e.Project)).Distinct().Order().ToList());

@@ -67,6 +67,33 @@ public class HomeTests : ImageLabTestContext
     }
 
     [Fact]
+    public void Pager_OlderThenOldestThenNewer_AsksByKeysetAndCountsTheRows()
+    {
+        // Arrange
+        Seed(45);
+        RenderPopovers();
+        var page = Render<Home>();
+        page.WaitForAssertion(() => Assert.Equal("1–20 of 45", page.Find(".history-range").TextContent));
+
+        // Act and assert: each step asks the server for the rows beside the shown ones, never by a page number.
+        page.Find("[data-page=next]").Click();
+        page.WaitForAssertion(() => Assert.Equal("21–40 of 45", page.Find(".history-range").TextContent));
+        Assert.Equal(26, Queries.Filters[^1].OlderThan!.Id);
+        Assert.Equal("experiment 25", page.FindAll(".history-name")[0].TextContent);
+
+        page.Find("[data-page=last]").Click();
+        page.WaitForAssertion(() => Assert.Equal("26–45 of 45", page.Find(".history-range").TextContent));
+        Assert.True(Queries.Filters[^1].Oldest);
+        Assert.Equal("experiment 1", page.FindAll(".history-name")[^1].TextContent);
+        Assert.True(page.Find("[data-page=next]").HasAttribute("disabled"));
+
+        page.Find("[data-page=previous]").Click();
+        page.WaitForAssertion(() => Assert.Equal("6–25 of 45", page.Find(".history-range").TextContent));
+        Assert.Equal(20, Queries.Filters[^1].NewerThan!.Id);
+        Assert.Equal("experiment 40", page.FindAll(".history-name")[0].TextContent);
+    }
+
+    [Fact]
     public void Render_ProjectInTheAddress_FiltersOnTheServer()
     {
         Seed(10);

@@ -9,8 +9,7 @@ namespace ImageLab.Web.Components.Pages.History;
 public sealed record HistorySnapshot(
     string? Project,
     string? SubmittedBy,
-    IReadOnlyList<ExperimentSummary> Items,
-    long Total,
+    Page<ExperimentSummary> Page,
     IReadOnlyList<string> Projects,
     IReadOnlyList<string> Submitters,
     string? TrendProject,

@@ -1,4 +1,3 @@
-using System.Globalization;
 using ImageLab.Core.Experiments;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
@@ -15,9 +14,12 @@ public sealed partial class Home : IDisposable
 {
     internal static readonly int[] PageSizes = [10, 20, 50, 100];
     private const int TrendPoints = 60;
-    private IReadOnlyList<ExperimentSummary> _rows = [];
-    private long _total;
-    private int _pageNumber = 1;
+    private static readonly Page<ExperimentSummary> NoRows = new([], 1, 20, 0);
+    private Page<ExperimentSummary> _page = NoRows;
+    private HistoryPosition _position = HistoryPosition.Newest;
+
+    // The keyset position of the page asked for (OlderThan, NewerThan or Oldest); an empty filter is the first page.
+    private ExperimentFilter _at = new();
     private int _pageSize = 20;
     private bool _loading;
     private IReadOnlyList<string> _projects = [];
@@ -47,19 +49,16 @@ public sealed partial class Home : IDisposable
 
     private bool HasFilters => Project is not null || SubmittedBy is not null || _status is not null || _dates?.Start is not null || _dates?.End is not null;
 
-    private int LastPage => (int)Math.Max(1, (_total + _pageSize - 1) / _pageSize);
+    private IReadOnlyList<ExperimentSummary> Rows => _page.Items;
 
-    private string RangeText => _total == 0
-        ? "0 of 0"
-        : string.Create(CultureInfo.InvariantCulture, $"{((_pageNumber - 1) * _pageSize) + 1:N0}–{Math.Min(_total, (long)_pageNumber * _pageSize):N0} of {_total:N0}");
+    private string RangeText => _position.Describe(_page);
 
     protected override async Task OnInitializedAsync()
     {
         if (Snapshot is { } snapshot && snapshot.Project == Project && snapshot.SubmittedBy == SubmittedBy)
         {
             // Prerendered a moment ago: show exactly those rows, read nothing again.
-            _rows = snapshot.Items;
-            _total = snapshot.Total;
+            _page = snapshot.Page;
             _projects = snapshot.Projects;
             _submitters = snapshot.Submitters;
             _trendProject = snapshot.TrendProject;
@@ -85,12 +84,15 @@ public sealed partial class Home : IDisposable
         await page;
         if (_error is null)
         {
-            Snapshot = new HistorySnapshot(Project, SubmittedBy, _rows, _total, _projects, _submitters, _trendProject, _trend);
+            Snapshot = new HistorySnapshot(Project, SubmittedBy, _page, _projects, _submitters, _trendProject, _trend);
         }
     }
 
-    /// <summary>Reads the current page on the server with the filters (and the trend once a project is known).</summary>
-    internal async Task LoadPageAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads the asked-for page on the server with the filters (and the trend once a project is known); true when it was
+    /// read, false when a newer request won or the store failed.
+    /// </summary>
+    internal async Task<bool> LoadPageAsync(CancellationToken cancellationToken)
     {
         var filter = new ExperimentFilter(
             Project,
@@ -98,27 +100,34 @@ public sealed partial class Home : IDisposable
             _status,
             _dates?.Start is { } from ? new DateTimeOffset(DateTime.SpecifyKind(from.Date, DateTimeKind.Utc)) : null,
             _dates?.End is { } to ? new DateTimeOffset(DateTime.SpecifyKind(to.Date.AddDays(1), DateTimeKind.Utc)) : null,
-            _pageNumber,
-            _pageSize);
+            PageNumber: 1,
+            _pageSize)
+        {
+            OlderThan = _at.OlderThan,
+            NewerThan = _at.NewerThan,
+            Oldest = _at.Oldest,
+        };
         _loading = true;
         try
         {
             var page = await Queries.ListExperimentsAsync(filter, cancellationToken);
-            _rows = page.Items;
-            _total = page.Total;
+            _page = page;
             if (_trendProject is null && (Project ?? (page.Items.Count > 0 ? page.Items[0].Project : null) ?? (_projects.Count > 0 ? _projects[0] : null)) is { } project)
             {
                 await LoadTrendAsync(project, cancellationToken);
             }
+
+            return true;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
+            return false;
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             _error = $"The experiments could not be read: {e.Message}";
-            _rows = [];
-            _total = 0;
+            _page = NoRows;
+            return false;
         }
         finally
         {
@@ -126,7 +135,7 @@ public sealed partial class Home : IDisposable
         }
     }
 
-    private async Task ReloadAsync()
+    private async Task<bool> ReloadAsync()
     {
         // A newer request (another filter or page) wins over one still running.
         if (_load is not null)
@@ -136,7 +145,7 @@ public sealed partial class Home : IDisposable
         }
 
         _load = new CancellationTokenSource();
-        await LoadPageAsync(_load.Token);
+        return await LoadPageAsync(_load.Token);
     }
 
     private async Task LoadTrendAsync(string project, CancellationToken cancellationToken)
@@ -163,29 +172,48 @@ public sealed partial class Home : IDisposable
 
     private Task TrendProjectChangedAsync(string project) => LoadTrendAsync(project, CancellationToken.None);
 
-    private Task GoToPageAsync(int pageNumber)
+    private Task FirstPageAsync() => GoToAsync(new ExperimentFilter(), _ => HistoryPosition.Newest);
+
+    private Task OlderPageAsync()
     {
-        _pageNumber = Math.Clamp(pageNumber, 1, LastPage);
-        return ReloadAsync();
+        var shown = Rows.Count;
+        return GoToAsync(new ExperimentFilter { OlderThan = ExperimentCursor.Of(Rows[^1]) }, next => _position.Older(shown, next));
+    }
+
+    private Task NewerPageAsync()
+    {
+        var shown = Rows.Count;
+        return GoToAsync(
+            new ExperimentFilter { NewerThan = ExperimentCursor.Of(Rows[0]) },
+            next => _page.Newer is null ? HistoryPosition.Newest : _position.Newer(shown, next));
+    }
+
+    private Task OldestPageAsync() => GoToAsync(new ExperimentFilter { Oldest = true }, _ => HistoryPosition.Oldest);
+
+    private async Task GoToAsync(ExperimentFilter at, Func<int, HistoryPosition> positionOfRows)
+    {
+        _at = at;
+        if (await ReloadAsync())
+        {
+            _position = positionOfRows(Rows.Count);
+        }
     }
 
     private Task PageSizeChangedAsync(int pageSize)
     {
         _pageSize = pageSize;
-        _pageNumber = 1;
-        return ReloadAsync();
+        return FirstPageAsync();
     }
 
     private async Task FilterAsync(Action change)
     {
         change();
-        _pageNumber = 1;
         if (Project is not null && Project != _trendProject)
         {
             await LoadTrendAsync(Project, CancellationToken.None);
         }
 
-        await ReloadAsync();
+        await FirstPageAsync();
     }
 
     private Task ClearFiltersAsync() => FilterAsync(() =>
