@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using ImageLab.Cli.Tests.Infrastructure;
+using ImageLab.Testing;
 
 namespace ImageLab.Cli.Tests.EndToEnd;
 
@@ -67,15 +68,9 @@ public sealed partial class SecretLeakCliTests(AppFixture app) : IClassFixture<A
         });
         Assert.All(runs.Where(r => r.Key.StartsWith("show", StringComparison.Ordinal) || r.Key.StartsWith("compare", StringComparison.Ordinal)), r =>
             Assert.True(r.Value.ExitCode == ExitCodes.Ok, $"{r.Key}: {r.Value}"));
-        Assert.All(runs, r => Assert.False(r.Value.Out.Contains(secret, StringComparison.Ordinal), $"{r.Key} prints the secret: {Around(r.Value.Out, secret)}"));
-        Assert.All(runs, r => Assert.False(r.Value.Error.Contains(secret, StringComparison.Ordinal), $"{r.Key} prints the secret on its errors: {Around(r.Value.Error, secret)}"));
+        Assert.All(runs, r => Assert.False(r.Value.Out.Contains(secret, StringComparison.Ordinal), $"{r.Key} prints the secret: {TextAround.Of(r.Value.Out, secret)}"));
+        Assert.All(runs, r => Assert.False(r.Value.Error.Contains(secret, StringComparison.Ordinal), $"{r.Key} prints the secret on its errors: {TextAround.Of(r.Value.Error, secret)}"));
         Assert.All(files, f => Assert.False(f.Value.Contains(secret, StringComparison.Ordinal), $"{f.Key} holds the secret"));
-    }
-
-    private static string Around(string text, string secret)
-    {
-        var at = text.IndexOf(secret, StringComparison.Ordinal);
-        return text[Math.Max(0, at - 120)..Math.Min(text.Length, at + secret.Length + 40)];
     }
 
     [GeneratedRegex(@"/experiments/(\d+)")]

@@ -1,5 +1,6 @@
 using ImageLab.Core.Builds;
 using ImageLab.Core.Experiments;
+using ImageLab.Testing;
 using ImageLab.Web.Tests.Infrastructure;
 
 namespace ImageLab.Web.Tests.Security;
@@ -75,14 +76,8 @@ public sealed class SecretLeakTests(ImageLabWebFactory factory) : IClassFixture<
         // Assert
         Assert.Contains("visible-value", answers[$"/api/experiments/{experiment.Id}/iterations/{iteration}/log"], StringComparison.Ordinal);
         Assert.All(answers, a => Assert.True(a.Value.StartsWith("200 ", StringComparison.Ordinal), $"{a.Key} answered {a.Value[..Math.Min(a.Value.Length, 300)]}"));
-        Assert.All(answers, a => Assert.False(a.Value.Contains(secret, StringComparison.Ordinal), $"{a.Key} shows the secret: {Around(a.Value, secret)}"));
+        Assert.All(answers, a => Assert.False(a.Value.Contains(secret, StringComparison.Ordinal), $"{a.Key} shows the secret: {TextAround.Of(a.Value, secret)}"));
         Assert.All(events, e => Assert.DoesNotContain(secret, e.Text ?? "", StringComparison.Ordinal));
         Assert.Contains(SecretMasker.Mask, analysis, StringComparison.Ordinal);
-    }
-
-    private static string Around(string text, string secret)
-    {
-        var at = text.IndexOf(secret, StringComparison.Ordinal);
-        return text[Math.Max(0, at - 120)..Math.Min(text.Length, at + secret.Length + 40)];
     }
 }
