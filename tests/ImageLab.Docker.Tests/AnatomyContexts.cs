@@ -1,3 +1,5 @@
+using ImageLab.Testing;
+
 namespace ImageLab.Docker.Tests;
 
 /// <summary>Build contexts for the byte-anatomy tests: small images whose package databases are known.</summary>
@@ -111,7 +113,7 @@ internal static class AnatomyContexts
     /// <summary>The python-offline sample's files, with <paramref name="extraPackage"/> (when given) added to its packages.txt.</summary>
     public static IReadOnlyDictionary<string, object> PythonOfflineSample(string? extraPackage = null)
     {
-        var folder = Path.Combine(ImageLab.Testing.TestEnvironment.SamplesFolder, "python-offline");
+        var folder = Path.Combine(TestEnvironment.SamplesFolder, "python-offline");
         var files = Directory.GetFiles(folder).ToDictionary(path => Path.GetFileName(path), path => (object)File.ReadAllBytes(path));
         if (extraPackage is not null)
         {

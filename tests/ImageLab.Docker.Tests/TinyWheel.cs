@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.IO.Compression;
 using System.Security.Cryptography;
 using System.Text;
@@ -30,9 +31,9 @@ internal static class TinyWheel
         foreach (var (path, content) in files)
         {
             var hash = Convert.ToBase64String(SHA256.HashData(content)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
-            record.Append(System.Globalization.CultureInfo.InvariantCulture, $"{path},sha256={hash},{content.Length}\n");
+            record.Append(CultureInfo.InvariantCulture, $"{path},sha256={hash},{content.Length}\n");
         }
-        record.Append(System.Globalization.CultureInfo.InvariantCulture, $"{distInfo}/RECORD,,\n");
+        record.Append(CultureInfo.InvariantCulture, $"{distInfo}/RECORD,,\n");
         files[$"{distInfo}/RECORD"] = Encoding.UTF8.GetBytes(record.ToString());
 
         using var output = new MemoryStream();

@@ -5,6 +5,7 @@ internal sealed class DpkgGraph
 {
     private readonly Dictionary<string, DpkgPackage> byName = new(StringComparer.Ordinal);
     private readonly ILookup<string, string> providers;
+    private readonly Lazy<Dictionary<string, List<string>>> dependents;
 
     public DpkgGraph(IReadOnlyList<DpkgPackage> packages)
     {
@@ -15,6 +16,7 @@ internal sealed class DpkgGraph
         providers = packages
             .SelectMany(package => package.Provides.Select(virtualName => (VirtualName: virtualName, package.Name)))
             .ToLookup(pair => pair.VirtualName, pair => pair.Name, StringComparer.Ordinal);
+        dependents = new Lazy<Dictionary<string, List<string>>>(IndexDependents);
     }
 
     public IEnumerable<string> Names => byName.Keys;
@@ -46,10 +48,32 @@ internal sealed class DpkgGraph
         return reached;
     }
 
-    public IReadOnlyList<string> DirectDependents(string name, IEnumerable<string> candidates) =>
-        [.. candidates
-            .Where(candidate => candidate != name && Satisfiers(byName[candidate].Depends).Contains(name))
-            .Order(StringComparer.Ordinal)];
+    /// <summary>The <paramref name="candidates"/> whose Depends <paramref name="name"/> satisfies, in name order.</summary>
+    public IReadOnlyList<string> DirectDependents(string name, IReadOnlySet<string> candidates) =>
+        dependents.Value.TryGetValue(name, out var all)
+            ? [.. all.Where(candidate => candidate != name && candidates.Contains(candidate)).Order(StringComparer.Ordinal)]
+            : [];
+
+    // Each package's Depends resolved once: asking every candidate about every package was quadratic.
+    private Dictionary<string, List<string>> IndexDependents()
+    {
+        var index = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        foreach (var package in byName.Values)
+        {
+            foreach (var dependency in Satisfiers(package.Depends))
+            {
+                if (!index.TryGetValue(dependency, out var list))
+                {
+                    index[dependency] = list = [];
+                }
+                if (!list.Contains(package.Name))
+                {
+                    list.Add(package.Name);
+                }
+            }
+        }
+        return index;
+    }
 
     /// <summary>For each relation, the installed package satisfying it: the first installed alternative, else a provider.</summary>
     public IEnumerable<string> Satisfiers(IEnumerable<IReadOnlyList<string>> relations)

@@ -10,6 +10,9 @@ internal sealed class PackageDatabaseState
 {
     private readonly SortedDictionary<string, string> databases = new(StringComparer.Ordinal);
 
+    // Each dpkg file list parsed once: a layer that installs one package rewrites only its own list (and the status).
+    private readonly Dictionary<string, (string Text, IReadOnlyList<string> Files)> parsedLists = new(StringComparer.Ordinal);
+
     public PackageOwnership Ownership { get; private set; } = PackageOwnership.Empty;
 
     public IReadOnlyList<DpkgPackage> DpkgPackages { get; private set; } = [];
@@ -52,6 +55,15 @@ internal sealed class PackageDatabaseState
         return removed;
     }
 
+    private IReadOnlyList<string> ParsedList(string path, string content)
+    {
+        if (!parsedLists.TryGetValue(path, out var parsed) || !ReferenceEquals(parsed.Text, content))
+        {
+            parsedLists[path] = parsed = (content, DpkgFileList.Parse(content));
+        }
+        return parsed.Files;
+    }
+
     private void Rebuild()
     {
         DpkgPackages = databases.TryGetValue(DpkgStatus.Path, out var status) ? DpkgStatus.Parse(status) : [];
@@ -64,7 +76,7 @@ internal sealed class PackageDatabaseState
         {
             if (DpkgFileList.PackageOf(path) is { } name)
             {
-                fileLists[name] = [.. fileLists.GetValueOrDefault(name, []), .. DpkgFileList.Parse(content)];
+                fileLists[name] = [.. fileLists.GetValueOrDefault(name, []), .. ParsedList(path, content)];
             }
         }
 
