@@ -14,6 +14,9 @@ namespace ImageLab.Web.Tests.Api;
 /// </summary>
 public sealed class SuggestionCheckApiTests(ImageLabWebFactory factory) : IClassFixture<ImageLabWebFactory>
 {
+    // Its own project: each test class has its own database, so experiment ids repeat between classes on the one engine.
+    private const string Project = "suggestion-checks";
+
     private static readonly TimeSpan BuildTimeout = TimeSpan.FromMinutes(10);
 
     [Fact]
@@ -106,7 +109,7 @@ public sealed class SuggestionCheckApiTests(ImageLabWebFactory factory) : IClass
 
         // Act
         using var response = await client.PostAsync(new Uri("/api/experiments", UriKind.Relative),
-            ExperimentUpload.FromFolder(context.Folder, ("project", "suggestions"), ("check", check)));
+            ExperimentUpload.FromFolder(context.Folder, ("project", Project), ("check", check)));
 
         // Assert
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
@@ -118,7 +121,7 @@ public sealed class SuggestionCheckApiTests(ImageLabWebFactory factory) : IClass
     {
         await using var hub = factory.CreateHubConnection();
         await hub.StartAsync();
-        var fields = new List<(string, string)> { ("project", "suggestions"), ("name", name), ("builder", "classic") };
+        var fields = new List<(string, string)> { ("project", Project), ("name", name), ("builder", "classic") };
         if (check is not null)
         {
             fields.Add(("check", check));
@@ -147,8 +150,8 @@ public sealed class SuggestionCheckApiTests(ImageLabWebFactory factory) : IClass
     // Scoped to this experiment: other test classes build their own ablations at the same time.
     private static async Task AssertNothingLeftAsync(long experimentId, long suggestedId)
     {
-        Assert.Empty((await DockerCli.RunAsync("images", "-q", "--filter", "label=imagelab.ablation", "--filter", $"label=imagelab.experiment={experimentId}")).Trim());
-        Assert.Empty((await DockerCli.RunAsync("ps", "-aq", "--filter", "label=imagelab.check", "--filter", $"label=imagelab.iteration={suggestedId}")).Trim());
+        Assert.Empty((await DockerCli.RunAsync("images", "-q", "--filter", "label=imagelab.ablation", "--filter", $"label=imagelab.project={Project}", "--filter", $"label=imagelab.experiment={experimentId}")).Trim());
+        Assert.Empty((await DockerCli.RunAsync("ps", "-aq", "--filter", "label=imagelab.check", "--filter", $"label=imagelab.project={Project}", "--filter", $"label=imagelab.iteration={suggestedId}")).Trim());
     }
 
     private sealed record BuiltIteration(long ExperimentId, long Id, long? SizeBytes);
