@@ -24,6 +24,7 @@ public static class CliApplication
             WithServerOptions(CompareCommand.Create(console)),
             LintCommand.Create(console),
             WithServerOptions(BudgetCommand.Create(console)),
+            WithServerOptions(SuggestCommand.Create(console)),
         };
         return root;
     }

@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Net.Sockets;
 using System.Text.Json;
 using ImageLab.Core.BuildContexts;
+using ImageLab.Core.Contracts;
 using ImageLab.Core.Experiments;
 using ImageLab.Core.Reports;
 using Microsoft.AspNetCore.SignalR.Client;
@@ -89,6 +90,26 @@ public sealed class ImageLabClient : IDisposable
         GetAsync<ExperimentReport>(
             $"api/experiments/{id}/report?format=json" + (baseline is null ? "" : "&baseline=" + Uri.EscapeDataString(baseline)),
             cancellationToken);
+
+    /// <summary>Asks for a suggested Dockerfile of a built iteration; the answer is the suggested iteration, queued.</summary>
+    public async Task<SuggestionResponse> SuggestAsync(long experimentId, long iterationId, CancellationToken cancellationToken)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(RequestTimeout);
+        using var message = new HttpRequestMessage(HttpMethod.Post, $"api/experiments/{experimentId}/iterations/{iterationId}/suggestion");
+        return await SendAsync<SuggestionResponse>(message, timeout.Token);
+    }
+
+    /// <summary>The suggested iteration's Dockerfile as a patch on its source's (<c>imagelab.patch</c>).</summary>
+    public async Task<string> GetPatchAsync(long experimentId, long iterationId, CancellationToken cancellationToken)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(RequestTimeout);
+        using var message = new HttpRequestMessage(HttpMethod.Get, $"api/experiments/{experimentId}/iterations/{iterationId}/patch");
+        using var response = await SendRawAsync(message, HttpCompletionOption.ResponseContentRead, timeout.Token);
+        await EnsureSuccessAsync(response, timeout.Token);
+        return await response.Content.ReadAsStringAsync(timeout.Token);
+    }
 
     /// <summary>The last <paramref name="count"/> lines of an iteration's build log.</summary>
     public async Task<IReadOnlyList<string>> GetLogTailAsync(long experimentId, long iterationId, int count, CancellationToken cancellationToken)

@@ -22,11 +22,16 @@ public static class SubmitCommand
         var buildArgs = new Option<string[]>("--build-arg") { Description = "A build argument NAME=value; repeatable" };
         var network = new Option<bool>("--network") { Description = "Let RUN steps use the network (as far as the server allows); without it they get none" };
         var wait = new Option<bool>("--wait", "-w") { Description = "Follow the build live, apply imagelab.json budgets and exit with the result" };
+        var suggest = new Option<bool>("--suggest")
+        {
+            Description = $"After the builds (implies --wait), ask for a smaller Dockerfile of the last iteration, prove it, write {PullRequestSuggestion.PatchFileName} and add the saving to the report",
+        };
+        var report = new Option<string?>("--report") { Description = "With --wait, write the Markdown report (for a pull-request comment) to this file" };
         var budgets = new Option<string?>("--budgets") { Description = "The budget file for --wait (default: imagelab.json in PATH, else in the current folder)" };
 
         var command = new Command("submit", "Upload a build context and its Dockerfiles as a new experiment")
         {
-            path, project, name, builder, dockerfiles, labels, buildArgs, network, wait, budgets,
+            path, project, name, builder, dockerfiles, labels, buildArgs, network, wait, budgets, suggest, report,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -43,7 +48,8 @@ public static class SubmitCommand
             }
 
             var named = parse.GetValue(dockerfiles) ?? [];
-            var budgetFile = parse.GetValue(wait) ? await FindBudgetsAsync(parse.GetValue(budgets), folder, console, cancellationToken) : null;
+            var waits = parse.GetValue(wait) || parse.GetValue(suggest);
+            var budgetFile = waits ? await FindBudgetsAsync(parse.GetValue(budgets), folder, console, cancellationToken) : null;
             var request = new SubmitRequest
             {
                 Folder = folder,
@@ -60,9 +66,25 @@ public static class SubmitCommand
             using var client = CommonOptions.CreateClient(parse, console);
             var experiment = await client.SubmitAsync(request, cancellationToken);
             console.Out.WriteLine(client.Server.ExperimentPage(experiment.Id));
-            return parse.GetValue(wait)
-                ? await FollowFlow.RunAsync(client, console, experiment, budgetFile, cancellationToken)
-                : ExitCodes.Ok;
+            if (!waits)
+            {
+                return ExitCodes.Ok;
+            }
+
+            var exitCode = await FollowFlow.RunAsync(client, console, experiment, budgetFile, cancellationToken);
+            var line = parse.GetValue(suggest) ? await PullRequestSuggestion.RunAsync(client, console, experiment.Id, cancellationToken) : null;
+            if (line is not null)
+            {
+                console.Out.WriteLine();
+                console.Out.WriteLine(line);
+            }
+
+            if (parse.GetValue(report) is { } reportPath)
+            {
+                await PullRequestSuggestion.WriteReportAsync(client, experiment.Id, console.ResolvePath(reportPath), line, cancellationToken);
+            }
+
+            return exitCode;
         });
         return command;
     }

@@ -24,5 +24,8 @@ public sealed record ExperimentSubmission
     /// <summary>Labels such as <c>branch=main</c>; baselines are found by them.</summary>
     public IReadOnlyDictionary<string, string> Labels { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>The command that says whether a suggested image still works (the <c>check</c> field, else the context's <c>imagelab.json</c>); null for none.</summary>
+    public CheckCommand? Check { get; init; }
+
     public required IReadOnlyList<IterationSubmission> Iterations { get; init; }
 }

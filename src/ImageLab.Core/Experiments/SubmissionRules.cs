@@ -20,6 +20,15 @@ public static partial class SubmissionRules
     /// <summary>The longest path of a Dockerfile in the build context accepted.</summary>
     public const int MaxDockerfilePathLength = 1000;
 
+    /// <summary>The most words a check command may have.</summary>
+    public const int MaxCheckWords = 64;
+
+    /// <summary>The longest check command accepted, all its words together.</summary>
+    public const int MaxCheckCommandLength = 4000;
+
+    /// <summary>The longest text a check may expect in the output.</summary>
+    public const int MaxCheckExpectLength = 1000;
+
     /// <summary>The project's problem: missing, or not letters, digits, '.', '-' and '_' (at most <see cref="MaxProjectOrIterationNameLength"/>).</summary>
     public static string? ProjectProblem(string? project)
     {
@@ -89,6 +98,40 @@ public static partial class SubmissionRules
         return document.Stages.Count == 0 ? $"'{iterationName}' has no FROM instruction: every Dockerfile starts from a base image." : null;
     }
 
+    /// <summary>
+    /// A check command's problem: no words, an empty first word, more than <see cref="MaxCheckWords"/> words, longer than
+    /// <see cref="MaxCheckCommandLength"/> or <see cref="MaxCheckExpectLength"/>, or control characters other than line
+    /// breaks and tabs.
+    /// </summary>
+    public static string? CheckProblem(CheckCommand check)
+    {
+        ArgumentNullException.ThrowIfNull(check);
+        if (check.Command.Count == 0 || string.IsNullOrWhiteSpace(check.Command[0]))
+        {
+            return "A check needs a command: its first word is the program to run, such as [\"python3\", \"-c\", \"import app\"].";
+        }
+
+        if (check.Command.Count > MaxCheckWords)
+        {
+            return $"A check command has {check.Command.Count} words; at most {MaxCheckWords} are allowed.";
+        }
+
+        var length = check.Command.Sum(w => w.Length);
+        if (length > MaxCheckCommandLength)
+        {
+            return $"A check command is {length} characters long; at most {MaxCheckCommandLength} are allowed.";
+        }
+
+        if (check.Expect is { Length: > MaxCheckExpectLength })
+        {
+            return $"A check's expected text is {check.Expect.Length} characters long; at most {MaxCheckExpectLength} are allowed.";
+        }
+
+        return check.Command.Append(check.Expect ?? "").Any(w => w.Any(c => char.IsControl(c) && c is not '\n' and not '\t'))
+            ? "A check's command and expected text cannot hold control characters other than line breaks and tabs (a NUL never reaches a program)."
+            : null;
+    }
+
     /// <summary>The problems of the fields that come before the Dockerfiles are read: project, name and build arguments.</summary>
     public static IEnumerable<string> FieldProblems(string? project, string? name, IEnumerable<string> buildArgNames)
     {
@@ -147,7 +190,8 @@ public static partial class SubmissionRules
     public static IEnumerable<string> Problems(ExperimentSubmission submission)
     {
         ArgumentNullException.ThrowIfNull(submission);
-        return FieldProblems(submission.Project, submission.Name, submission.BuildArgs.Keys).Concat(IterationProblems(submission.Iterations));
+        var checkProblems = submission.Check is { } check && CheckProblem(check) is { } problem ? [problem] : Array.Empty<string>();
+        return FieldProblems(submission.Project, submission.Name, submission.BuildArgs.Keys).Concat(checkProblems).Concat(IterationProblems(submission.Iterations));
     }
 
     // At most MaxProjectOrIterationNameLength characters.

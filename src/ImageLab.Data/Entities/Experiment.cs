@@ -31,6 +31,12 @@ public sealed class Experiment
     /// <summary>Whether the submitter asked for network in RUN steps (granted only when the engine's settings allow it).</summary>
     public bool RequestsNetwork { get; set; }
 
+    /// <summary>The words of the command that checks a suggested image (the submission's or the context's imagelab.json); empty for none.</summary>
+    public List<string> CheckCommand { get; set; } = [];
+
+    /// <summary>Text the check's output must contain; null when only its exit code counts.</summary>
+    public string? CheckExpect { get; set; }
+
     public long ContextSizeBytes { get; set; }
 
     /// <summary>True once the images were removed by retention; the numbers stay.</summary>

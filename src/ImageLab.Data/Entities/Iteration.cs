@@ -87,6 +87,18 @@ public sealed class Iteration
     /// <summary>The iteration ImageLab wrote this one's Dockerfile from; null for a submitted iteration.</summary>
     public long? SuggestedFromId { get; set; }
 
+    /// <summary>A suggested iteration's check: not run (no command), waiting, passed or failed; null for a submitted iteration.</summary>
+    public SuggestionCheckStatus? CheckStatus { get; set; }
+
+    /// <summary>The first of the source image's check output, secrets masked.</summary>
+    public string? CheckSourceOutput { get; set; }
+
+    /// <summary>The first of the suggested image's check output, secrets masked.</summary>
+    public string? CheckSuggestedOutput { get; set; }
+
+    /// <summary>Why the check failed, in a sentence.</summary>
+    public string? CheckReason { get; set; }
+
     /// <summary>A suggested iteration's transformations, in the order applied.</summary>
     public List<SuggestedTransformation> Transformations { get; set; } = [];
 }

@@ -21,4 +21,7 @@ public sealed class SuggestedTransformation
     public long? SavedBytes { get; set; }
 
     public string? Reason { get; set; }
+
+    /// <summary>The image of this transformation alone (its ablation build) fails the check that the source passes.</summary>
+    public bool FailsCheck { get; set; }
 }

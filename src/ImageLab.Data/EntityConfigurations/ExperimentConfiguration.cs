@@ -20,6 +20,7 @@ internal sealed class ExperimentConfiguration : IEntityTypeConfiguration<Experim
                 (a, b) => a!.Count == b!.Count && !a.Except(b).Any(),
                 args => args.Aggregate(0, (hash, pair) => HashCode.Combine(hash, pair.Key, pair.Value)),
                 args => new Dictionary<string, string>(args)));
+        builder.Property(e => e.CheckExpect).HasMaxLength(SubmissionRules.MaxCheckExpectLength);
         builder.HasOne(e => e.Project).WithMany(p => p.Experiments).HasForeignKey(e => e.ProjectId);
         builder.HasMany(e => e.Iterations).WithOne(i => i.Experiment).HasForeignKey(i => i.ExperimentId).OnDelete(DeleteBehavior.Cascade);
 

@@ -20,6 +20,10 @@ internal sealed class IterationConfiguration : IEntityTypeConfiguration<Iteratio
         builder.Property(i => i.StorageDriver).HasMaxLength(100);
         builder.Property(i => i.ImageStore).HasConversion<string>().HasMaxLength(20);
         builder.Property(i => i.StageImageIds).HasMaxLength(2000);
+        builder.Property(i => i.CheckStatus).HasConversion<string>().HasMaxLength(20);
+        builder.Property(i => i.CheckSourceOutput).HasMaxLength(Stores.SuggestionStore.MaxCheckOutputLength);
+        builder.Property(i => i.CheckSuggestedOutput).HasMaxLength(Stores.SuggestionStore.MaxCheckOutputLength);
+        builder.Property(i => i.CheckReason).HasMaxLength(Stores.SuggestionStore.MaxReasonLength);
         builder.Property(i => i.LeaseOwner).HasMaxLength(200);
         builder.Property(i => i.TraceParent).HasMaxLength(55);
         builder.HasIndex(i => new { i.ExperimentId, i.Ordinal }).IsUnique();

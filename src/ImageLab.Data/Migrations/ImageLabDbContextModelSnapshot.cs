@@ -252,6 +252,16 @@ namespace ImageLab.Data.Migrations
                         .HasColumnType("character varying(32)")
                         .HasColumnName("builder");
 
+                    b.PrimitiveCollection<List<string>>("CheckCommand")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("check_command");
+
+                    b.Property<string>("CheckExpect")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("check_expect");
+
                     b.Property<DateTimeOffset?>("ContextRemovedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("context_removed_at");
@@ -525,6 +535,26 @@ namespace ImageLab.Data.Migrations
                     b.Property<bool>("CancelRequested")
                         .HasColumnType("boolean")
                         .HasColumnName("cancel_requested");
+
+                    b.Property<string>("CheckReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("check_reason");
+
+                    b.Property<string>("CheckSourceOutput")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("check_source_output");
+
+                    b.Property<string>("CheckStatus")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("check_status");
+
+                    b.Property<string>("CheckSuggestedOutput")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("check_suggested_output");
 
                     b.Property<int>("CompletedSteps")
                         .HasColumnType("integer")
@@ -961,6 +991,10 @@ namespace ImageLab.Data.Migrations
                     b.Property<int>("Position")
                         .HasColumnType("integer")
                         .HasColumnName("position");
+
+                    b.Property<bool>("FailsCheck")
+                        .HasColumnType("boolean")
+                        .HasColumnName("fails_check");
 
                     b.Property<int>("Line")
                         .HasColumnType("integer")

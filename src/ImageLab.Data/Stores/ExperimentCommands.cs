@@ -41,6 +41,8 @@ internal sealed class ExperimentCommands(
             BuildArgs = submission.BuildArgs.ToDictionary(),
             SecretBuildArgs = [.. submission.SecretBuildArgs],
             RequestsNetwork = submission.RequestsNetwork,
+            CheckCommand = [.. submission.Check?.Command ?? []],
+            CheckExpect = submission.Check?.Expect,
             Status = ExperimentStatus.Queued,
         };
         db.Experiments.Add(experiment);

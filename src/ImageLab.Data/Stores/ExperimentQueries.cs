@@ -227,7 +227,7 @@ internal sealed class ExperimentQueries(IDbContextFactory<ImageLabDbContext> con
             experiment.SubmittedBy,
             experiment.Status,
             experiment.CreatedAt,
-            experiment.Iterations.OrderBy(i => i.Ordinal).Select(i => ToDetails(i, baseline, analyses.GetValueOrDefault(i.Id))).ToList())
+            experiment.Iterations.OrderBy(i => i.Ordinal).Select(i => ToDetails(i, experiment, baseline, analyses.GetValueOrDefault(i.Id))).ToList())
         {
             ContextRemovedAt = experiment.ContextRemovedAt,
             LogsRemovedAt = experiment.LogsRemovedAt,
@@ -235,7 +235,7 @@ internal sealed class ExperimentQueries(IDbContextFactory<ImageLabDbContext> con
         };
     }
 
-    private static IterationDetails ToDetails(Iteration iteration, long? baselineBytes, IterationAnalysisNumbers? analysis) => new()
+    private static IterationDetails ToDetails(Iteration iteration, Experiment experiment, long? baselineBytes, IterationAnalysisNumbers? analysis) => new()
     {
         Id = iteration.Id,
         Ordinal = iteration.Ordinal,
@@ -265,10 +265,32 @@ internal sealed class ExperimentQueries(IDbContextFactory<ImageLabDbContext> con
         SuggestedFrom = iteration.SuggestedFromId,
         Transformations = iteration.Transformations.OrderBy(t => t.Position)
             .Select(t => new TransformationDetails(t.RewriteId, t.Title, t.Line, t.Status, t.SavedBytes, t.Reason)).ToList(),
+        Check = iteration.SuggestedFromId is null ? null : CheckOf(iteration, experiment),
         Layers = iteration.Layers.OrderBy(l => l.Index).Select(l => new LayerDetails(
             l.Index, l.HistoryId, l.CreatedBy, l.SizeBytes, l.CreatedAt, l.Comment, l.EmptyLayer, l.FromBaseImage, l.Instruction, l.Line)
         {
             CompressedSizeBytes = analysis is not null && analysis.LayerCompressedBytes.TryGetValue(l.Index, out var compressed) ? compressed : null,
         }).ToList(),
     };
+
+    // A check still waiting on an iteration that ended without an image never runs: it says so instead of waiting.
+    private static SuggestionCheck CheckOf(Iteration iteration, Experiment experiment)
+    {
+        var status = iteration.CheckStatus ?? (experiment.CheckCommand.Count == 0 ? SuggestionCheckStatus.NotRun : SuggestionCheckStatus.Waiting);
+        var reason = iteration.CheckReason;
+        if (status == SuggestionCheckStatus.Waiting && iteration.Status is IterationStatus.Failed or IterationStatus.Canceled)
+        {
+            status = SuggestionCheckStatus.NotRun;
+            reason = "The suggestion did not build, so its check did not run.";
+        }
+
+        return new SuggestionCheck(
+            status,
+            experiment.CheckCommand,
+            experiment.CheckExpect,
+            iteration.CheckSourceOutput,
+            iteration.CheckSuggestedOutput,
+            [.. iteration.Transformations.Where(t => t.FailsCheck).OrderBy(t => t.Position).Select(t => t.RewriteId)],
+            reason);
+    }
 }

@@ -1,3 +1,5 @@
+using ImageLab.Core.Experiments;
+
 namespace ImageLab.Data.Stores;
 
 /// <summary>What the worker needs to prove a suggested iteration: its source as built, and its transformations.</summary>
@@ -5,4 +7,6 @@ namespace ImageLab.Data.Stores;
 /// <param name="SourceImageId">The source iteration's image, to measure it on the engine again.</param>
 /// <param name="SourceSizeBytes">The source iteration's stored size.</param>
 /// <param name="Transformations">The suggestion's transformations in the order applied.</param>
-public sealed record SuggestionProof(string SourceDockerfileText, string? SourceImageId, long? SourceSizeBytes, IReadOnlyList<SuggestionProofStep> Transformations);
+/// <param name="Check">The experiment's check command; null when it has none.</param>
+public sealed record SuggestionProof(
+    string SourceDockerfileText, string? SourceImageId, long? SourceSizeBytes, IReadOnlyList<SuggestionProofStep> Transformations, CheckCommand? Check);

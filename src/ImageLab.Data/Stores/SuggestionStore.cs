@@ -14,6 +14,9 @@ public sealed class SuggestionStore(IDbContextFactory<ImageLabDbContext> context
     /// <summary>The longest reason stored for a dropped transformation; the engine's message is cut to it.</summary>
     public const int MaxReasonLength = 2000;
 
+    /// <summary>The longest check output stored per image; the run's output is cut to it.</summary>
+    public const int MaxCheckOutputLength = 4000;
+
     /// <summary>Appends the suggestion to the source's experiment as its next iteration, queued; returns its id.</summary>
     public async Task<long> AddAsync(long sourceIterationId, DockerfileSuggestion suggestion, CancellationToken cancellationToken)
     {
@@ -22,6 +25,7 @@ public sealed class SuggestionStore(IDbContextFactory<ImageLabDbContext> context
         var source = await db.Iterations.AsNoTracking().FirstAsync(i => i.Id == sourceIterationId, cancellationToken);
         var ordinal = await db.Iterations.Where(i => i.ExperimentId == source.ExperimentId).MaxAsync(i => i.Ordinal, cancellationToken) + 1;
         var suffix = " suggested";
+        var hasCheck = await db.Experiments.Where(e => e.Id == source.ExperimentId).Select(e => e.CheckCommand.Count > 0).FirstAsync(cancellationToken);
         var iteration = new Iteration
         {
             ExperimentId = source.ExperimentId,
@@ -33,6 +37,7 @@ public sealed class SuggestionStore(IDbContextFactory<ImageLabDbContext> context
             Status = IterationStatus.Queued,
             QueuedAt = clock.GetUtcNow(),
             SuggestedFromId = source.Id,
+            CheckStatus = hasCheck ? SuggestionCheckStatus.Waiting : SuggestionCheckStatus.NotRun,
             Transformations = [.. suggestion.Transformations.Select((t, position) => new SuggestedTransformation
             {
                 Position = position,
@@ -65,11 +70,13 @@ public sealed class SuggestionStore(IDbContextFactory<ImageLabDbContext> context
         }
 
         var source = await db.Iterations.AsNoTracking().FirstAsync(i => i.Id == suggested.SuggestedFromId, cancellationToken);
+        var experiment = await db.Experiments.AsNoTracking().FirstAsync(e => e.Id == suggested.ExperimentId, cancellationToken);
         return new SuggestionProof(
             source.DockerfileText,
             source.ImageId,
             source.SizeBytes,
-            [.. suggested.Transformations.OrderBy(t => t.Position).Select(t => new SuggestionProofStep(t.RewriteId, t.Status))]);
+            [.. suggested.Transformations.OrderBy(t => t.Position).Select(t => new SuggestionProofStep(t.RewriteId, t.Status))],
+            experiment.CheckCommand.Count == 0 ? null : new CheckCommand(experiment.CheckCommand, experiment.CheckExpect));
     }
 
     /// <summary>Records what the transformation's ablation build saved; false when the lease is no longer the worker's.</summary>
@@ -88,6 +95,37 @@ public sealed class SuggestionStore(IDbContextFactory<ImageLabDbContext> context
             .ExecuteUpdateAsync(set => set.SetProperty(i => i.DockerfileText, dockerfileText), cancellationToken) > 0;
     }
 
+    /// <summary>
+    /// Records the check's result: its status, each image's output and the reason (cut to their columns), and which
+    /// transformations fail it alone; false when the lease is no longer the worker's.
+    /// </summary>
+    public async Task<bool> SetCheckAsync(long iterationId, string owner, SuggestionCheckOutcome outcome, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(outcome);
+        var sourceOutput = Bounded(outcome.SourceOutput, MaxCheckOutputLength);
+        var suggestedOutput = Bounded(outcome.SuggestedOutput, MaxCheckOutputLength);
+        var reason = Bounded(outcome.Reason, MaxReasonLength);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var updated = await db.Iterations.Where(i => i.Id == iterationId && i.LeaseOwner == owner)
+            .ExecuteUpdateAsync(
+                set => set.SetProperty(i => i.CheckStatus, outcome.Status)
+                    .SetProperty(i => i.CheckSourceOutput, sourceOutput)
+                    .SetProperty(i => i.CheckSuggestedOutput, suggestedOutput)
+                    .SetProperty(i => i.CheckReason, reason),
+                cancellationToken) > 0;
+        if (updated && outcome.FailingTransformations.Count > 0)
+        {
+            var failing = outcome.FailingTransformations.ToList();
+            await db.Set<SuggestedTransformation>().Where(t => t.IterationId == iterationId && failing.Contains(t.RewriteId))
+                .ExecuteUpdateAsync(set => set.SetProperty(t => t.FailsCheck, true), cancellationToken);
+        }
+
+        return updated;
+    }
+
+    private static string? Bounded(string? text, int maxLength) =>
+        text is { Length: var length } && length > maxLength ? text[..(maxLength - 3)] + "..." : text;
+
     private async Task<bool> UpdateAsync(
         long iterationId, string owner, string rewriteId, TransformationStatus status, long? savedBytes, string? reason, CancellationToken cancellationToken)
     {
@@ -97,7 +135,7 @@ public sealed class SuggestionStore(IDbContextFactory<ImageLabDbContext> context
             return false;
         }
 
-        var bounded = reason is { Length: > MaxReasonLength } ? reason[..(MaxReasonLength - 3)] + "..." : reason;
+        var bounded = Bounded(reason, MaxReasonLength);
         await db.Set<SuggestedTransformation>().Where(t => t.IterationId == iterationId && t.RewriteId == rewriteId)
             .ExecuteUpdateAsync(
                 set => set.SetProperty(t => t.Status, status).SetProperty(t => t.SavedBytes, savedBytes).SetProperty(t => t.Reason, bounded),

@@ -25,7 +25,7 @@ namespace ImageLab.Docker.Engine;
 /// one Docker.DotNet client, one HTTP client) is opened on first use and shared by every engine of the
 /// same endpoint in the process.
 /// </summary>
-public sealed class DockerEngine : IDockerEngine
+public sealed partial class DockerEngine : IDockerEngine
 {
     private static readonly ConcurrentDictionary<string, EngineConnection> Connections = new(StringComparer.Ordinal);
     private static readonly SemaphoreSlim ConnectGate = new(1, 1);

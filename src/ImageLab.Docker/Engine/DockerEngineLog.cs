@@ -33,4 +33,10 @@ internal static partial class DockerEngineLog
 
     [LoggerMessage(EventId = 10, Level = LogLevel.Error, Message = "Docker engine at {Endpoint} is refused: {Reason}")]
     public static partial void Unsupported(ILogger logger, string endpoint, string reason);
+
+    [LoggerMessage(EventId = 11, Level = LogLevel.Debug, Message = "Removed container {Container}")]
+    public static partial void ContainerRemoved(ILogger logger, string container);
+
+    [LoggerMessage(EventId = 12, Level = LogLevel.Warning, Message = "Container {Container} could not be removed: {Reason}; it carries imagelab.* labels to find it")]
+    public static partial void ContainerNotRemoved(ILogger logger, string container, string reason);
 }

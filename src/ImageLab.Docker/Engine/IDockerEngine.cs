@@ -60,4 +60,13 @@ public interface IDockerEngine
     /// by age, not ImageLab's alone; BuildKit never removes cache that a running build uses.
     /// </summary>
     Task<long> PruneBuildCacheAsync(TimeSpan unusedFor, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Runs a command once in a new container of an image, bounded as the request says (network, memory, processes,
+    /// time, output), and removes the container whatever happens. A command that fails, times out or cannot start
+    /// returns a result that says so; throws <see cref="ImageNotFoundException"/> when the image does not exist,
+    /// <see cref="DockerEngineUnavailableException"/> when the engine cannot be reached, and
+    /// <see cref="OperationCanceledException"/> when cancelled.
+    /// </summary>
+    Task<ContainerRunResult> RunContainerAsync(ContainerRunRequest request, CancellationToken cancellationToken);
 }

@@ -81,6 +81,7 @@ public static class ExperimentsApi
                 SecretBuildArgs = [.. (fields.GetValueOrDefault("secretBuildArgs") ?? []).SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))],
                 RequestsNetwork = ParseFlag(First(fields, "network"), "network"),
                 Labels = ExperimentLabels.Parse(fields.GetValueOrDefault("label") ?? []),
+                Check = CheckCommandJson.ReadField(First(fields, "check")),
             };
             var id = await intake.SubmitAsync(intakeRequest, request.HttpContext.User, cancellationToken);
             var experiment = await queries.GetExperimentAsync(id, cancellationToken);

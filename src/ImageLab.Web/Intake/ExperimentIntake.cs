@@ -16,7 +16,8 @@ namespace ImageLab.Web.Intake;
 
 /// <summary>
 /// Turns an upload (files spooled to a folder, or one archive) into a stored experiment: packages the
-/// context as a tar on disk, finds the Dockerfiles, checks them against <see cref="SubmissionRules"/> and the caller's
+/// context as a tar on disk, finds the Dockerfiles and the check command (the request's, else the context's
+/// <c>imagelab.json</c>), checks them against <see cref="SubmissionRules"/> and the caller's
 /// network rights, submits and audits. The submit use case: the REST API and the New experiment page both call it.
 /// </summary>
 public sealed class ExperimentIntake(
@@ -146,6 +147,11 @@ public sealed class ExperimentIntake(
         }
 
         CheckReach(iterations, request.BuildArgs, request.RequestsNetwork);
+        var check = request.Check ?? await ProjectFileReader.ReadCheckAsync(tarPath, cancellationToken);
+        if (check is not null && SubmissionRules.CheckProblem(check) is { } checkProblem)
+        {
+            throw new SubmissionRejectedException(checkProblem);
+        }
 
         var submission = new ExperimentSubmission
         {
@@ -157,6 +163,7 @@ public sealed class ExperimentIntake(
             SecretBuildArgs = request.SecretBuildArgs,
             RequestsNetwork = request.RequestsNetwork,
             Labels = request.Labels,
+            Check = check,
             Iterations = iterations,
         };
         var tar = File.OpenRead(tarPath);

@@ -1,4 +1,5 @@
 using ImageLab.Core.Builds;
+using ImageLab.Core.Experiments;
 
 namespace ImageLab.Web.Intake;
 
@@ -32,6 +33,9 @@ public sealed record IntakeRequest
 
     /// <summary>Whether RUN steps ask for network.</summary>
     public bool RequestsNetwork { get; init; }
+
+    /// <summary>The check command of the <c>check</c> field or the form; null to take the context's <c>imagelab.json</c> (or none).</summary>
+    public CheckCommand? Check { get; init; }
 
     /// <summary>The repeated <c>label</c> field (<c>key=value</c>), parsed.</summary>
     public IReadOnlyDictionary<string, string> Labels { get; init; } = new Dictionary<string, string>();

@@ -6,6 +6,7 @@ public sealed record DraftProblem(string Field, string Message)
     public const string ContextField = "context";
     public const string ProjectField = "project";
     public const string NameField = "name";
+    public const string CheckField = "check";
 
     public static string IterationField(Guid id) => "iteration:" + id.ToString("N");
 

@@ -40,6 +40,15 @@ public sealed class ExperimentDraft : IDisposable
     /// <summary>Whether RUN steps may use the network (builds get none unless asked and the server allows it).</summary>
     public bool RequestsNetwork { get; set; }
 
+    /// <summary>
+    /// The check command as typed (words quoted as in a shell); empty to take the context's <c>imagelab.json</c>. Run in
+    /// a container of the source and of a suggested image to prove the suggestion still works.
+    /// </summary>
+    public string CheckCommandLine { get; set; } = "";
+
+    /// <summary>Text the check's output must contain; empty when its exit code is enough.</summary>
+    public string CheckExpect { get; set; } = "";
+
     public IReadOnlyList<ContextFileDraft> Files => _files;
 
     public ArchiveDraft? Archive { get; private set; }
@@ -288,7 +297,26 @@ public sealed class ExperimentDraft : IDisposable
 
         ValidateIterations(problems);
         ValidateBuildArgs(problems);
+        AddIfAny(problems, DraftProblem.CheckField, ReadCheck().Problem);
         return problems;
+    }
+
+    // The typed check as the intake takes it; no check (null) when the command is empty.
+    private (CheckCommand? Check, string? Problem) ReadCheck()
+    {
+        if (string.IsNullOrWhiteSpace(CheckCommandLine))
+        {
+            return (null, string.IsNullOrWhiteSpace(CheckExpect) ? null : "Expected output needs a check command to run.");
+        }
+
+        var (words, problem) = CommandLineWords.Split(CheckCommandLine);
+        if (problem is not null)
+        {
+            return (null, problem);
+        }
+
+        var check = new CheckCommand(words, string.IsNullOrEmpty(CheckExpect) ? null : CheckExpect);
+        return (check, SubmissionRules.CheckProblem(check));
     }
 
     private void ValidateIterations(List<DraftProblem> problems)
@@ -359,6 +387,7 @@ public sealed class ExperimentDraft : IDisposable
         SubmittedBy = string.IsNullOrWhiteSpace(SubmittedBy) ? "anonymous" : SubmittedBy.Trim(),
         Builder = Builder,
         RequestsNetwork = RequestsNetwork,
+        Check = ReadCheck() is { Check: { } check, Problem: null } ? check : null,
         Dockerfiles = _iterations.Select(i => i.ContextPath).ToList(),
         DockerfileOverrides = _iterations.Where(i => i.CarriesText).ToDictionary(i => i.ContextPath, i => i.Text, StringComparer.Ordinal),
         BuildArgs = BuildArgs.Where(a => !string.IsNullOrWhiteSpace(a.Name))

@@ -30,6 +30,8 @@ public static class WorkerServiceCollectionExtensions
         services.AddSingleton<AnalysisWorker>();
         services.AddSingleton<IterationPipeline>();
         services.AddSingleton<SuggestionProver>();
+        services.AddSingleton<SuggestionChecker>();
+        services.AddOptions<SuggestionCheckOptions>().BindConfiguration(SuggestionCheckOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<BuildWorker>();
         services.AddSingleton<ImageRetention>();
         services.AddOptions<RetentionOptions>().BindConfiguration(RetentionOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();

@@ -52,7 +52,8 @@ public sealed class SuggestionApiTests(ImageLabWebFactory factory) : IClassFixtu
             Assert.True(transformation.SavedBytes > 0, $"{transformation.Id} saved {transformation.SavedBytes} B");
         }
 
-        Assert.Empty((await DockerCli.RunAsync("images", "-q", "--filter", "label=imagelab.ablation")).Trim());
+        Assert.Equal(SuggestionCheckStatus.NotRun, built.Check!.Status);
+        Assert.Empty((await DockerCli.RunAsync("images", "-q", "--filter", "label=imagelab.ablation", "--filter", "label=imagelab.project=suggestions", "--filter", $"label=imagelab.experiment={naive.ExperimentId}")).Trim());
     }
 
     [Fact]

@@ -26,6 +26,8 @@ internal abstract class EngineDecorator(IDockerEngine inner) : IDockerEngine
 
     public Task<bool> RemoveUntaggedImageAsync(string image, CancellationToken cancellationToken) => inner.RemoveUntaggedImageAsync(image, cancellationToken);
 
+    public Task<ContainerRunResult> RunContainerAsync(ContainerRunRequest request, CancellationToken cancellationToken) => inner.RunContainerAsync(request, cancellationToken);
+
     public Task<IReadOnlyList<ImageSummary>> ListImagesAsync(string labelFilter, CancellationToken cancellationToken) => inner.ListImagesAsync(labelFilter, cancellationToken);
 
     public Task<EngineDiskUsage> GetDiskUsageAsync(CancellationToken cancellationToken) => inner.GetDiskUsageAsync(cancellationToken);

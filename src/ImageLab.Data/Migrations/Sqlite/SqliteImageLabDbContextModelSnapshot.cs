@@ -239,6 +239,16 @@ namespace ImageLab.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("builder");
 
+                    b.PrimitiveCollection<string>("CheckCommand")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("check_command");
+
+                    b.Property<string>("CheckExpect")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("check_expect");
+
                     b.Property<long?>("ContextRemovedAt")
                         .HasColumnType("INTEGER")
                         .HasColumnName("context_removed_at");
@@ -508,6 +518,26 @@ namespace ImageLab.Data.Migrations.Sqlite
                     b.Property<bool>("CancelRequested")
                         .HasColumnType("INTEGER")
                         .HasColumnName("cancel_requested");
+
+                    b.Property<string>("CheckReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("check_reason");
+
+                    b.Property<string>("CheckSourceOutput")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("check_source_output");
+
+                    b.Property<string>("CheckStatus")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("check_status");
+
+                    b.Property<string>("CheckSuggestedOutput")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("check_suggested_output");
 
                     b.Property<int>("CompletedSteps")
                         .HasColumnType("INTEGER")
@@ -942,6 +972,10 @@ namespace ImageLab.Data.Migrations.Sqlite
                     b.Property<int>("Position")
                         .HasColumnType("INTEGER")
                         .HasColumnName("position");
+
+                    b.Property<bool>("FailsCheck")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("fails_check");
 
                     b.Property<int>("Line")
                         .HasColumnType("INTEGER")

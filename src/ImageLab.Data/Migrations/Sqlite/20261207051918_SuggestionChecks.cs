@@ -1,0 +1,95 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace ImageLab.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class SuggestionChecks : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<bool>(
+                name: "fails_check",
+                table: "suggested_transformations",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: false);
+
+            migrationBuilder.AddColumn<string>(
+                name: "check_reason",
+                table: "iterations",
+                type: "TEXT",
+                maxLength: 2000,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "check_source_output",
+                table: "iterations",
+                type: "TEXT",
+                maxLength: 4000,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "check_status",
+                table: "iterations",
+                type: "TEXT",
+                maxLength: 20,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "check_suggested_output",
+                table: "iterations",
+                type: "TEXT",
+                maxLength: 4000,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "check_command",
+                table: "experiments",
+                type: "TEXT",
+                nullable: false,
+                defaultValue: "[]");
+
+            migrationBuilder.AddColumn<string>(
+                name: "check_expect",
+                table: "experiments",
+                type: "TEXT",
+                maxLength: 1000,
+                nullable: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "fails_check",
+                table: "suggested_transformations");
+
+            migrationBuilder.DropColumn(
+                name: "check_reason",
+                table: "iterations");
+
+            migrationBuilder.DropColumn(
+                name: "check_source_output",
+                table: "iterations");
+
+            migrationBuilder.DropColumn(
+                name: "check_status",
+                table: "iterations");
+
+            migrationBuilder.DropColumn(
+                name: "check_suggested_output",
+                table: "iterations");
+
+            migrationBuilder.DropColumn(
+                name: "check_command",
+                table: "experiments");
+
+            migrationBuilder.DropColumn(
+                name: "check_expect",
+                table: "experiments");
+        }
+    }
+}

@@ -1,0 +1,158 @@
+using System.Net;
+using System.Text.Json;
+using ImageLab.Core.Contracts;
+using ImageLab.Core.Experiments;
+using ImageLab.Testing;
+using ImageLab.Web.Tests.Infrastructure;
+
+namespace ImageLab.Web.Tests.Api;
+
+/// <summary>
+/// A suggestion's check on the real engine: the project's or the submission's check command runs in containers of the
+/// source and the suggested image (no network); passed, failed with the failing transformations named, or failed
+/// because the source itself fails; no container and no ablation image is left behind.
+/// </summary>
+public sealed class SuggestionCheckApiTests(ImageLabWebFactory factory) : IClassFixture<ImageLabWebFactory>
+{
+    // Its own project: each test class has its own database, so experiment ids repeat between classes on the one engine.
+    private const string Project = "suggestion-checks";
+
+    private static readonly TimeSpan BuildTimeout = TimeSpan.FromMinutes(10);
+
+    [Fact]
+    public async Task Suggest_PythonNaiveWithProjectCheck_SplitsIntoStagesAndTheCheckPasses()
+    {
+        // Arrange: the check comes from the context's imagelab.json.
+        var client = factory.CreateClient();
+        using var context = PythonWheelContext.Create(
+            """{ "check": { "command": ["python3", "-c", "import greeter; print(greeter.hello())"], "expect": "Hello from greeter" } }""");
+        var source = await BuildAsync(client, context, "check passes");
+
+        // Act
+        var (suggested, built) = await SuggestAndBuildAsync(client, source);
+
+        // Assert
+        Assert.Equal("waiting", suggested.Check);
+        Assert.Equal(SuggestionCheckStatus.Waiting, suggested.CheckResult!.Status);
+        Assert.True(built.Status == IterationStatus.Succeeded, $"{built.Status}: {built.Error} {string.Join(" | ", built.Transformations)}");
+        // Alone the split adds the virtual environment's own pip; the slim base that would repay it cannot build the
+        // toolchain offline, so it is dropped: the check proves the split, not a size.
+        Assert.Contains(built.Transformations, t => t.Id == "multi-stage-split" && t.Status == TransformationStatus.Measured);
+        Assert.Contains("COPY --from=builder /opt/venv /opt/venv", built.DockerfileText, StringComparison.Ordinal);
+        var check = built.Check!;
+        Assert.True(check.Status == SuggestionCheckStatus.Passed, $"{check.Status}: {check.Reason} source: {check.SourceOutput} suggested: {check.SuggestedOutput}");
+        Assert.Equal(["python3", "-c", "import greeter; print(greeter.hello())"], check.Command);
+        Assert.Equal(PythonWheelContext.Greeting, check.Expect);
+        Assert.Contains(PythonWheelContext.Greeting, check.SourceOutput, StringComparison.Ordinal);
+        Assert.Contains(PythonWheelContext.Greeting, check.SuggestedOutput, StringComparison.Ordinal);
+        Assert.Empty(check.FailingTransformations);
+        Assert.Equal("passed", SuggestionResponse.Describe(check));
+        await AssertNothingLeftAsync(source.ExperimentId, built.Id);
+    }
+
+    [Fact]
+    public async Task Suggest_CheckNeedsWhatTheSplitMoves_FailedWithTheFailingTransformationNamed()
+    {
+        // Arrange: the check comes from the submission and calls the system interpreter, which has the package only
+        // while pip installs it system-wide; the split moves it into the virtual environment.
+        var client = factory.CreateClient();
+        using var context = PythonWheelContext.Create();
+        var source = await BuildAsync(client, context, "check fails", """{"command": ["/usr/bin/python3", "-c", "import greeter; print(greeter.hello())"]}""");
+
+        // Act
+        var (_, built) = await SuggestAndBuildAsync(client, source);
+
+        // Assert
+        Assert.True(built.Status == IterationStatus.Succeeded, $"{built.Status}: {built.Error} {string.Join(" | ", built.Transformations)}");
+        var check = built.Check!;
+        Assert.True(check.Status == SuggestionCheckStatus.Failed, $"{check.Status}: {check.Reason}");
+        Assert.Contains(PythonWheelContext.Greeting, check.SourceOutput, StringComparison.Ordinal);
+        Assert.Contains("No module named 'greeter'", check.SuggestedOutput, StringComparison.Ordinal);
+        Assert.Equal(["multi-stage-split"], check.FailingTransformations);
+        Assert.Equal("The suggested image fails the check (it exited with code 1); applied alone, multi-stage-split fails it too.", check.Reason);
+        Assert.StartsWith("failed: The suggested image fails the check", SuggestionResponse.Describe(check), StringComparison.Ordinal);
+        await AssertNothingLeftAsync(source.ExperimentId, built.Id);
+    }
+
+    [Fact]
+    public async Task Suggest_CheckThatReachesTheNetwork_FailsOnTheSourceBecauseTheContainerHasNone()
+    {
+        // Arrange
+        var client = factory.CreateClient();
+        using var context = PythonWheelContext.Create();
+        const string connect = "import socket; socket.create_connection(('1.1.1.1', 53), timeout=5); print('reached')";
+        var source = await BuildAsync(client, context, "check offline",
+            JsonSerializer.Serialize(new { command = new[] { "python3", "-c", connect }, expect = "reached" }));
+
+        // Act
+        var (_, built) = await SuggestAndBuildAsync(client, source);
+
+        // Assert
+        var check = built.Check!;
+        Assert.True(check.Status == SuggestionCheckStatus.Failed, $"{check.Status}: {check.Reason}");
+        Assert.StartsWith("The source image itself fails the check (it exited with code 1)", check.Reason, StringComparison.Ordinal);
+        Assert.Contains("Network is unreachable", check.SourceOutput, StringComparison.Ordinal);
+        Assert.Null(check.SuggestedOutput);
+        await AssertNothingLeftAsync(source.ExperimentId, built.Id);
+    }
+
+    [Theory]
+    [InlineData("""{"command": []}""", "A check needs a command")]
+    [InlineData("""{"command": "python3 -c 1"}""", "needs a 'command' array of words")]
+    [InlineData("""{"command": ["sh"], "expect": 5}""", "'expect' is the text the output must contain")]
+    [InlineData("not json", "is not valid JSON")]
+    public async Task Submit_InvalidCheck_400WithASentence(string check, string expected)
+    {
+        // Arrange
+        var client = factory.CreateClient();
+        using var context = PythonWheelContext.Create();
+
+        // Act
+        using var response = await client.PostAsync(new Uri("/api/experiments", UriKind.Relative),
+            ExperimentUpload.FromFolder(context.Folder, ("project", Project), ("check", check)));
+
+        // Assert
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Contains(expected, problem.RootElement.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    private async Task<BuiltIteration> BuildAsync(HttpClient client, PythonWheelContext context, string name, string? check = null)
+    {
+        await using var hub = factory.CreateHubConnection();
+        await hub.StartAsync();
+        var fields = new List<(string, string)> { ("project", Project), ("name", name), ("builder", "classic") };
+        if (check is not null)
+        {
+            fields.Add(("check", check));
+        }
+
+        var submitted = await ExperimentUpload.SubmitAsync(client, ExperimentUpload.FromFolder(context.Folder, [.. fields]));
+        await BuildWatcher.FollowToEndAsync(hub, submitted, BuildTimeout);
+        var iteration = (await ExperimentUpload.GetAsync(client, submitted.Id)).Iterations.Single();
+        Assert.True(iteration.Status == IterationStatus.Succeeded, $"{iteration.Status}: {iteration.Error}");
+        Assert.Null(iteration.Check);
+        return new BuiltIteration(submitted.Id, iteration.Id, iteration.SizeBytes);
+    }
+
+    private static async Task<(SuggestionResponse Suggested, IterationDetails Built)> SuggestAndBuildAsync(HttpClient client, BuiltIteration source)
+    {
+        var experimentId = source.ExperimentId;
+        using var response = await client.PostAsync(new Uri($"/api/experiments/{experimentId}/iterations/{source.Id}/suggestion", UriKind.Relative), null);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.Created, $"POST suggestion answered {(int)response.StatusCode}: {body}");
+        var suggested = JsonSerializer.Deserialize<SuggestionResponse>(body, ExperimentUpload.Json)!;
+        var experiment = await Polling.WaitForAsync(client, experimentId,
+            e => e.Iterations.Single(i => i.Id == suggested.Id).Status.IsFinal(), BuildTimeout, "the suggestion to be built and checked");
+        return (suggested, experiment.Iterations.Single(i => i.Id == suggested.Id));
+    }
+
+    // Scoped to this experiment: other test classes build their own ablations at the same time.
+    private static async Task AssertNothingLeftAsync(long experimentId, long suggestedId)
+    {
+        Assert.Empty((await DockerCli.RunAsync("images", "-q", "--filter", "label=imagelab.ablation", "--filter", $"label=imagelab.project={Project}", "--filter", $"label=imagelab.experiment={experimentId}")).Trim());
+        Assert.Empty((await DockerCli.RunAsync("ps", "-aq", "--filter", "label=imagelab.check", "--filter", $"label=imagelab.project={Project}", "--filter", $"label=imagelab.iteration={suggestedId}")).Trim());
+    }
+
+    private sealed record BuiltIteration(long ExperimentId, long Id, long? SizeBytes);
+}
