@@ -61,7 +61,7 @@ public class SizeCausesTests : ImageLabTestContext
         Assert.Equal([38_200_000, 2_500_000, -1_800_000, 400_000, -300_000], deltas);
         Assert.Contains("Why 5-cleaned differs from 1-naive", panel.Markup, StringComparison.Ordinal);
         Assert.Equal("39000000", panel.Find(".size-causes-total").GetAttribute("data-delta-bytes"));
-        Assert.Contains("+39 MB uncompressed, as the engine measured (100 MB → 139 MB)", Normalize(panel.Find(".size-causes-panel").TextContent), StringComparison.Ordinal);
+        Assert.Contains("+39 MB uncompressed, counted from the files in the layers (100 MB → 139 MB)", Normalize(panel.Find(".size-causes-panel").TextContent), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -145,7 +145,7 @@ public class ByteAnatomyViewTests : ImageLabTestContext
 
         var headline = view.Find(".anatomy-headline");
         Assert.Equal("200000000", headline.GetAttribute("data-total-bytes"));
-        Assert.Contains("uncompressed, as the engine measured", headline.TextContent, StringComparison.Ordinal);
+        Assert.Contains("uncompressed, counted from the files in its layers", headline.TextContent, StringComparison.Ordinal);
         Assert.Contains("25 MB (13%) in 3 packages", headline.TextContent, StringComparison.Ordinal);
         Assert.Contains("175 MB (88%) in files no package owns", headline.TextContent, StringComparison.Ordinal);
         Assert.Empty(view.FindAll(".anatomy-files"));
