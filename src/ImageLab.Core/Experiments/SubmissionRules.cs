@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using ImageLab.Core.Dockerfiles;
+using ImageLab.Core.Formatting;
 
 namespace ImageLab.Core.Experiments;
 
@@ -127,7 +128,7 @@ public static partial class SubmissionRules
             return $"A check's expected text is {check.Expect.Length} characters long; at most {MaxCheckExpectLength} are allowed.";
         }
 
-        return check.Command.Append(check.Expect ?? "").Any(w => w.Any(c => char.IsControl(c) && c is not '\n' and not '\t'))
+        return check.Command.Append(check.Expect ?? "").Any(w => !w.All(PrintableText.Keeps))
             ? "A check's command and expected text cannot hold control characters other than line breaks and tabs (a NUL never reaches a program)."
             : null;
     }

@@ -9,6 +9,9 @@ public static class PrintableText
     public static string Of(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        return string.Concat(text.Where(c => !char.IsControl(c) || c is '\n' or '\t'));
+        return string.Concat(text.Where(Keeps));
     }
+
+    /// <summary>Whether <paramref name="c"/> stays: anything but a control character, line breaks and tabs included.</summary>
+    public static bool Keeps(char c) => !char.IsControl(c) || c is '\n' or '\t';
 }
