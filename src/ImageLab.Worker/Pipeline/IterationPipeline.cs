@@ -137,12 +137,7 @@ public sealed partial class IterationPipeline(
             MemoryBytes = workerOptions.Value.MemoryLimitMb > 0 ? workerOptions.Value.MemoryLimitMb * 1024 * 1024 : null,
             Cpus = workerOptions.Value.Cpus > 0 ? workerOptions.Value.Cpus : null,
             Tags = [ImageTagFor(job)],
-            Labels = new Dictionary<string, string>
-            {
-                ["imagelab.project"] = job.Project,
-                ["imagelab.experiment"] = job.ExperimentId.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                ["imagelab.iteration"] = job.IterationId.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            },
+            Labels = LabelsFor(job),
         };
 
         var stopwatch = Stopwatch.StartNew();
@@ -207,6 +202,18 @@ public sealed partial class IterationPipeline(
 
         return args;
     }
+
+    // The classic builder turns every label into a step of its own that commits a new image (about 0.15 s each on a warm
+    // build, most of a cached iteration's time), so its images carry only the engine adapter's managed label; the tag
+    // names the project, experiment and iteration. BuildKit writes labels into the image's config at no cost.
+    private static Dictionary<string, string> LabelsFor(BuildJob job) => job.Builder == BuilderKind.Classic
+        ? []
+        : new Dictionary<string, string>
+        {
+            ["imagelab.project"] = job.Project,
+            ["imagelab.experiment"] = job.ExperimentId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["imagelab.iteration"] = job.IterationId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        };
 
     // The engine pulls an image it does not hold, whatever the RUN steps' network: a build without network may use only
     // what this engine has (FROM, COPY --from, RUN --mount=from=).

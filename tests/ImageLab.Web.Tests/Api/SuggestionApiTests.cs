@@ -53,7 +53,7 @@ public sealed class SuggestionApiTests(ImageLabWebFactory factory) : IClassFixtu
         }
 
         Assert.Equal(SuggestionCheckStatus.NotRun, built.Check!.Status);
-        Assert.Empty((await DockerCli.RunAsync("images", "-q", "--filter", "label=imagelab.ablation", "--filter", "label=imagelab.project=suggestions", "--filter", $"label=imagelab.experiment={naive.ExperimentId}")).Trim());
+        Assert.Empty((await DockerCli.RunAsync("images", "-q", "--filter", "label=imagelab.ablation", "--filter", $"reference=imagelab/suggestions:{naive.ExperimentId}-*")).Trim());
     }
 
     [Fact]

@@ -147,10 +147,11 @@ public sealed class SuggestionCheckApiTests(ImageLabWebFactory factory) : IClass
         return (suggested, experiment.Iterations.Single(i => i.Id == suggested.Id));
     }
 
-    // Scoped to this experiment: other test classes build their own ablations at the same time.
+    // Scoped to this experiment by the ablation images' tags (classic builds carry no project label): other test classes
+    // build their own ablations at the same time.
     private static async Task AssertNothingLeftAsync(long experimentId, long suggestedId)
     {
-        Assert.Empty((await DockerCli.RunAsync("images", "-q", "--filter", "label=imagelab.ablation", "--filter", $"label=imagelab.project={Project}", "--filter", $"label=imagelab.experiment={experimentId}")).Trim());
+        Assert.Empty((await DockerCli.RunAsync("images", "-q", "--filter", "label=imagelab.ablation", "--filter", $"reference=imagelab/{Project}:{experimentId}-*")).Trim());
         Assert.Empty((await DockerCli.RunAsync("ps", "-aq", "--filter", "label=imagelab.check", "--filter", $"label=imagelab.project={Project}", "--filter", $"label=imagelab.iteration={suggestedId}")).Trim());
     }
 
