@@ -160,6 +160,22 @@ public sealed class AnalysisStore(IDbContextFactory<ImageLabDbContext> contexts,
         };
     }
 
+    /// <summary>For each of <paramref name="diffIds"/> analyzed before, the history texts its layer was created by.</summary>
+    public async Task<IReadOnlyDictionary<string, IReadOnlySet<string>>> GetKnownCreatedByAsync(
+        IReadOnlyCollection<string> diffIds, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(diffIds);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var known = await db.IterationAnalysisLayers.AsNoTracking()
+            .Where(l => diffIds.Contains(l.DiffId) && l.HistoryIndex != null)
+            .Select(l => new { l.DiffId, l.CreatedBy })
+            .Distinct()
+            .ToListAsync(cancellationToken);
+        // An imported base's layer has no text in its config: docker history shows it empty.
+        return known.GroupBy(l => l.DiffId, StringComparer.Ordinal).ToDictionary(
+            g => g.Key, IReadOnlySet<string> (g) => g.Select(l => l.CreatedBy ?? "").ToHashSet(StringComparer.Ordinal), StringComparer.Ordinal);
+    }
+
     /// <summary>The stored analysis of an iteration, or null when it has not been analyzed (yet).</summary>
     public async Task<StoredAnalysis?> GetAnalysisAsync(long iterationId, CancellationToken cancellationToken)
     {

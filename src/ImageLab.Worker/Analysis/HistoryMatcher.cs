@@ -43,6 +43,40 @@ internal static class HistoryMatcher
         return sized.Count == layerCount ? sized : null;
     }
 
+    /// <summary>
+    /// Matches layers to rows by the texts each layer's DiffID was created by in earlier analyses (an image is analyzed
+    /// from the cache without its config, whose history says which rows wrote a layer): in order, each layer takes the
+    /// next row created by one of its known texts.
+    /// </summary>
+    /// <returns>For each layer, its history index, or null when a layer has no known text left in the history.</returns>
+    public static IReadOnlyList<int?>? MatchKnown(
+        IReadOnlyList<LayerDetails> history, IReadOnlyList<string> diffIds, IReadOnlyDictionary<string, IReadOnlySet<string>> knownCreatedBy)
+    {
+        var matched = new List<int?>(diffIds.Count);
+        var cursor = 0;
+        foreach (var diffId in diffIds)
+        {
+            if (!knownCreatedBy.TryGetValue(diffId, out var texts))
+            {
+                return null;
+            }
+
+            while (cursor < history.Count && !texts.Contains(history[cursor].CreatedBy))
+            {
+                cursor++;
+            }
+
+            if (cursor == history.Count)
+            {
+                return null;
+            }
+
+            matched.Add(cursor++);
+        }
+
+        return matched;
+    }
+
     /// <summary>How many of the image's lowest layers come from the base image.</summary>
     public static int FirstOwnLayerIndex(IReadOnlyList<LayerDetails> history, IReadOnlyList<int?>? match)
     {

@@ -184,15 +184,19 @@ public sealed partial class LayerAnalysisStep(
         // Otherwise the whole image is saved: the Engine API (checked up to 1.57) exports only whole images (GET /images/{name}/get,
         // with every parent layer), on the containerd store too; it has no call that hands over one layer's blob, so a
         // new layer cannot be read alone. The analyzer then skips the cached layers' bytes without analyzing them.
+        // Rows of size 0 (a WORKDIR on the classic builder) may or may not have written a layer: then the texts the layers
+        // were created by in earlier analyses tell which.
         var sizedMatch = HistoryMatcher.Match(history, image.LayerDiffIds.Count, createdBy: null);
-        if (sizedMatch is not null && await TryAllFromCacheAsync(image.LayerDiffIds, cache, cancellationToken) is { } cached)
+        var cachedMatch = sizedMatch ?? HistoryMatcher.MatchKnown(history, image.LayerDiffIds,
+            await store.GetKnownCreatedByAsync(image.LayerDiffIds, cancellationToken));
+        if (cachedMatch is not null && await TryAllFromCacheAsync(image.LayerDiffIds, cache, cancellationToken) is { } cached)
         {
-            var firstOwn = HistoryMatcher.FirstOwnLayerIndex(history, sizedMatch);
+            var firstOwn = HistoryMatcher.FirstOwnLayerIndex(history, cachedMatch);
             var fromCache = ImageAnalysis.FromLayers(
                 cached,
                 Rebuild(analyzerOptions, firstOwn),
-                new ImageMetadata { ImageId = image.Id, CreatedBy = sizedMatch.Select(i => (string?)history[i!.Value].CreatedBy).ToList() });
-            return new Outcome(fromCache, null, 0, cached.Count, sizedMatch);
+                new ImageMetadata { ImageId = image.Id, CreatedBy = cachedMatch.Select(i => TextOrNull(history[i!.Value].CreatedBy)).ToList() });
+            return new Outcome(fromCache, null, 0, cached.Count, cachedMatch);
         }
 
         var guess = HistoryMatcher.FirstOwnLayerIndex(history, sizedMatch);
@@ -256,6 +260,9 @@ public sealed partial class LayerAnalysisStep(
 
         return layers;
     }
+
+    // As read from the config: docker history shows an imported base's missing text as empty.
+    private static string? TextOrNull(string createdBy) => createdBy.Length == 0 ? null : createdBy;
 
     private static bool PushesBlobsAsStored(IterationMeasurement measurement) => measurement.EngineDetails?.ImageStore == ImageStoreKind.Containerd;
 
