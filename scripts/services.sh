@@ -42,6 +42,7 @@ install_packages() {
   [ -x /bin/busybox ] || missing+=(busybox-static)
   command -v chromium >/dev/null || missing+=(chromium)
   command -v docker-registry >/dev/null || missing+=(docker-registry)
+  command -v jq >/dev/null || missing+=(jq)
   [ -x "$PG_BIN/initdb" ] || missing+=(postgresql-15)
   if [ ${#missing[@]} -gt 0 ]; then
     log "installing ${missing[*]}"
