@@ -58,7 +58,7 @@ public sealed class ExperimentReports(
             }
             var against = baseline is null ? comparedWith.Name : $"baseline {comparedWith.Name}";
             causes.AddRange(blame.TopCauses(MaxSizeCauses).Select(cause => new ReportSizeCause(
-                iteration.Name, against, cause.DeltaBytes, cause.Subject, cause.Detail?.Subject, cause.Detail?.DeltaBytes)));
+                iteration.Name, against, cause.DeltaBytes, cause.Step, cause.Detail?.Subject, cause.Detail?.DeltaBytes)));
         }
         return [.. causes.OrderByDescending(cause => Math.Abs(cause.DeltaBytes)).Take(MaxSizeCauses)];
     }
