@@ -193,10 +193,28 @@ public sealed class AnalysisApiTests : IAsyncLifetime
         Assert.Equal(delta, blame.GetProperty("deltaBytes").GetInt64());
         var top = blame.GetProperty("topCauses")[0];
         Assert.True(top.GetProperty("detail").ValueKind == JsonValueKind.Object, blame.GetRawText());
-        Assert.Contains("COPY", top.GetProperty("subject").GetString(), StringComparison.Ordinal);
+        var dockerfile = await File.ReadAllLinesAsync(Path.Combine(TestEnvironment.SamplesFolder, "python-offline", "Dockerfile.5-cleaned"));
+        var copyLine = Array.FindIndex(dockerfile, line => line.StartsWith("COPY --from=builder", StringComparison.Ordinal)) + 1;
+        Assert.Equal($"line {copyLine} `{dockerfile[copyLine - 1]}`", top.GetProperty("subject").GetString());
         Assert.StartsWith("/usr/lib", top.GetProperty("detail").GetProperty("subject").GetString(), StringComparison.Ordinal);
         Assert.Equal(delta, blame.GetProperty("topCauses").EnumerateArray().Sum(c => c.GetProperty("deltaBytes").GetInt64()));
         Assert.Contains(blame.GetProperty("byKind").EnumerateArray(), k => k.GetProperty("subject").GetString() == "BytecodeCaches" && k.GetProperty("deltaBytes").GetInt64() < 0);
+    }
+
+    [Fact]
+    public async Task Compare_MinimalAfterCleaned_NamesTheDockerfileLineThatGrew()
+    {
+        // Arrange: the minimal Dockerfile copies the runtime at its own line, with the caches the cleaned one removes.
+        var dockerfile = await File.ReadAllLinesAsync(Path.Combine(TestEnvironment.SamplesFolder, "python-offline", "Dockerfile.4-minimal"));
+        var copyLine = Array.FindIndex(dockerfile, line => line.StartsWith("COPY --from=builder", StringComparison.Ordinal)) + 1;
+
+        // Act
+        using var comparison = JsonDocument.Parse(await _client.GetStringAsync(new Uri($"/api/compare?a={_cleaned}&b={_minimal}", UriKind.Relative)));
+
+        // Assert
+        var top = comparison.RootElement.GetProperty("blame").GetProperty("topCauses")[0];
+        Assert.True(top.GetProperty("deltaBytes").GetInt64() > 0, top.GetRawText());
+        Assert.Equal($"line {copyLine} `{dockerfile[copyLine - 1]}`", top.GetProperty("subject").GetString());
     }
 
     [Theory]
