@@ -23,6 +23,7 @@ public sealed class AnalysisApiTests : IAsyncLifetime
     private readonly TestLog _log = new();
     private WebApplicationFactory<Program> _factory = null!;
     private HttpClient _client = null!;
+    private long _experiment;
     private long _cleaned;
     private long _minimal;
 
@@ -51,6 +52,7 @@ public sealed class AnalysisApiTests : IAsyncLifetime
             { new StringContent("Dockerfile.5-cleaned"), "dockerfiles" },
             { new StringContent("Dockerfile.4-minimal"), "dockerfiles" },
             { new StringContent("true"), "network" },
+            { new StringContent("branch=main"), "label" },
         };
         foreach (var file in Directory.GetFiles(folder))
         {
@@ -60,6 +62,7 @@ public sealed class AnalysisApiTests : IAsyncLifetime
         using var created = await _client.PostAsync(new Uri("/api/experiments", UriKind.Relative), form);
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         using var experiment = JsonDocument.Parse(await created.Content.ReadAsStringAsync());
+        _experiment = experiment.RootElement.GetProperty("id").GetInt64();
         var ids = experiment.RootElement.GetProperty("iterations").EnumerateArray().Select(i => i.GetProperty("id").GetInt64()).ToList();
         (_cleaned, _minimal) = (ids[0], ids[1]);
 
@@ -215,6 +218,54 @@ public sealed class AnalysisApiTests : IAsyncLifetime
         var top = comparison.RootElement.GetProperty("blame").GetProperty("topCauses")[0];
         Assert.True(top.GetProperty("deltaBytes").GetInt64() > 0, top.GetRawText());
         Assert.Equal($"line {copyLine} `{dockerfile[copyLine - 1]}`", top.GetProperty("subject").GetString());
+    }
+
+    [Fact]
+    public async Task Compare_ExperimentWithoutBaseline_SaysSoInWords()
+    {
+        using var response = await _client.GetAsync(new Uri($"/api/compare?experiment={_experiment}", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Contains($"Experiment {_experiment} has no baseline: no earlier succeeded experiment of analysis-api-tests is labelled branch=main.",
+            await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Compare_ExperimentAgainstItsBaseline_ComparesTheFinalIterationWithTheBaselinesNamesake()
+    {
+        // Arrange: a later experiment of the project builds the minimal Dockerfile again (from the engine's cache).
+        var folder = Path.Combine(TestEnvironment.SamplesFolder, "python-offline");
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent("api analysis again"), "name" },
+            { new StringContent("analysis-api-tests"), "project" },
+            { new StringContent("Classic"), "builder" },
+            { new StringContent("Dockerfile.4-minimal"), "dockerfiles" },
+            { new StringContent("true"), "network" },
+        };
+        foreach (var file in Directory.GetFiles(folder))
+        {
+            form.Add(new ByteArrayContent(await File.ReadAllBytesAsync(file)), "files", Path.GetFileName(file));
+        }
+        using var created = await _client.PostAsync(new Uri("/api/experiments", UriKind.Relative), form);
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        using var experiment = JsonDocument.Parse(await created.Content.ReadAsStringAsync());
+        var id = experiment.RootElement.GetProperty("id").GetInt64();
+        var iteration = experiment.RootElement.GetProperty("iterations")[0].GetProperty("id").GetInt64();
+        await AnalysisPolling.WaitForAsync(_client, iteration, TimeSpan.FromMinutes(5));
+
+        // Act
+        using var comparison = JsonDocument.Parse(await _client.GetStringAsync(new Uri($"/api/compare?experiment={id}", UriKind.Relative)));
+
+        // Assert
+        var root = comparison.RootElement;
+        var baseline = root.GetProperty("baseline");
+        Assert.Equal((_experiment, _minimal, iteration), (baseline.GetProperty("baselineExperimentId").GetInt64(), baseline.GetProperty("baselineIterationId").GetInt64(), baseline.GetProperty("iterationId").GetInt64()));
+        Assert.Equal((_minimal, iteration), (root.GetProperty("a").GetInt64(), root.GetProperty("b").GetInt64()));
+        Assert.Equal("newest succeeded experiment of analysis-api-tests labelled branch=main", baseline.GetProperty("chosenBecause").GetString());
+        var a = await ListAsync($"/api/iterations/{_minimal}/packages");
+        var b = await ListAsync($"/api/iterations/{iteration}/packages");
+        Assert.Equal(b.GetProperty("totalBytes").GetInt64() - a.GetProperty("totalBytes").GetInt64(), root.GetProperty("blame").GetProperty("deltaBytes").GetInt64());
     }
 
     [Theory]
