@@ -43,21 +43,26 @@ public sealed class PackageOwnership
     /// <summary>
     /// The ownership of <paramref name="packages"/>, the same as <c>new PackageOwnership(packages)</c>, computed from
     /// <paramref name="previous"/> by adding only the new packages' files when every earlier package is still there
-    /// unchanged (the same instance) and no new file is claimed twice: what a layer that installs packages does. Anything
-    /// else (a package removed or rewritten, two claims on one path) builds it anew.
+    /// unchanged (the same instance, in the same order among themselves): what a layer that installs packages does. A
+    /// path claimed twice goes, as in the full build, to the package first in <paramref name="packages"/>. Anything
+    /// else (a package removed or rewritten) builds it anew.
     /// </summary>
     public static PackageOwnership Update(PackageOwnership previous, IReadOnlyList<InstalledPackage> packages)
     {
         ArgumentNullException.ThrowIfNull(previous);
         ArgumentNullException.ThrowIfNull(packages);
-        var current = new HashSet<InstalledPackage>(packages, ReferenceEqualityComparer.Instance);
-        if (previous.Packages.Count == 0 || !previous.Packages.All(current.Contains))
+        if (previous.Packages.Count == 0 || !KeepsInOrder(previous.Packages, packages))
         {
             return new PackageOwnership(packages);
         }
 
         var before = new HashSet<InstalledPackage>(previous.Packages, ReferenceEqualityComparer.Instance);
         var added = packages.Where(package => !before.Contains(package)).ToList();
+        var position = new Dictionary<PackageKey, int>();
+        for (var i = packages.Count - 1; i >= 0; i--)
+        {
+            position[packages[i].Key] = i;
+        }
         var folders = new HashSet<string>(previous.folders, StringComparer.Ordinal);
         var ownerByPath = new Dictionary<string, PackageKey>(previous.ownerByPath, StringComparer.Ordinal);
         foreach (var folder in ListedFolders(added))
@@ -72,14 +77,27 @@ public sealed class PackageOwnership
         {
             foreach (var file in package.Files)
             {
-                if (!folders.Contains(file) && !ownerByPath.TryAdd(file, package.Key) && ownerByPath[file] != package.Key)
+                if (!folders.Contains(file) && !ownerByPath.TryAdd(file, package.Key) && position[package.Key] < position[ownerByPath[file]])
                 {
-                    // Who keeps a path claimed twice depends on the packages' order: the full build decides.
-                    return new PackageOwnership(packages);
+                    ownerByPath[file] = package.Key;
                 }
             }
         }
         return new PackageOwnership(packages, ownerByPath, folders);
+    }
+
+    // Whether every one of the earlier packages is among the new ones, the same instance, in the same order.
+    private static bool KeepsInOrder(IReadOnlyList<InstalledPackage> earlier, IReadOnlyList<InstalledPackage> packages)
+    {
+        var next = 0;
+        foreach (var package in packages)
+        {
+            if (next < earlier.Count && ReferenceEquals(package, earlier[next]))
+            {
+                next++;
+            }
+        }
+        return next == earlier.Count;
     }
 
     private static List<(string Folder, PackageKey Key)> FolderOwners(IReadOnlyList<InstalledPackage> packages)

@@ -43,25 +43,8 @@ public sealed class AnalysisApiTests : IAsyncLifetime
         var token = await users.CreateTokenAsync("analysis-admin", "tests", "tests", CancellationToken.None);
         _client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token.Token);
 
-        var folder = Path.Combine(TestEnvironment.SamplesFolder, "python-offline");
-        using var form = new MultipartFormDataContent
-        {
-            { new StringContent("api analysis"), "name" },
-            { new StringContent("analysis-api-tests"), "project" },
-            { new StringContent("Classic"), "builder" },
-            { new StringContent("Dockerfile.5-cleaned"), "dockerfiles" },
-            { new StringContent("Dockerfile.4-minimal"), "dockerfiles" },
-            { new StringContent("true"), "network" },
-            { new StringContent("branch=main"), "label" },
-        };
-        foreach (var file in Directory.GetFiles(folder))
-        {
-            form.Add(new ByteArrayContent(await File.ReadAllBytesAsync(file)), "files", Path.GetFileName(file));
-        }
-
-        using var created = await _client.PostAsync(new Uri("/api/experiments", UriKind.Relative), form);
-        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
-        using var experiment = JsonDocument.Parse(await created.Content.ReadAsStringAsync());
+        // The first experiment is labelled as the project's main branch: the baseline of any later one.
+        using var experiment = await SubmitAsync("api analysis", ["Dockerfile.5-cleaned", "Dockerfile.4-minimal"], label: "branch=main");
         _experiment = experiment.RootElement.GetProperty("id").GetInt64();
         var ids = experiment.RootElement.GetProperty("iterations").EnumerateArray().Select(i => i.GetProperty("id").GetInt64()).ToList();
         (_cleaned, _minimal) = (ids[0], ids[1]);
@@ -71,6 +54,34 @@ public sealed class AnalysisApiTests : IAsyncLifetime
         {
             await AnalysisPolling.WaitForAsync(_client, id, TimeSpan.FromMinutes(5));
         }
+    }
+
+    /// <summary>Submits the python-offline sample with <paramref name="dockerfiles"/> as an experiment of the tests' project.</summary>
+    private async Task<JsonDocument> SubmitAsync(string name, string[] dockerfiles, string? label = null)
+    {
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent(name), "name" },
+            { new StringContent("analysis-api-tests"), "project" },
+            { new StringContent("Classic"), "builder" },
+            { new StringContent("true"), "network" },
+        };
+        foreach (var dockerfile in dockerfiles)
+        {
+            form.Add(new StringContent(dockerfile), "dockerfiles");
+        }
+        if (label is not null)
+        {
+            form.Add(new StringContent(label), "label");
+        }
+        foreach (var file in Directory.GetFiles(Path.Combine(TestEnvironment.SamplesFolder, "python-offline")))
+        {
+            form.Add(new ByteArrayContent(await File.ReadAllBytesAsync(file)), "files", Path.GetFileName(file));
+        }
+
+        using var created = await _client.PostAsync(new Uri("/api/experiments", UriKind.Relative), form);
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        return JsonDocument.Parse(await created.Content.ReadAsStringAsync());
     }
 
     public async Task DisposeAsync()
@@ -234,22 +245,7 @@ public sealed class AnalysisApiTests : IAsyncLifetime
     public async Task Compare_ExperimentAgainstItsBaseline_ComparesTheFinalIterationWithTheBaselinesNamesake()
     {
         // Arrange: a later experiment of the project builds the minimal Dockerfile again (from the engine's cache).
-        var folder = Path.Combine(TestEnvironment.SamplesFolder, "python-offline");
-        using var form = new MultipartFormDataContent
-        {
-            { new StringContent("api analysis again"), "name" },
-            { new StringContent("analysis-api-tests"), "project" },
-            { new StringContent("Classic"), "builder" },
-            { new StringContent("Dockerfile.4-minimal"), "dockerfiles" },
-            { new StringContent("true"), "network" },
-        };
-        foreach (var file in Directory.GetFiles(folder))
-        {
-            form.Add(new ByteArrayContent(await File.ReadAllBytesAsync(file)), "files", Path.GetFileName(file));
-        }
-        using var created = await _client.PostAsync(new Uri("/api/experiments", UriKind.Relative), form);
-        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
-        using var experiment = JsonDocument.Parse(await created.Content.ReadAsStringAsync());
+        using var experiment = await SubmitAsync("api analysis again", ["Dockerfile.4-minimal"]);
         var id = experiment.RootElement.GetProperty("id").GetInt64();
         var iteration = experiment.RootElement.GetProperty("iterations")[0].GetProperty("id").GetInt64();
         await AnalysisPolling.WaitForAsync(_client, iteration, TimeSpan.FromMinutes(5));
