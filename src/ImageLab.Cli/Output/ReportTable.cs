@@ -32,7 +32,7 @@ public static class ReportTable
         var header = string.Create(CultureInfo.InvariantCulture, $"Experiment {report.ExperimentId} \"{report.Name}\" of {report.Project}: {report.Status}");
         var baseline = report.Baseline is { } b
             ? string.Create(CultureInfo.InvariantCulture, $"Baseline: experiment {b.ExperimentId} \"{b.Name}\"{(b.Reason is null ? "" : $" ({b.Reason})")}\n")
-            : "";
+            : report.NoBaseline is { } none ? $"{none}\n" : "";
         var url = report.Url is { } u ? $"{u}\n" : "";
         var engine = report.MeasuredOn is { } measuredOn ? $"{measuredOn} Sizes are uncompressed; push sizes compressed.\n" : "";
         var acrossEngines = report.AcrossEngines is { } note ? $"{note}\n" : "";

@@ -4,7 +4,10 @@ namespace ImageLab.Core.Anatomy;
 
 /// <summary>
 /// The package databases as the image holds them after each layer: a later layer's copy replaces an earlier one, a
-/// whiteout removes it. <see cref="Ownership"/> is rebuilt only after a layer that changed a database.
+/// whiteout removes it. <see cref="Ownership"/> changes only after a layer that changed a database, and then
+/// incrementally (<see cref="PackageOwnership.Update"/>): each database file is parsed once while its text is the same,
+/// and a package whose description did not change stays the same instance, so a layer that installs packages adds only
+/// theirs.
 /// </summary>
 internal sealed class PackageDatabaseState
 {
@@ -12,6 +15,13 @@ internal sealed class PackageDatabaseState
 
     // Each dpkg file list parsed once: a layer that installs one package rewrites only its own list (and the status).
     private readonly Dictionary<string, (string Text, IReadOnlyList<string> Files)> parsedLists = new(StringComparer.Ordinal);
+
+    // Each database file's packages, parsed once while its text is the same (the same string instance).
+    private readonly Dictionary<string, (string Text, object Parsed)> parsedFiles = new(StringComparer.Ordinal);
+
+    // Each dpkg package as last described, kept while its version and file lists are the same instances.
+    private readonly Dictionary<string, (string Version, IReadOnlyList<IReadOnlyList<string>> Lists, InstalledPackage Package)> dpkgPackages =
+        new(StringComparer.Ordinal);
 
     public PackageOwnership Ownership { get; private set; } = PackageOwnership.Empty;
 
@@ -64,40 +74,67 @@ internal sealed class PackageDatabaseState
         return parsed.Files;
     }
 
+    private T Parsed<T>(string path, string content, Func<string, T> parse)
+        where T : class
+    {
+        if (!parsedFiles.TryGetValue(path, out var parsed) || !ReferenceEquals(parsed.Text, content))
+        {
+            parsedFiles[path] = parsed = (content, parse(content));
+        }
+        return (T)parsed.Parsed;
+    }
+
     private void Rebuild()
     {
-        DpkgPackages = databases.TryGetValue(DpkgStatus.Path, out var status) ? DpkgStatus.Parse(status) : [];
+        DpkgPackages = databases.TryGetValue(DpkgStatus.Path, out var status) ? Parsed(DpkgStatus.Path, status, DpkgStatus.Parse) : [];
         AutoInstalled = databases.TryGetValue(AptExtendedStates.Path, out var states)
-            ? AptExtendedStates.AutoInstalled(states)
+            ? Parsed(AptExtendedStates.Path, states, AptExtendedStates.AutoInstalled)
             : new HashSet<string>();
 
-        var fileLists = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        var fileLists = new Dictionary<string, List<IReadOnlyList<string>>>(StringComparer.Ordinal);
         foreach (var (path, content) in databases)
         {
             if (DpkgFileList.PackageOf(path) is { } name)
             {
-                fileLists[name] = [.. fileLists.GetValueOrDefault(name, []), .. ParsedList(path, content)];
+                if (!fileLists.TryGetValue(name, out var lists))
+                {
+                    fileLists[name] = lists = [];
+                }
+                lists.Add(ParsedList(path, content));
             }
         }
 
         var packages = new List<InstalledPackage>();
-        packages.AddRange(DpkgPackages.Select(package => new InstalledPackage(
-            new PackageKey(PackageManager.Dpkg, package.Name), package.Version, fileLists.GetValueOrDefault(package.Name, []))));
+        packages.AddRange(DpkgPackages.Select(package => Dpkg(package, fileLists.GetValueOrDefault(package.Name) ?? [])));
         if (databases.TryGetValue(ApkInstalled.Path, out var apk))
         {
-            packages.AddRange(ApkInstalled.Parse(apk));
+            packages.AddRange(Parsed(ApkInstalled.Path, apk, ApkInstalled.Parse));
         }
         foreach (var (path, content) in databases)
         {
             if (PythonRecord.IsRecord(path))
             {
-                packages.Add(PythonRecord.Parse(path, content));
+                packages.Add(Parsed(path, content, text => PythonRecord.Parse(path, text)));
             }
-            else if (NpmPackageJson.IsPackageJson(path) && NpmPackageJson.Parse(path, content) is { } npm)
+            else if (NpmPackageJson.IsPackageJson(path) && Parsed(path, content, text => new[] { NpmPackageJson.Parse(path, text) })[0] is { } npm)
             {
                 packages.Add(npm);
             }
         }
-        Ownership = new PackageOwnership(packages);
+        Ownership = PackageOwnership.Update(Ownership, packages);
+    }
+
+    private InstalledPackage Dpkg(DpkgPackage package, List<IReadOnlyList<string>> lists)
+    {
+        if (dpkgPackages.TryGetValue(package.Name, out var known) && known.Version == package.Version
+            && known.Lists.Count == lists.Count && known.Lists.Zip(lists).All(pair => ReferenceEquals(pair.First, pair.Second)))
+        {
+            return known.Package;
+        }
+
+        var installed = new InstalledPackage(
+            new PackageKey(PackageManager.Dpkg, package.Name), package.Version, lists.Count == 1 ? lists[0] : [.. lists.SelectMany(list => list)]);
+        dpkgPackages[package.Name] = (package.Version, lists, installed);
+        return installed;
     }
 }

@@ -39,22 +39,34 @@ public static class SizeBlamer
     {
         var beforeFiles = FilesByStep(before, beforeLayers);
         var afterFiles = FilesByStep(after, afterLayers);
-        var labels = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var source in beforeLayers.Concat(afterLayers))
-        {
-            labels[source.Key] = source.Label;
-        }
+        var beforeSources = Sources(beforeLayers);
+        var afterSources = Sources(afterLayers);
+        var edits = EditedSteps.Match(beforeLayers, afterLayers);
+        var edited = edits.Select(edit => edit.Before).Concat(edits.Select(edit => edit.After)).ToHashSet(StringComparer.Ordinal);
 
-        return [.. beforeFiles.Keys.Union(afterFiles.Keys)
-            .Select(key =>
-            {
-                var old = beforeFiles.GetValueOrDefault(key, []);
-                var @new = afterFiles.GetValueOrDefault(key, []);
-                return new SizeCause(SizeCauseKind.Line, labels[key], old.Sum(file => file.Bytes), @new.Sum(file => file.Bytes), Explain(old, @new));
-            })
+        var causes = edits.Select(edit => Cause(
+            afterSources[edit.After].Label, beforeFiles.GetValueOrDefault(edit.Before, []), afterFiles.GetValueOrDefault(edit.After, []),
+            beforeSources[edit.Before].Code ?? beforeSources[edit.Before].Label));
+        var same = beforeFiles.Keys.Union(afterFiles.Keys).Where(key => !edited.Contains(key)).Select(key => Cause(
+            (afterSources.GetValueOrDefault(key) ?? beforeSources.GetValueOrDefault(key))?.Label ?? key, beforeFiles.GetValueOrDefault(key, []), afterFiles.GetValueOrDefault(key, []), was: null));
+        return [.. causes.Concat(same)
             .Where(cause => cause.DeltaBytes != 0)
             .OrderByDescending(cause => Math.Abs(cause.DeltaBytes))
             .ThenBy(cause => cause.Subject, StringComparer.Ordinal)];
+    }
+
+    private static SizeCause Cause(string label, List<AttributedFile> before, List<AttributedFile> after, string? was) =>
+        new(SizeCauseKind.Line, label, before.Sum(file => file.Bytes), after.Sum(file => file.Bytes), Explain(before, after), was);
+
+    // Each step's source by its key (a layer without a source is labelled by its key, "layer 7").
+    private static Dictionary<string, LayerSource> Sources(IReadOnlyList<LayerSource> layers)
+    {
+        var sources = new Dictionary<string, LayerSource>(StringComparer.Ordinal);
+        foreach (var source in layers)
+        {
+            sources.TryAdd(source.Key, source);
+        }
+        return sources;
     }
 
     private static Dictionary<string, List<AttributedFile>> FilesByStep(ImageAnatomy anatomy, IReadOnlyList<LayerSource> layers)

@@ -5,7 +5,8 @@ namespace ImageLab.Core.Contracts;
 /// <summary>
 /// The answer of <c>GET /api/compare?a=&amp;b=</c>: two iterations' images, their sizes, layers and files compared, and
 /// <see cref="Blame"/>, why the size changed by step, package and kind (null when either analysis predates package
-/// anatomy).
+/// anatomy). Asked as <c>?experiment=</c>, A is the baseline experiment's iteration and B the experiment's final one,
+/// as <see cref="Baseline"/> says.
 /// </summary>
 public sealed record ImageComparisonResponse(
     long A,
@@ -20,4 +21,5 @@ public sealed record ImageComparisonResponse(
     FileSetResponse OnlyInA,
     FileSetResponse OnlyInB,
     ChangedFilesResponse Changed,
-    SizeBlameResponse? Blame);
+    SizeBlameResponse? Blame,
+    BaselineComparison? Baseline = null);

@@ -27,6 +27,9 @@ public sealed record ExperimentReport
     /// <summary>The experiment compared against; null when there is none.</summary>
     public ReportBaseline? Baseline { get; init; }
 
+    /// <summary>Set when a baseline was asked for (<c>auto</c>) and none exists, saying so in words.</summary>
+    public string? NoBaseline { get; init; }
+
     public required IReadOnlyList<IterationReportRow> Iterations { get; init; }
 
     /// <summary>Which engine measured the iterations ("Measured on Docker 28.5.2 (API 1.51, containerd image store, overlayfs).").</summary>

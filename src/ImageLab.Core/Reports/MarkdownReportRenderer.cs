@@ -59,6 +59,11 @@ public static class MarkdownReportRenderer
                 $"\nBaseline: experiment {baseline.ExperimentId} “{Escape(baseline.Name)}” of {baseline.CreatedAt:yyyy-MM-dd HH:mm} UTC{Escape(reason)}.\n");
         }
 
+        if (report.NoBaseline is { } noBaseline)
+        {
+            md.Append(CultureInfo.InvariantCulture, $"\n{Escape(noBaseline)}\n");
+        }
+
         if (report.Iterations.Where(r => r.Error is not null).ToList() is { Count: > 0 } failed)
         {
             md.Append('\n');

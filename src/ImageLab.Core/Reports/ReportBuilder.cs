@@ -73,6 +73,21 @@ public sealed class ReportBuilder
         return succeeded.Count >= 2 ? [(succeeded[^1], succeeded[0])] : [];
     }
 
+    /// <summary>
+    /// The pair an experiment is measured by against its baseline: its final succeeded iteration, and the baseline's
+    /// iteration of the same name (else at the same position) when that succeeded, else the baseline's final succeeded
+    /// one; null when either experiment has no succeeded iteration.
+    /// </summary>
+    public static (IterationDetails Iteration, IterationDetails ComparedWith)? FinalPair(ExperimentDetails experiment, ExperimentDetails baseline)
+    {
+        ArgumentNullException.ThrowIfNull(experiment);
+        ArgumentNullException.ThrowIfNull(baseline);
+        var final = experiment.Iterations.LastOrDefault(i => i.Status == IterationStatus.Succeeded);
+        var match = final is null ? null : MatchIn(baseline, final);
+        var comparedWith = match is { Status: IterationStatus.Succeeded } ? match : baseline.Iterations.LastOrDefault(i => i.Status == IterationStatus.Succeeded);
+        return final is not null && comparedWith is not null ? (final, comparedWith) : null;
+    }
+
     /// <summary>Change from <paramref name="baselineBytes"/> to <paramref name="sizeBytes"/> in percent (positive = bigger), one decimal.</summary>
     public static double? ChangePercent(long? baselineBytes, long? sizeBytes) =>
         baselineBytes is > 0 && sizeBytes is not null

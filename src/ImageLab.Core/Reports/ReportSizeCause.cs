@@ -15,7 +15,7 @@ public sealed record ReportSizeCause(
     string? Detail,
     long? DetailBytes)
 {
-    /// <summary>"+32.0 MB: layer 3 `COPY . .` (/app/node_modules/.cache +31.0 MB)".</summary>
+    /// <summary>"+32.0 MB: line 14 `COPY . .` (/app/node_modules/.cache +31.0 MB)".</summary>
     public string Describe() =>
         Detail is null
             ? $"{ByteSize.Change(DeltaBytes)}: {Step}"

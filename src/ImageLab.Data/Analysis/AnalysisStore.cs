@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using ImageLab.Core.Anatomy;
 using ImageLab.Core.Contracts;
 using ImageLab.Core.Experiments;
 using ImageLab.Core.Layers;
@@ -295,6 +296,26 @@ public sealed class AnalysisStore(IDbContextFactory<ImageLabDbContext> contexts,
             new ImageMetadata { CreatedBy = order.Select(l => l.CreatedBy).ToList() });
         Remember(iterationId, analysis);
         return analysis;
+    }
+
+    /// <summary>
+    /// Which Dockerfile line made each analysed layer of the iteration's image: the analysis layer's <c>docker history</c>
+    /// row, and the line the build matched to that row; <see cref="LayerLines.None"/> when there is no such iteration.
+    /// </summary>
+    public async Task<LayerLines> LoadLayerLinesAsync(long iterationId, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var dockerfile = await db.Iterations.AsNoTracking().Where(i => i.Id == iterationId).Select(i => i.DockerfileText).FirstOrDefaultAsync(cancellationToken);
+        if (dockerfile is null)
+        {
+            return LayerLines.None;
+        }
+
+        var lines = await db.IterationAnalysisLayers.AsNoTracking()
+            .Where(l => l.IterationId == iterationId && l.HistoryIndex != null)
+            .Join(db.Layers.Where(h => h.IterationId == iterationId && h.Line != null), l => l.HistoryIndex, h => (int?)h.Index, (l, h) => new { l.Index, h.Line })
+            .ToListAsync(cancellationToken);
+        return new LayerLines(dockerfile, lines.ToDictionary(l => l.Index, l => l.Line!.Value));
     }
 
     // The row keeps its place in the queue (the lease) while the results in it are replaced.

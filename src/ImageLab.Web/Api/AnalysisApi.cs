@@ -9,7 +9,8 @@ namespace ImageLab.Web.Api;
 /// Layer analysis of iterations: <c>/api/iterations/{id}/analysis</c> (numbers, layers, findings),
 /// <c>/api/iterations/{id}/files</c> (one directory of the image's tree, paged), <c>/api/iterations/{id}/packages</c>
 /// (bytes by package, kind and unowned folder; <c>/packages/files</c> drills into one) and <c>/api/compare?a=&amp;b=</c>
-/// (two iterations' files and layers, and why the size changed). A public contract: keep the names.
+/// (two iterations' files and layers, and why the size changed; <c>?experiment=</c> compares an experiment's final
+/// iteration with its baseline experiment's). A public contract: keep the names.
 /// </summary>
 public static class AnalysisApi
 {
@@ -176,11 +177,13 @@ public static class AnalysisApi
     }
 
     private static async Task<IResult> CompareAsync(
-        long? a, long? b, IterationAnalyses analyses, CancellationToken cancellationToken, int limit = 100)
+        long? a, long? b, long? experiment, IterationAnalyses analyses, BaselineComparisons baselines, CancellationToken cancellationToken, int limit = 100)
     {
-        if (a is null || b is null)
+        var twoIterations = a is not null && b is not null && experiment is null;
+        var againstBaseline = experiment is not null && a is null && b is null;
+        if (!twoIterations && !againstBaseline)
         {
-            return Problems.BadRequest("Give the two iterations to compare as ?a={iterationId}&b={iterationId}.");
+            return Problems.BadRequest("Give the two iterations to compare as ?a={iterationId}&b={iterationId}, or an experiment to compare with its baseline as ?experiment={experimentId}.");
         }
 
         if (limit is < 1 or > MaxLimit)
@@ -190,9 +193,16 @@ public static class AnalysisApi
 
         ImageComparison comparison;
         SizeBlameResponse? blame;
+        BaselineComparison? baseline = null;
         try
         {
-            (comparison, blame) = await analyses.CompareAsync(a.Value, b.Value, cancellationToken);
+            if (experiment is { } experimentId)
+            {
+                baseline = await baselines.FindAsync(experimentId, cancellationToken);
+                (a, b) = (baseline.BaselineIterationId, baseline.IterationId);
+            }
+
+            (comparison, blame) = await analyses.CompareAsync(a!.Value, b!.Value, cancellationToken);
         }
         catch (ActionRefusedException e)
         {
@@ -212,6 +222,7 @@ public static class AnalysisApi
             new FileSetResponse(comparison.OnlyInA.Count, comparison.BytesOnlyInA, [.. comparison.OnlyInA.Take(limit)]),
             new FileSetResponse(comparison.OnlyInB.Count, comparison.BytesOnlyInB, [.. comparison.OnlyInB.Take(limit)]),
             new ChangedFilesResponse(comparison.Changed.Count, comparison.ChangedDeltaBytes, [.. comparison.Changed.Take(limit)]),
-            blame));
+            blame,
+            baseline));
     }
 }

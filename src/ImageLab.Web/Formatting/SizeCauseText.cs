@@ -4,7 +4,7 @@ namespace ImageLab.Web.Formatting;
 
 /// <summary>
 /// One cause of a size change as a line a person reads: its signed bytes, then what changed, with code in backticks
-/// ("layer 14 `COPY . .` now brings `/app/node_modules/.cache` (+31 MB)").
+/// ("line 14 `COPY . .` now brings `/app/node_modules/.cache` (+31 MB)").
 /// </summary>
 public static class SizeCauseText
 {
@@ -29,17 +29,18 @@ public static class SizeCauseText
 
     private static string Step(SizeCause cause)
     {
+        var step = cause.Step;
         if (cause.Detail is not { } detail)
         {
-            return cause.IsAdded ? $"{cause.Subject} is a new step" : cause.IsRemoved ? $"{cause.Subject} is gone" : $"{cause.Subject} {Verb(cause)}";
+            return cause.IsAdded ? $"{step} is a new step" : cause.IsRemoved ? $"{step} is gone" : $"{step} {Verb(cause)}";
         }
 
         var what = Subject(detail.Subject);
         var bytes = ByteSize.Change(detail.DeltaBytes);
-        return cause.IsAdded ? $"{cause.Subject}, a new step, brings {what} ({bytes})"
-            : cause.IsRemoved ? $"{cause.Subject} is gone, and with it {what} ({bytes})"
-            : detail.DeltaBytes > 0 ? $"{cause.Subject} now brings {what} ({bytes})"
-            : $"{cause.Subject} now brings less of {what} ({bytes})";
+        return cause.IsAdded ? $"{step}, a new step, brings {what} ({bytes})"
+            : cause.IsRemoved ? $"{step} is gone, and with it {what} ({bytes})"
+            : detail.DeltaBytes > 0 ? $"{step} now brings {what} ({bytes})"
+            : $"{step} now brings less of {what} ({bytes})";
     }
 
     // A step's detail is a folder ("/app/.cache") or a package key ("dpkg:curl").

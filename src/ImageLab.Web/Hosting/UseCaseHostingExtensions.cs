@@ -10,6 +10,9 @@ public static class UseCaseHostingExtensions
         services.AddSingleton<ExperimentActions>();
         services.AddSingleton<EngineMaintenance>();
         services.AddSingleton<ExperimentAdvice>();
+        services.AddSingleton<BaselineChooser>();
+        services.AddSingleton<BaselineComparisons>();
+        services.AddSingleton<IBaselineComparisons>(provider => provider.GetRequiredService<BaselineComparisons>());
         services.AddSingleton<ExperimentReports>();
         services.AddSingleton<IterationAnalyses>();
         services.AddSingleton<ISizeBlames>(provider => provider.GetRequiredService<IterationAnalyses>());

@@ -1,29 +1,20 @@
-using System.Globalization;
 using ImageLab.Core.Experiments;
 using ImageLab.Core.Reports;
-using ImageLab.Data;
-using ImageLab.Data.Stores;
 
 namespace ImageLab.Web.UseCases;
 
 /// <summary>
-/// An experiment's report with its baseline: none, an experiment id, or <c>auto</c> (the newest earlier succeeded
-/// experiment of the project labelled <c>Baselines:Label</c>, default <c>branch=main</c>). The one place the report
-/// API (which the CLI and the dashboard's download use) gets it.
+/// An experiment's report with its baseline (chosen by <see cref="BaselineChooser"/>): the one place the report API
+/// (which the CLI and the dashboard's download use) gets it.
 /// </summary>
 public sealed class ExperimentReports(
     IExperimentQueries queries,
     ExperimentAdvice advice,
     IterationAnalyses analyses,
-    BaselineQueries baselines,
-    IConfiguration configuration)
+    BaselineChooser baselines)
 {
     /// <summary>How many causes of size changes a report lists.</summary>
     public const int MaxSizeCauses = 5;
-
-    public const string BaselineLabelKey = "Baselines:Label";
-
-    public const string DefaultBaselineLabel = "branch=main";
 
     /// <summary>The report of <paramref name="experimentId"/> against <paramref name="baseline"/>, linking to <paramref name="experimentPage"/>.</summary>
     /// <exception cref="ActionRefusedException">No such experiment or baseline, a baseline that is neither an id nor <c>auto</c>, or a bad <c>Baselines:Label</c>.</exception>
@@ -34,7 +25,7 @@ public sealed class ExperimentReports(
             throw new ActionRefusedException(Refusal.NotFound, $"There is no experiment {experimentId}.");
         }
 
-        var (baselineId, reason) = await ChooseBaselineAsync(experiment, baseline, cancellationToken);
+        var (baselineId, reason) = await baselines.ChooseAsync(experiment, baseline, cancellationToken);
         ExperimentDetails? baselineExperiment = null;
         if (baselineId is { } other && (baselineExperiment = await queries.GetExperimentAsync(other, cancellationToken)) is null)
         {
@@ -43,7 +34,11 @@ public sealed class ExperimentReports(
 
         var withFindings = await advice.AddFindingsAsync(experiment, cancellationToken);
         var report = new ReportBuilder().Build(withFindings, baselineExperiment, reason, experimentPage);
-        return report with { SizeCauses = await SizeCausesAsync(experiment, baselineExperiment, cancellationToken) };
+        return report with
+        {
+            SizeCauses = await SizeCausesAsync(experiment, baselineExperiment, cancellationToken),
+            NoBaseline = baselineId is null && reason is not null ? baselines.NoBaseline(experiment) : null,
+        };
     }
 
     private async Task<IReadOnlyList<ReportSizeCause>> SizeCausesAsync(
@@ -58,30 +53,8 @@ public sealed class ExperimentReports(
             }
             var against = baseline is null ? comparedWith.Name : $"baseline {comparedWith.Name}";
             causes.AddRange(blame.TopCauses(MaxSizeCauses).Select(cause => new ReportSizeCause(
-                iteration.Name, against, cause.DeltaBytes, cause.Subject, cause.Detail?.Subject, cause.Detail?.DeltaBytes)));
+                iteration.Name, against, cause.DeltaBytes, cause.Step, cause.Detail?.Subject, cause.Detail?.DeltaBytes)));
         }
         return [.. causes.OrderByDescending(cause => Math.Abs(cause.DeltaBytes)).Take(MaxSizeCauses)];
-    }
-
-    private async Task<(long? Id, string? Reason)> ChooseBaselineAsync(ExperimentDetails experiment, string? baseline, CancellationToken cancellationToken)
-    {
-        switch (baseline?.Trim().ToLowerInvariant())
-        {
-            case null or "" or "none":
-                return (null, null);
-            case "auto":
-                var label = configuration[BaselineLabelKey] ?? DefaultBaselineLabel;
-                if (ExperimentLabels.Split(label) is not var (key, value))
-                {
-                    throw new ActionRefusedException(Refusal.Misconfigured, $"The setting {BaselineLabelKey} '{label}' is not of the form key=value.");
-                }
-
-                var id = await baselines.FindBaselineAsync(experiment.Id, key, value, cancellationToken);
-                return (id, $"newest succeeded experiment of {experiment.Project} labelled {key}={value}");
-            default:
-                return long.TryParse(baseline, NumberStyles.None, CultureInfo.InvariantCulture, out var explicitId)
-                    ? (explicitId, null)
-                    : throw new ActionRefusedException(Refusal.Invalid, $"The baseline '{baseline}' is neither an experiment id nor 'auto'.");
-        }
     }
 }

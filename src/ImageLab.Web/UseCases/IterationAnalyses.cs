@@ -44,7 +44,10 @@ public sealed class IterationAnalyses(AnalysisStore store) : ISizeBlames
     {
         var imageA = await LoadImageAsync(a, cancellationToken);
         var imageB = await LoadImageAsync(b, cancellationToken);
-        return (ImageComparer.Compare(imageA, imageB), BlameResponse(imageA, imageB));
+        var blame = imageA.GetAnatomy() is { } anatomyA && imageB.GetAnatomy() is { } anatomyB
+            ? SizeBlamer.Blame(anatomyA, await SourcesAsync(a, imageA, cancellationToken), anatomyB, await SourcesAsync(b, imageB, cancellationToken))
+            : null;
+        return (ImageComparer.Compare(imageA, imageB), blame is null ? null : ToResponse(blame));
     }
 
     /// <summary>The iteration's bytes by package, kind and unowned folder: one page of packages after <paramref name="query"/>.</summary>
@@ -52,7 +55,7 @@ public sealed class IterationAnalyses(AnalysisStore store) : ISizeBlames
     public async Task<PackagesResponse> GetPackagesAsync(long iterationId, PackageQuery query, CancellationToken cancellationToken)
     {
         var (analysis, anatomy) = await LoadAnatomyAsync(iterationId, cancellationToken);
-        var sources = LayerSources.Of(analysis);
+        var sources = await SourcesAsync(iterationId, analysis, cancellationToken);
         var matching = query.Apply(anatomy.Packages).ToList();
         var packageBytes = anatomy.Packages.Sum(package => package.Bytes);
         return new PackagesResponse(
@@ -107,19 +110,21 @@ public sealed class IterationAnalyses(AnalysisStore store) : ISizeBlames
     {
         var (beforeAnalysis, beforeAnatomy) = await LoadAnatomyAsync(before, cancellationToken);
         var (afterAnalysis, afterAnatomy) = await LoadAnatomyAsync(after, cancellationToken);
-        return SizeBlamer.Blame(beforeAnatomy, LayerSources.Of(beforeAnalysis), afterAnatomy, LayerSources.Of(afterAnalysis));
+        return SizeBlamer.Blame(
+            beforeAnatomy, await SourcesAsync(before, beforeAnalysis, cancellationToken),
+            afterAnatomy, await SourcesAsync(after, afterAnalysis, cancellationToken));
     }
 
-    private static SizeBlameResponse? BlameResponse(ImageAnalysis a, ImageAnalysis b, int causes = 5) =>
-        Blame(a, b) is { } blame
-            ? new SizeBlameResponse(blame.DeltaBytes, blame.TopCauses(causes), [.. blame.ByPackage.Take(20)], blame.ByKind)
-            : null;
+    /// <summary>What made each layer of the iteration's image, labelled by its Dockerfile line where the build matched one.</summary>
+    public async Task<IReadOnlyList<LayerSource>> SourcesAsync(long iterationId, ImageAnalysis analysis, CancellationToken cancellationToken) =>
+        LayerSources.Of(analysis, await store.LoadLayerLinesAsync(iterationId, cancellationToken));
 
-    // Null when either analysis predates package anatomy.
-    private static SizeBlame? Blame(ImageAnalysis before, ImageAnalysis after) =>
-        before.GetAnatomy() is { } anatomyBefore && after.GetAnatomy() is { } anatomyAfter
-            ? SizeBlamer.Blame(anatomyBefore, LayerSources.Of(before), anatomyAfter, LayerSources.Of(after))
-            : null;
+    /// <summary>The blame as the API answers it: the top causes by step, the 20 largest package changes, every kind.</summary>
+    public static SizeBlameResponse ToResponse(SizeBlame blame, int causes = 5)
+    {
+        ArgumentNullException.ThrowIfNull(blame);
+        return new SizeBlameResponse(blame.DeltaBytes, blame.TopCauses(causes), [.. blame.ByPackage.Take(20)], blame.ByKind);
+    }
 
     private async Task<(ImageAnalysis Analysis, ImageAnatomy Anatomy)> LoadAnatomyAsync(long iterationId, CancellationToken cancellationToken)
     {

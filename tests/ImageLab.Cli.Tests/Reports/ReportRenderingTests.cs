@@ -58,15 +58,15 @@ public sealed class ReportRenderingTests
     {
         var report = Ladder() with
         {
-            SizeCauses = [new ReportSizeCause("slim", "baseline slim", 30_000_000, "layer 3 `COPY . .`", "/app/node_modules/.cache", 29_500_000)],
+            SizeCauses = [new ReportSizeCause("slim", "baseline slim", 30_000_000, "line 14 `COPY . .`", "/app/node_modules/.cache", 29_500_000)],
         };
 
         var markdown = MarkdownReportRenderer.Render(report);
         var table = ReportTable.Render(report);
 
         Assert.Contains("**Why the size changed**", markdown, StringComparison.Ordinal);
-        Assert.Contains("- **+30 MB** slim vs baseline slim: layer 3 \\`COPY . .\\` — `/app/node_modules/.cache` +29.5 MB", markdown, StringComparison.Ordinal);
-        Assert.Contains("slim vs baseline slim: +30 MB: layer 3 `COPY . .` (/app/node_modules/.cache +29.5 MB)", table, StringComparison.Ordinal);
+        Assert.Contains("- **+30 MB** slim vs baseline slim: line 14 \\`COPY . .\\` — `/app/node_modules/.cache` +29.5 MB", markdown, StringComparison.Ordinal);
+        Assert.Contains("slim vs baseline slim: +30 MB: line 14 `COPY . .` (/app/node_modules/.cache +29.5 MB)", table, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -79,6 +79,37 @@ public sealed class ReportRenderingTests
         Assert.Contains("| iteration | size | vs first | largest own layer |", markdown, StringComparison.Ordinal);
         Assert.Contains("| slim (failed) | — | — |", markdown, StringComparison.Ordinal);
         Assert.DoesNotContain("Baseline:", markdown, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_AutoBaselineNotFound_SaysSoInWords()
+    {
+        var current = SampleReports.Experiment(2, ("slim", 330_000_000, IterationStatus.Succeeded));
+        const string none = "Experiment 2 has no baseline: no earlier succeeded experiment of shop is labelled branch=main.";
+        var report = new ReportBuilder().Build(current, null, null, null) with { NoBaseline = none };
+
+        var markdown = MarkdownReportRenderer.Render(report);
+        var table = ReportTable.Render(report);
+
+        Assert.Contains("\n" + none + "\n", markdown, StringComparison.Ordinal);
+        Assert.DoesNotContain("vs baseline", markdown, StringComparison.Ordinal);
+        Assert.Contains(none + "\n", table, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void FinalPair_FinalByNameElsePositionElseTheBaselinesFinalSucceeded()
+    {
+        var baseline = SampleReports.Experiment(1, ("naive", 1_000_000_000, IterationStatus.Succeeded), ("slim", 300_000_000, IterationStatus.Succeeded), ("alpine", 0, IterationStatus.Failed));
+        // The renamed final sits where the baseline's failed alpine does: the baseline's final succeeded one stands in.
+        var renamed = SampleReports.Experiment(2, ("naive", 1_000_000_000, IterationStatus.Succeeded), ("small", 200_000_000, IterationStatus.Succeeded), ("distroless", 90_000_000, IterationStatus.Succeeded));
+        var same = SampleReports.Experiment(3, ("slim", 280_000_000, IterationStatus.Succeeded), ("naive", 990_000_000, IterationStatus.Succeeded), ("tiny", 0, IterationStatus.Failed));
+
+        var (finalOfRenamed, againstRenamed) = ReportBuilder.FinalPair(renamed, baseline)!.Value;
+        var (finalOfSame, againstSame) = ReportBuilder.FinalPair(same, baseline)!.Value;
+
+        Assert.Equal(("distroless", "slim"), (finalOfRenamed.Name, againstRenamed.Name));
+        Assert.Equal(("naive", "naive"), (finalOfSame.Name, againstSame.Name));
+        Assert.Null(ReportBuilder.FinalPair(SampleReports.Experiment(4, ("x", 0, IterationStatus.Failed)), baseline));
     }
 
     [Fact]

@@ -90,6 +90,62 @@ public sealed class SizeBlamerTests
         Assert.Equal(new SizeDetail("/usr/bin", -6_000_000), gone.Detail);
     }
 
+    [Fact]
+    public void Blame_InstallLineEdited_IsOneChangedStepWithTheOldInstruction()
+    {
+        // Arrange: line 9's install loses its Recommends; the steps around it are unchanged.
+        var oldInstall = new LayerSource("RUN apt-get install -y gcc", "line 9 `RUN apt-get install -y gcc`", "RUN apt-get install -y gcc");
+        var newInstall = new LayerSource("RUN apt-get install -y --no-install-recommends gcc", "line 9 `RUN apt-get install -y --no-install-recommends gcc`", "RUN apt-get install -y --no-install-recommends gcc");
+        var before = ImageAnatomy.Build([
+            new AnatomyLayers().File("/bin/sh", 100_000).Build(),
+            new AnatomyLayers().File("/usr/bin/gcc-12", 1_000_000).File("/usr/include/stdio.h", 88_000_000).Build(),
+            new AnatomyLayers().File("/app/index.js", 2_000).Build(),
+        ]);
+        var after = ImageAnatomy.Build([
+            new AnatomyLayers().File("/bin/sh", 100_000).Build(),
+            new AnatomyLayers().File("/usr/bin/gcc-12", 1_000_000).Build(),
+            new AnatomyLayers().File("/app/index.js", 2_500).Build(),
+        ]);
+
+        // Act
+        var blame = SizeBlamer.Blame(before, [Base, oldInstall, CopyAll], after, [Base, newInstall, CopyAll]);
+
+        // Assert
+        Assert.Equal(2, blame.ByLine.Count);
+        var edited = blame.ByLine[0];
+        Assert.Equal((newInstall.Label, oldInstall.Code, 89_000_000L, 1_000_000L), (edited.Subject, edited.Was, edited.BeforeBytes, edited.AfterBytes));
+        Assert.True(edited.IsEdited && !edited.IsAdded && !edited.IsRemoved);
+        Assert.Equal(new SizeDetail("/usr/include", -88_000_000), edited.Detail);
+        Assert.Equal("line 9 `RUN apt-get install -y --no-install-recommends gcc` (changed from `RUN apt-get install -y gcc`)", edited.Step);
+        Assert.Equal((CopyAll.Label, 500L), (blame.ByLine[1].Subject, blame.ByLine[1].DeltaBytes));
+        Assert.Equal(blame.DeltaBytes, blame.ByLine.Sum(cause => cause.DeltaBytes));
+    }
+
+    [Fact]
+    public void Blame_BaseImageChanged_IsOneCauseWhicheverLayersChanged()
+    {
+        // Arrange: a newer base has other bytes in two of its layers.
+        var before = ImageAnatomy.Build([
+            new AnatomyLayers().File("/bin/sh", 100_000).Build(),
+            new AnatomyLayers().File("/usr/lib/libc.so", 2_000_000).Build(),
+            new AnatomyLayers().File("/app/index.js", 2_000).Build(),
+        ]);
+        var after = ImageAnatomy.Build([
+            new AnatomyLayers().File("/bin/sh", 110_000).Build(),
+            new AnatomyLayers().File("/usr/lib/libc.so", 2_500_000).Build(),
+            new AnatomyLayers().File("/app/index.js", 2_000).Build(),
+        ]);
+        var baseLayer = new LayerSource(LayerSource.BaseImageKey, "base image");
+
+        // Act
+        var blame = SizeBlamer.Blame(before, [baseLayer, baseLayer, CopyAll], after, [baseLayer, baseLayer, CopyAll]);
+
+        // Assert
+        var cause = Assert.Single(blame.ByLine);
+        Assert.Equal(("base image", 510_000L), (cause.Subject, cause.DeltaBytes));
+        Assert.Equal(new SizeDetail("/usr/lib", 500_000), cause.Detail);
+    }
+
     [Theory]
     [InlineData("/bin/sh -c #(nop) COPY dir:0da9e07e6defeed781fa6fe64e71985277e868a6ae8aec8f6a159af9ee02cacc in / ", "COPY dir:… in /")]
     [InlineData("|2 A=1 B=two /bin/sh -c make   all", "RUN make all")]

@@ -23,6 +23,7 @@ public sealed class AnalysisApiTests : IAsyncLifetime
     private readonly TestLog _log = new();
     private WebApplicationFactory<Program> _factory = null!;
     private HttpClient _client = null!;
+    private long _experiment;
     private long _cleaned;
     private long _minimal;
 
@@ -42,24 +43,9 @@ public sealed class AnalysisApiTests : IAsyncLifetime
         var token = await users.CreateTokenAsync("analysis-admin", "tests", "tests", CancellationToken.None);
         _client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token.Token);
 
-        var folder = Path.Combine(TestEnvironment.SamplesFolder, "python-offline");
-        using var form = new MultipartFormDataContent
-        {
-            { new StringContent("api analysis"), "name" },
-            { new StringContent("analysis-api-tests"), "project" },
-            { new StringContent("Classic"), "builder" },
-            { new StringContent("Dockerfile.5-cleaned"), "dockerfiles" },
-            { new StringContent("Dockerfile.4-minimal"), "dockerfiles" },
-            { new StringContent("true"), "network" },
-        };
-        foreach (var file in Directory.GetFiles(folder))
-        {
-            form.Add(new ByteArrayContent(await File.ReadAllBytesAsync(file)), "files", Path.GetFileName(file));
-        }
-
-        using var created = await _client.PostAsync(new Uri("/api/experiments", UriKind.Relative), form);
-        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
-        using var experiment = JsonDocument.Parse(await created.Content.ReadAsStringAsync());
+        // The first experiment is labelled as the project's main branch: the baseline of any later one.
+        using var experiment = await SubmitAsync("api analysis", ["Dockerfile.5-cleaned", "Dockerfile.4-minimal"], label: "branch=main");
+        _experiment = experiment.RootElement.GetProperty("id").GetInt64();
         var ids = experiment.RootElement.GetProperty("iterations").EnumerateArray().Select(i => i.GetProperty("id").GetInt64()).ToList();
         (_cleaned, _minimal) = (ids[0], ids[1]);
 
@@ -68,6 +54,34 @@ public sealed class AnalysisApiTests : IAsyncLifetime
         {
             await AnalysisPolling.WaitForAsync(_client, id, TimeSpan.FromMinutes(5));
         }
+    }
+
+    /// <summary>Submits the python-offline sample with <paramref name="dockerfiles"/> as an experiment of the tests' project.</summary>
+    private async Task<JsonDocument> SubmitAsync(string name, string[] dockerfiles, string? label = null)
+    {
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent(name), "name" },
+            { new StringContent("analysis-api-tests"), "project" },
+            { new StringContent("Classic"), "builder" },
+            { new StringContent("true"), "network" },
+        };
+        foreach (var dockerfile in dockerfiles)
+        {
+            form.Add(new StringContent(dockerfile), "dockerfiles");
+        }
+        if (label is not null)
+        {
+            form.Add(new StringContent(label), "label");
+        }
+        foreach (var file in Directory.GetFiles(Path.Combine(TestEnvironment.SamplesFolder, "python-offline")))
+        {
+            form.Add(new ByteArrayContent(await File.ReadAllBytesAsync(file)), "files", Path.GetFileName(file));
+        }
+
+        using var created = await _client.PostAsync(new Uri("/api/experiments", UriKind.Relative), form);
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        return JsonDocument.Parse(await created.Content.ReadAsStringAsync());
     }
 
     public async Task DisposeAsync()
@@ -193,10 +207,61 @@ public sealed class AnalysisApiTests : IAsyncLifetime
         Assert.Equal(delta, blame.GetProperty("deltaBytes").GetInt64());
         var top = blame.GetProperty("topCauses")[0];
         Assert.True(top.GetProperty("detail").ValueKind == JsonValueKind.Object, blame.GetRawText());
-        Assert.Contains("COPY", top.GetProperty("subject").GetString(), StringComparison.Ordinal);
+        var dockerfile = await File.ReadAllLinesAsync(Path.Combine(TestEnvironment.SamplesFolder, "python-offline", "Dockerfile.5-cleaned"));
+        var copyLine = Array.FindIndex(dockerfile, line => line.StartsWith("COPY --from=builder", StringComparison.Ordinal)) + 1;
+        Assert.Equal($"line {copyLine} `{dockerfile[copyLine - 1]}`", top.GetProperty("subject").GetString());
         Assert.StartsWith("/usr/lib", top.GetProperty("detail").GetProperty("subject").GetString(), StringComparison.Ordinal);
         Assert.Equal(delta, blame.GetProperty("topCauses").EnumerateArray().Sum(c => c.GetProperty("deltaBytes").GetInt64()));
         Assert.Contains(blame.GetProperty("byKind").EnumerateArray(), k => k.GetProperty("subject").GetString() == "BytecodeCaches" && k.GetProperty("deltaBytes").GetInt64() < 0);
+    }
+
+    [Fact]
+    public async Task Compare_MinimalAfterCleaned_NamesTheDockerfileLineThatGrew()
+    {
+        // Arrange: the minimal Dockerfile copies the runtime at its own line, with the caches the cleaned one removes.
+        var dockerfile = await File.ReadAllLinesAsync(Path.Combine(TestEnvironment.SamplesFolder, "python-offline", "Dockerfile.4-minimal"));
+        var copyLine = Array.FindIndex(dockerfile, line => line.StartsWith("COPY --from=builder", StringComparison.Ordinal)) + 1;
+
+        // Act
+        using var comparison = JsonDocument.Parse(await _client.GetStringAsync(new Uri($"/api/compare?a={_cleaned}&b={_minimal}", UriKind.Relative)));
+
+        // Assert
+        var top = comparison.RootElement.GetProperty("blame").GetProperty("topCauses")[0];
+        Assert.True(top.GetProperty("deltaBytes").GetInt64() > 0, top.GetRawText());
+        Assert.Equal($"line {copyLine} `{dockerfile[copyLine - 1]}`", top.GetProperty("subject").GetString());
+    }
+
+    [Fact]
+    public async Task Compare_ExperimentWithoutBaseline_SaysSoInWords()
+    {
+        using var response = await _client.GetAsync(new Uri($"/api/compare?experiment={_experiment}", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Contains($"Experiment {_experiment} has no baseline: no earlier succeeded experiment of analysis-api-tests is labelled branch=main.",
+            await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Compare_ExperimentAgainstItsBaseline_ComparesTheFinalIterationWithTheBaselinesNamesake()
+    {
+        // Arrange: a later experiment of the project builds the minimal Dockerfile again (from the engine's cache).
+        using var experiment = await SubmitAsync("api analysis again", ["Dockerfile.4-minimal"]);
+        var id = experiment.RootElement.GetProperty("id").GetInt64();
+        var iteration = experiment.RootElement.GetProperty("iterations")[0].GetProperty("id").GetInt64();
+        await AnalysisPolling.WaitForAsync(_client, iteration, TimeSpan.FromMinutes(5));
+
+        // Act
+        using var comparison = JsonDocument.Parse(await _client.GetStringAsync(new Uri($"/api/compare?experiment={id}", UriKind.Relative)));
+
+        // Assert
+        var root = comparison.RootElement;
+        var baseline = root.GetProperty("baseline");
+        Assert.Equal((_experiment, _minimal, iteration), (baseline.GetProperty("baselineExperimentId").GetInt64(), baseline.GetProperty("baselineIterationId").GetInt64(), baseline.GetProperty("iterationId").GetInt64()));
+        Assert.Equal((_minimal, iteration), (root.GetProperty("a").GetInt64(), root.GetProperty("b").GetInt64()));
+        Assert.Equal("newest succeeded experiment of analysis-api-tests labelled branch=main", baseline.GetProperty("chosenBecause").GetString());
+        var a = await ListAsync($"/api/iterations/{_minimal}/packages");
+        var b = await ListAsync($"/api/iterations/{iteration}/packages");
+        Assert.Equal(b.GetProperty("totalBytes").GetInt64() - a.GetProperty("totalBytes").GetInt64(), root.GetProperty("blame").GetProperty("deltaBytes").GetInt64());
     }
 
     [Theory]

@@ -41,6 +41,7 @@ public class ImageLabTestContext : BunitContext, IAsyncLifetime
         Services.AddSingleton<IExperimentCommands>(Commands);
         Services.AddSingleton<IBuildEventFeed>(Feed);
         Services.AddSingleton<ISizeBlames>(Blames);
+        Services.AddSingleton<IBaselineComparisons>(Baselines);
         Services.AddSingleton<TimeProvider>(Clock);
         Services.AddSingleton(new SampleLibrary(TestEnvironment.SamplesFolder));
         Services.AddSingleton(Options.Create(new DatabaseOptions { MaxContextBytes = 50L * 1024 * 1024 }));
@@ -82,6 +83,8 @@ public class ImageLabTestContext : BunitContext, IAsyncLifetime
     public ChannelBuildEventFeed Feed { get; } = new();
 
     public FakeSizeBlames Blames { get; } = new();
+
+    public FakeBaselineComparisons Baselines { get; } = new();
 
     public ManualClock Clock { get; } = new(new DateTimeOffset(2025, 11, 29, 15, 0, 0, TimeSpan.Zero));
 

@@ -14,5 +14,10 @@ public partial class ComparisonView
 
     private long ExperimentId => Experiment.Id;
 
+    // The pair whose causes the top of the tab lists (the baseline iteration against the smallest), so that the
+    // picker below does not list them a second time.
+    private (long Before, long After)? ExplainedAbove =>
+        _model.Baseline is { SizeBytes: not null } baseline && _model.Best is { } best ? (baseline.Iteration.Id, best.Iteration.Id) : null;
+
     protected override void OnParametersSet() => _model = ComparisonModel.From(Experiment.Iterations);
 }

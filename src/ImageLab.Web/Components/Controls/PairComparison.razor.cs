@@ -24,6 +24,10 @@ public partial class PairComparison
     [Parameter, EditorRequired]
     public ExperimentDetails Experiment { get; set; } = default!;
 
+    /// <summary>The pair (before, after) whose causes the page already shows elsewhere: not listed again when picked.</summary>
+    [Parameter]
+    public (long Before, long After)? ExplainedAbove { get; set; }
+
     protected override async Task OnParametersSetAsync()
     {
         _experiments[Experiment.Id] = Experiment;

@@ -63,7 +63,8 @@ public class ByteAnatomyViewTests : ImageLabTestContext
         Assert.Equal("21.5 MB", python.QuerySelector(".package-bytes")!.TextContent);
         Assert.Contains("3.11.2-6+deb12u1", python.TextContent, StringComparison.Ordinal);
         Assert.Contains("11%", python.TextContent, StringComparison.Ordinal);
-        Assert.Equal("layer 2 `RUN apt-get install -y python3`", python.QuerySelector(".package-installed-by")!.TextContent);
+        Assert.Equal("layer 2 RUN apt-get install -y python3", python.QuerySelector(".package-installed-by")!.TextContent.Trim());
+        Assert.Equal("RUN apt-get install -y python3", python.QuerySelector(".package-installed-by code")!.TextContent);
         Assert.Equal("dependency of python3", python.QuerySelector(".package-reason")!.TextContent);
         Assert.Equal("requested", table.Find("tr[data-package='curl'] .package-reason").TextContent);
         var recommended = table.Find("tr[data-package='krb5-locales'] .package-reason");
@@ -111,7 +112,7 @@ public class ByteAnatomyViewTests : ImageLabTestContext
         Assert.Equal(2, rows.Count);
         Assert.Equal("/usr/lib/python3.11/config-3.11-x86_64-linux-gnu/libpython3.11.a", rows[0].GetAttribute("data-path"));
         Assert.Equal("15000000", rows[0].QuerySelector("[data-bytes]")!.GetAttribute("data-bytes"));
-        Assert.Equal("layer 2 `RUN apt-get install -y python3`", rows[0].QuerySelector(".file-layer")!.TextContent);
+        Assert.Equal("layer 2 RUN apt-get install -y python3", rows[0].QuerySelector(".file-layer")!.TextContent.Trim());
         Assert.Equal("Static libraries and headers", rows[0].QuerySelector(".file-kind")!.TextContent);
         Assert.Contains("1,234 files, the largest 2 shown", files.Find(".anatomy-files-head").TextContent, StringComparison.Ordinal);
     }

@@ -52,6 +52,17 @@ public class AnatomyTextTests
     }
 
     [Fact]
+    public void SizeCauseText_EditedStep_IsOneChangeWithTheOldInstruction()
+    {
+        var cause = new SizeCause(SizeCauseKind.Line, "line 9 `RUN apt-get install -y --no-install-recommends gcc`", 89_000_000, 1_000_000,
+            new SizeDetail("/usr/include", -88_000_000), Was: "RUN apt-get install -y gcc");
+
+        var text = SizeCauseText.Describe(cause);
+
+        Assert.Equal("line 9 `RUN apt-get install -y --no-install-recommends gcc` (changed from `RUN apt-get install -y gcc`) now brings less of `/usr/include` (−88 MB)", text);
+    }
+
+    [Fact]
     public void SizeCauseText_CodeSpans_OddPiecesAreCode()
     {
         var pieces = SizeCauseText.CodeSpans("layer 3 `COPY . .` now brings `/app` (+1 MB)");

@@ -67,7 +67,7 @@ public partial class IterationFilesPage
             return;
         }
 
-        _layers = LayerSources.Of(_analysis);
+        _layers = await Analyses.SourcesAsync(Id, _analysis, CancellationToken.None);
         (_drillGroup, _drill, _drillProblem, _packageLimit) = (null, null, null, PackagePage);
         await LoadAnatomyAsync();
 
