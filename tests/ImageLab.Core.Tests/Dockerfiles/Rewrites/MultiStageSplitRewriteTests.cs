@@ -68,6 +68,11 @@ public sealed class MultiStageSplitRewriteTests
             RUN python3 -m venv /opt/venv
             ENV PATH="/opt/venv/bin:$PATH"
             RUN pip install -r requirements.txt
+            # The runtime copies the environment without the tools that built it (kept when a package requires them).
+            RUN for tool in wheel setuptools pip; do \
+                  /opt/venv/bin/python -m pip show "$tool" 2>/dev/null | grep -q '^Required-by: .' \
+                    || /opt/venv/bin/python -m pip uninstall -q -y "$tool"; \
+                done
 
             FROM python:3.12
             WORKDIR /app
