@@ -8,7 +8,7 @@ namespace ImageLab.Core.Dockerfiles.Rewrites;
 /// IL001. The builder is the original stage up to its last build step; the runtime is the original stage, every line
 /// kept, with the build steps replaced by copies of what they made: a virtual environment for <c>pip install</c> (the
 /// builder creates <c>/opt/venv</c>, puts it first on PATH and, after the build steps, removes the environment's own
-/// pip, setuptools and wheel that no package requires), the compile steps' output paths otherwise. When a build
+/// pip, setuptools and wheel that no package requires, and its activate scripts), the compile steps' output paths otherwise. When a build
 /// step's output cannot be told (a compiler writing into <c>/</c>), the rewrite does not apply.
 /// </summary>
 public sealed class MultiStageSplitRewrite : IDockerfileRewrite
@@ -19,14 +19,16 @@ public sealed class MultiStageSplitRewrite : IDockerfileRewrite
     private const string Venv = "/opt/venv";
     private const string VenvPath = "ENV PATH=\"/opt/venv/bin:$PATH\"";
 
-    // The virtual environment brings its own pip (and setuptools before Python 3.12): build tooling the runtime stage
-    // would otherwise copy, often more bytes than the packages. Each goes unless an installed package requires it.
+    // The virtual environment brings its own pip (and setuptools before Python 3.12), build tooling the runtime stage
+    // would otherwise copy, often more bytes than the packages: each goes unless an installed package requires it. The
+    // activation scripts go too: the runtime stage puts the environment on PATH itself.
     private static string StripVenvTools(char escape, string newline) => string.Join(newline,
-        "# The runtime copies the environment without the tools that built it (kept when a package requires them).",
+        "# The runtime copies the environment without what built it: pip, setuptools and wheel (unless a package requires them) and the activate scripts.",
         $"RUN for tool in wheel setuptools pip; do {escape}",
         $"      {Venv}/bin/python -m pip show \"$tool\" 2>/dev/null | grep -q '^Required-by: .' {escape}",
         $"        || {Venv}/bin/python -m pip uninstall -q -y \"$tool\"; {escape}",
-        "    done") + newline;
+        $"    done {escape}",
+        $" && rm -f {Venv}/bin/activate {Venv}/bin/activate.* {Venv}/bin/Activate.ps1") + newline;
 
     /// <inheritdoc/>
     public string Id => RewriteId;
