@@ -43,21 +43,21 @@ public sealed partial class SuggestionProver(
         }
 
         // The ablations' images stay until the check ran on them (it names the transformations that fail it alone).
-        var ablations = new Dictionary<string, BuildResult>(StringComparer.Ordinal);
+        var builds = new ProofBuilds();
         try
         {
-            var proven = await ProveTransformationsAsync(job, owner, request, result, document, proof, ablations, cancellationToken);
+            var proven = await ProveTransformationsAsync(job, owner, request, result, document, proof, builds, cancellationToken);
             if (proof.Check is { } check && proven.Result is { Succeeded: true, ImageId: { } suggestedImage })
             {
-                var images = ablations.Where(a => a.Value.ImageId is not null).ToDictionary(a => a.Key, a => a.Value.ImageId!, StringComparer.Ordinal);
-                await checker.CheckAsync(job, owner, check, proof.SourceImageId, suggestedImage, images, cancellationToken);
+                var images = builds.Ablations.Where(a => a.Value.ImageId is not null).ToDictionary(a => a.Key, a => a.Value.ImageId!, StringComparer.Ordinal);
+                await checker.CheckAsync(job, owner, check, proof.SourceImageId, suggestedImage, images, builds.OnTopOf, cancellationToken);
             }
 
             return proven;
         }
         finally
         {
-            foreach (var ablation in ablations.Values)
+            foreach (var ablation in builds.Ablations.Values)
             {
                 await RemoveAsync(ablation, CancellationToken.None);
             }
@@ -66,17 +66,16 @@ public sealed partial class SuggestionProver(
 
     private async Task<(BuildResult Result, DockerfileDocument Document)> ProveTransformationsAsync(
         BuildJob job, string owner, BuildRequest request, BuildResult result, DockerfileDocument document, SuggestionProof proof,
-        Dictionary<string, BuildResult> ablations, CancellationToken cancellationToken)
+        ProofBuilds builds, CancellationToken cancellationToken)
     {
         var options = OptionsFor(job.DockerfileText);
         var ids = proof.Transformations.Select(t => t.RewriteId).ToList();
         var dropped = proof.Transformations.Where(t => t.Status == TransformationStatus.Dropped).Select(t => t.RewriteId).ToList();
-        // Every Dockerfile measured so far, by text: a prerequisite's own ablation is the baseline of what builds on it.
-        var sizes = new Dictionary<string, long>(StringComparer.Ordinal) { [proof.SourceDockerfileText] = await MeasureSourceAsync(proof, cancellationToken) };
+        builds.Sizes[proof.SourceDockerfileText] = await MeasureSourceAsync(proof, cancellationToken);
         foreach (var step in proof.Transformations.Where(t => t.Status == TransformationStatus.Pending))
         {
             var ablation = new Ablation(job, owner, request, proof.SourceDockerfileText, step.RewriteId, [.. ids.Except(dropped)], options);
-            if (await MeasureAsync(ablation, ablations, sizes, cancellationToken) is { } reason)
+            if (await MeasureAsync(ablation, builds, cancellationToken) is { } reason)
             {
                 await suggestions.DropAsync(job.IterationId, owner, step.RewriteId, reason, cancellationToken);
                 events.Post(job.ExperimentId, job.IterationId, BuildEventType.Warning, text: $"Transformation {step.RewriteId} was dropped: {reason}");
@@ -117,8 +116,7 @@ public sealed partial class SuggestionProver(
     // Builds the source with the one transformation (on top of what it is measured on); returns why it is dropped, or
     // null once its saving against the build of those alone is stored (its image then joins the kept ablations; a
     // failed build's leftovers are removed at once).
-    private async Task<string?> MeasureAsync(
-        Ablation step, Dictionary<string, BuildResult> ablations, Dictionary<string, long> sizes, CancellationToken cancellationToken)
+    private async Task<string?> MeasureAsync(Ablation step, ProofBuilds builds, CancellationToken cancellationToken)
     {
         var (job, owner, _, source, rewriteId, kept, options) = step;
         if (_rewriter.Ablate(source, rewriteId, kept, options) is not { } ablation)
@@ -126,16 +124,7 @@ public sealed partial class SuggestionProver(
             return "applied to the source without the others, it changes nothing.";
         }
 
-        var built = await BuildAsync(step, ablation.Text, rewriteId, cancellationToken);
-        if (!built.Succeeded || built.ImageId is null)
-        {
-            await RemoveAsync(built, CancellationToken.None);
-            return $"its own build failed: {EngineReason(job, built)}";
-        }
-
-        ablations[rewriteId] = built;
-        sizes[ablation.Text] = await SizeOfAsync(built.ImageId, cancellationToken);
-        if (!sizes.ContainsKey(ablation.Baseline))
+        if (!builds.Sizes.ContainsKey(ablation.Baseline))
         {
             // Not one of the ablations: built only to be measured against, then removed.
             var baseline = await BuildAsync(step, ablation.Baseline, $"{rewriteId}-baseline", cancellationToken);
@@ -146,18 +135,28 @@ public sealed partial class SuggestionProver(
                     return $"the build of {string.Join(" and ", ablation.BuiltWith)} alone, which it is measured on top of, failed: {EngineReason(job, baseline)}";
                 }
 
-                sizes[ablation.Baseline] = await SizeOfAsync(baseline.ImageId, cancellationToken);
+                builds.Sizes[ablation.Baseline] = await SizeOfAsync(baseline.ImageId, cancellationToken);
             }
             finally
             {
-                if (!ablations.Values.Any(a => a.ImageId == baseline.ImageId))
+                if (!builds.Ablations.Values.Any(a => a.ImageId == baseline.ImageId))
                 {
                     await RemoveAsync(baseline, CancellationToken.None);
                 }
             }
         }
 
-        await suggestions.SetMeasuredAsync(job.IterationId, owner, rewriteId, sizes[ablation.Baseline] - sizes[ablation.Text], ablation.BuiltWith, cancellationToken);
+        var built = await BuildAsync(step, ablation.Text, rewriteId, cancellationToken);
+        if (!built.Succeeded || built.ImageId is null)
+        {
+            await RemoveAsync(built, CancellationToken.None);
+            return $"its own build failed: {EngineReason(job, built)}";
+        }
+
+        builds.Ablations[rewriteId] = built;
+        builds.OnTopOf[rewriteId] = ablation.BuiltWith;
+        builds.Sizes[ablation.Text] = await SizeOfAsync(built.ImageId, cancellationToken);
+        await suggestions.SetMeasuredAsync(job.IterationId, owner, rewriteId, builds.Sizes[ablation.Baseline] - builds.Sizes[ablation.Text], ablation.BuiltWith, cancellationToken);
         return null;
     }
 
@@ -178,6 +177,17 @@ public sealed partial class SuggestionProver(
 
     private static string EngineReason(BuildJob job, BuildResult built) =>
         built.Error is { } error ? PrintableText.Of(job.Secrets.Apply(error)) : "the engine gave no message.";
+
+    // What one proof built: the ablations' images (kept for the check), what each was built on top of, and the size
+    // of every Dockerfile measured, by text (a prerequisite's own ablation is the baseline of what builds on it).
+    private sealed class ProofBuilds
+    {
+        public Dictionary<string, BuildResult> Ablations { get; } = new(StringComparer.Ordinal);
+
+        public Dictionary<string, IReadOnlyList<string>> OnTopOf { get; } = new(StringComparer.Ordinal);
+
+        public Dictionary<string, long> Sizes { get; } = new(StringComparer.Ordinal);
+    }
 
     private sealed record Ablation(
         BuildJob Job, string Owner, BuildRequest Request, string Source, string RewriteId, IReadOnlyList<string> Kept, DockerfileRewriteOptions Options);
