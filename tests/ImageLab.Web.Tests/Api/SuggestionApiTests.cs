@@ -98,7 +98,7 @@ public sealed class SuggestionApiTests(ImageLabWebFactory factory) : IClassFixtu
     {
         // Arrange: a watcher of the experiment, as every open experiment page is one.
         var client = factory.CreateClient();
-        var source = await BuildAsync(client, "suggest live", "FROM busybox:1.36\nRUN cp -a /bin /opt/tools\nRUN rm -rf /opt/tools\n");
+        var source = await BuildAsync(client, "suggest live", "FROM busybox:1.36\nRUN mkdir -p /opt && cp -a /bin /opt/tools\nRUN rm -rf /opt/tools\n");
         await using var hub = factory.CreateHubConnection();
         await hub.StartAsync();
         using var timeout = new CancellationTokenSource(BuildTimeout);

@@ -55,6 +55,14 @@ public partial class SuggestionPanel
             : $"Built alone on top of {SourceTitle}, the image is {ByteSize.Exact(Math.Abs(saved))} {(saved >= 0 ? "smaller" : "larger")} ")
         + $"(uncompressed, as docker image inspect reports both{MeasuredOnText}).";
 
+    // A transformation that changed nothing is neither good nor bad news.
+    private static string SavedClass(long saved) => saved switch
+    {
+        > 0 => "imagelab-smaller",
+        < 0 => "imagelab-larger",
+        _ => "mud-text-secondary",
+    };
+
     private static string FirstLine(string text) => text.Split('\n', 2)[0];
 
     private async Task DownloadDockerfileAsync() =>
