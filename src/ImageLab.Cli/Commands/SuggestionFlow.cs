@@ -73,12 +73,12 @@ public static class SuggestionFlow
     private static void Print(CliConsole console, IterationDetails source, IterationDetails suggested)
     {
         console.Out.WriteLine();
-        console.Out.WriteLine($"Transformations of {suggested.Name} ({suggested.Status.ToString().ToLowerInvariant()}; saved = the source's size minus the size of the source built with that transformation alone, uncompressed):");
+        console.Out.WriteLine($"Transformations of {suggested.Name} ({suggested.Status.ToString().ToLowerInvariant()}; saved = the source's size minus the size of the source built with that transformation alone, or on top of the transformations named, uncompressed):");
         var table = new TextTable("transformation", "line", "status", "saved", "title / reason").AlignRight(1, 3);
         foreach (var t in suggested.Transformations)
         {
             table.Add(t.Id, t.Line.ToString(CultureInfo.InvariantCulture), t.Status.ToString().ToLowerInvariant(), ByteSize.Format(t.SavedBytes),
-                t.Reason is { } reason ? $"{t.Title}: {reason}" : t.Title);
+                t.Reason is { } reason ? $"{t.Title}: {reason}" : t.OnTopOfText is { } onTopOf ? $"{t.Title} (measured {onTopOf})" : t.Title);
         }
 
         console.Out.Write(table.ToString());

@@ -7,13 +7,18 @@ namespace ImageLab.Core.Advice;
 /// suggestion came from, where a finding of that iteration would otherwise show only its bytes at stake (an estimate).
 /// </summary>
 /// <param name="TransformationId">The rewrite's id (<c>apt-no-install-recommends</c>).</param>
-/// <param name="SavedBytes">The source image's size minus the size of its build with this transformation alone (uncompressed).</param>
+/// <param name="SavedBytes">
+/// The size of the source built with <paramref name="OnTopOf"/> alone (the source itself when empty) minus the size of
+/// its build with this transformation on top (uncompressed).
+/// </param>
 /// <param name="RuleIds">The rules whose findings the transformation answers, all of them together by this one saving.</param>
 /// <param name="SuggestionTitle">"3. naive suggested", the suggested iteration that proved it.</param>
 /// <param name="MeasuredOn">The engine that built the suggestion; null when it did not say.</param>
+/// <param name="OnTopOf">The transformations it was built and measured on top of; empty when on the source alone.</param>
 public sealed record ProvenSaving(
     string TransformationId,
     long SavedBytes,
     IReadOnlyList<string> RuleIds,
     string SuggestionTitle,
-    EngineDescription? MeasuredOn);
+    EngineDescription? MeasuredOn,
+    IReadOnlyList<string> OnTopOf);

@@ -31,7 +31,7 @@ public static class ProvenSavings
                     continue;
                 }
 
-                var saving = new ProvenSaving(transformation.Id, saved, rules, $"{suggestion.Ordinal}. {suggestion.Name}", suggestion.MeasuredOn);
+                var saving = new ProvenSaving(transformation.Id, saved, rules, $"{suggestion.Ordinal}. {suggestion.Name}", suggestion.MeasuredOn, transformation.OnTopOf);
                 foreach (var rule in rules)
                 {
                     proven[rule] = saving;

@@ -22,6 +22,12 @@ public sealed class SuggestedTransformation
 
     public string? Reason { get; set; }
 
+    /// <summary>
+    /// The transformations its ablation build applied too and its saving is measured against (their build alone):
+    /// those it declares as prerequisites or needs to apply at all; empty when measured on the source alone.
+    /// </summary>
+    public List<string> OnTopOf { get; set; } = [];
+
     /// <summary>The image of this transformation alone (its ablation build) fails the check that the source passes.</summary>
     public bool FailsCheck { get; set; }
 }

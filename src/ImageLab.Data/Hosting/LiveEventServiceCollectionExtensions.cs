@@ -10,7 +10,8 @@ public static class LiveEventServiceCollectionExtensions
 {
     /// <summary>
     /// The live-event path, the same in every role: the writer that stores events and then publishes them, the broker,
-    /// the feed that pages and the hub read, and the end of iterations cancelled before they started. A process that
+    /// the feed that pages and the hub read, and the queue changes no worker announces (an appended iteration, the end of
+    /// iterations cancelled before they started). A process that
     /// serves watchers (<paramref name="relayOtherProcesses"/>) on the shared PostgreSQL store also passes on the
     /// events other processes stored; on the embedded store there are no other processes.
     /// </summary>
@@ -20,7 +21,7 @@ public static class LiveEventServiceCollectionExtensions
         services.AddSingleton<BuildEventWriter>();
         services.AddHostedService(sp => sp.GetRequiredService<BuildEventWriter>());
         services.AddSingleton<IBuildEventFeed, BuildEventFeed>();
-        services.AddSingleton<IExperimentObserver, CanceledIterationEvents>();
+        services.AddSingleton<IExperimentObserver, QueueChangeEvents>();
         if (relayOtherProcesses && !DataServiceCollectionExtensions.ResolveStore(configuration).IsEmbedded)
         {
             services.AddHostedService<CrossProcessEventRelay>();

@@ -1000,6 +1000,11 @@ namespace ImageLab.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("line");
 
+                    b.PrimitiveCollection<List<string>>("OnTopOf")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("on_top_of");
+
                     b.Property<string>("Reason")
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)")

@@ -264,7 +264,7 @@ internal sealed class ExperimentQueries(IDbContextFactory<ImageLabDbContext> con
         WastedBytes = analysis?.WastedBytes,
         SuggestedFrom = iteration.SuggestedFromId,
         Transformations = iteration.Transformations.OrderBy(t => t.Position)
-            .Select(t => new TransformationDetails(t.RewriteId, t.Title, t.Line, t.Status, t.SavedBytes, t.Reason)).ToList(),
+            .Select(t => new TransformationDetails(t.RewriteId, t.Title, t.Line, t.Status, t.SavedBytes, t.Reason, t.OnTopOf)).ToList(),
         Check = iteration.SuggestedFromId is null ? null : CheckOf(iteration, experiment),
         Layers = iteration.Layers.OrderBy(l => l.Index).Select(l => new LayerDetails(
             l.Index, l.HistoryId, l.CreatedBy, l.SizeBytes, l.CreatedAt, l.Comment, l.EmptyLayer, l.FromBaseImage, l.Instruction, l.Line)

@@ -52,7 +52,7 @@ public sealed class SuggestionStore(IDbContextFactory<ImageLabDbContext> context
         await ExperimentStatusUpdater.UpdateAsync(db, source.ExperimentId, cancellationToken);
         foreach (var observer in observers)
         {
-            observer.Submitted(source.ExperimentId);
+            observer.IterationAppended(source.ExperimentId, iteration.Id);
         }
 
         return iteration.Id;
@@ -79,13 +79,16 @@ public sealed class SuggestionStore(IDbContextFactory<ImageLabDbContext> context
             experiment.CheckCommand.Count == 0 ? null : new CheckCommand(experiment.CheckCommand, experiment.CheckExpect));
     }
 
-    /// <summary>Records what the transformation's ablation build saved; false when the lease is no longer the worker's.</summary>
-    public Task<bool> SetMeasuredAsync(long iterationId, string owner, string rewriteId, long savedBytes, string? note, CancellationToken cancellationToken) =>
-        UpdateAsync(iterationId, owner, rewriteId, TransformationStatus.Measured, savedBytes, note, cancellationToken);
+    /// <summary>
+    /// Records what the transformation's ablation build saved on top of <paramref name="onTopOf"/> (the transformations
+    /// it was built with; empty for the source alone); false when the lease is no longer the worker's.
+    /// </summary>
+    public Task<bool> SetMeasuredAsync(long iterationId, string owner, string rewriteId, long savedBytes, IReadOnlyList<string> onTopOf, CancellationToken cancellationToken) =>
+        UpdateAsync(iterationId, owner, rewriteId, TransformationStatus.Measured, savedBytes, null, [.. onTopOf], cancellationToken);
 
     /// <summary>Marks the transformation dropped with the engine's reason; false when the lease is no longer the worker's.</summary>
     public Task<bool> DropAsync(long iterationId, string owner, string rewriteId, string reason, CancellationToken cancellationToken) =>
-        UpdateAsync(iterationId, owner, rewriteId, TransformationStatus.Dropped, null, reason, cancellationToken);
+        UpdateAsync(iterationId, owner, rewriteId, TransformationStatus.Dropped, null, reason, [], cancellationToken);
 
     /// <summary>Stores the Dockerfile the suggestion was rebuilt from (without its dropped transformations).</summary>
     public async Task<bool> ReplaceDockerfileAsync(long iterationId, string owner, string dockerfileText, CancellationToken cancellationToken)
@@ -127,7 +130,7 @@ public sealed class SuggestionStore(IDbContextFactory<ImageLabDbContext> context
         text is { Length: var length } && length > maxLength ? text[..(maxLength - 3)] + "..." : text;
 
     private async Task<bool> UpdateAsync(
-        long iterationId, string owner, string rewriteId, TransformationStatus status, long? savedBytes, string? reason, CancellationToken cancellationToken)
+        long iterationId, string owner, string rewriteId, TransformationStatus status, long? savedBytes, string? reason, List<string> onTopOf, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         if (!await db.Iterations.AnyAsync(i => i.Id == iterationId && i.LeaseOwner == owner, cancellationToken))
@@ -138,7 +141,7 @@ public sealed class SuggestionStore(IDbContextFactory<ImageLabDbContext> context
         var bounded = Bounded(reason, MaxReasonLength);
         await db.Set<SuggestedTransformation>().Where(t => t.IterationId == iterationId && t.RewriteId == rewriteId)
             .ExecuteUpdateAsync(
-                set => set.SetProperty(t => t.Status, status).SetProperty(t => t.SavedBytes, savedBytes).SetProperty(t => t.Reason, bounded),
+                set => set.SetProperty(t => t.Status, status).SetProperty(t => t.SavedBytes, savedBytes).SetProperty(t => t.Reason, bounded).SetProperty(t => t.OnTopOf, onTopOf),
                 cancellationToken);
         return true;
     }

@@ -9,6 +9,8 @@ public sealed class WorkSignal(RunningBuilds running) : IExperimentObserver, IDi
 
     public void Submitted(long experimentId) => Wake();
 
+    public void IterationAppended(long experimentId, long iterationId) => Wake();
+
     public void CancelRequested(long experimentId, long? iterationId, IReadOnlyList<long> canceledBeforeStart) =>
         running.Cancel(experimentId, iterationId);
 

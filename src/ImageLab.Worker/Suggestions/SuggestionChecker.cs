@@ -23,15 +23,19 @@ public sealed partial class SuggestionChecker(
     IOptions<SuggestionCheckOptions> options,
     ILogger<SuggestionChecker> logger)
 {
-    /// <summary>Runs the check and stores its outcome; <paramref name="ablationImages"/> holds each measured transformation's ablation image, by rewrite id.</summary>
+    /// <summary>
+    /// Runs the check and stores its outcome; <paramref name="ablationImages"/> holds each measured transformation's
+    /// ablation image, by rewrite id, and <paramref name="onTopOf"/> the transformations each of those was built on top of.
+    /// </summary>
     public async Task CheckAsync(
         BuildJob job, string owner, CheckCommand check, string? sourceImage, string suggestedImage,
-        IReadOnlyDictionary<string, string> ablationImages, CancellationToken cancellationToken)
+        IReadOnlyDictionary<string, string> ablationImages, IReadOnlyDictionary<string, IReadOnlyList<string>> onTopOf, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(job);
         ArgumentNullException.ThrowIfNull(check);
         ArgumentNullException.ThrowIfNull(ablationImages);
-        var outcome = await RunAllAsync(job, check, sourceImage, suggestedImage, ablationImages, cancellationToken);
+        ArgumentNullException.ThrowIfNull(onTopOf);
+        var outcome = await RunAllAsync(job, check, sourceImage, suggestedImage, ablationImages, onTopOf, cancellationToken);
         LogChecked(logger, job.IterationId, outcome.Status, outcome.Reason);
         await suggestions.SetCheckAsync(job.IterationId, owner, outcome, cancellationToken);
         events.Post(job.ExperimentId, job.IterationId, outcome.Status == SuggestionCheckStatus.Passed ? BuildEventType.Log : BuildEventType.Warning,
@@ -40,7 +44,7 @@ public sealed partial class SuggestionChecker(
 
     private async Task<SuggestionCheckOutcome> RunAllAsync(
         BuildJob job, CheckCommand check, string? sourceImage, string suggestedImage, IReadOnlyDictionary<string, string> ablationImages,
-        CancellationToken cancellationToken)
+        IReadOnlyDictionary<string, IReadOnlyList<string>> onTopOf, CancellationToken cancellationToken)
     {
         if (sourceImage is null || await engine.InspectImageAsync(sourceImage, cancellationToken) is null)
         {
@@ -70,8 +74,10 @@ public sealed partial class SuggestionChecker(
             }
         }
 
+        // One built on top of a failing one only inherits the failure: only the failing one is named.
+        failing = failing.Where(id => !onTopOf.GetValueOrDefault(id, []).Any(failing.Contains)).ToList();
         var blame = failing.Count > 0
-            ? $"; applied alone, {string.Join(", ", failing)} fails it too"
+            ? $"; applied alone, {string.Join(", ", failing.Select(id => TransformationDetails.DescribeOnTopOf(onTopOf.GetValueOrDefault(id, [])) is { } under ? $"{id} ({under})" : id))} fails it too"
             : "; no transformation fails it alone, so it is their combination";
         return new SuggestionCheckOutcome(SuggestionCheckStatus.Failed, source.Output, suggested.Output, failing,
             $"The suggested image fails the check ({failure}){blame}.");

@@ -13,7 +13,8 @@ namespace ImageLab.Worker.Suggestions;
 /// The proof of a suggested iteration, run by the pipeline right after its main build: each transformation is built
 /// alone on top of the source (an ablation build, through the same engine path, cancellable, its image kept for the
 /// check and removed at the end), and what it saved is the source image's size minus that build's, both as <c>docker image inspect</c>
-/// reports them on this engine: measured, never estimated. A transformation whose build fails is dropped with the
+/// reports them on this engine: measured, never estimated. A transformation that only makes sense on top of others
+/// (<see cref="DockerfileAblation.BuiltWith"/>) is built with them, and measured against the build of them alone. A transformation whose build fails is dropped with the
 /// engine's reason and the suggestion is rebuilt without it; that build's result replaces the main one. When the
 /// experiment has a check command, <see cref="SuggestionChecker"/> then runs it on the source and the suggested image.
 /// </summary>
@@ -42,21 +43,21 @@ public sealed partial class SuggestionProver(
         }
 
         // The ablations' images stay until the check ran on them (it names the transformations that fail it alone).
-        var ablations = new Dictionary<string, BuildResult>(StringComparer.Ordinal);
+        var builds = new ProofBuilds();
         try
         {
-            var proven = await ProveTransformationsAsync(job, owner, request, result, document, proof, ablations, cancellationToken);
+            var proven = await ProveTransformationsAsync(job, owner, request, result, document, proof, builds, cancellationToken);
             if (proof.Check is { } check && proven.Result is { Succeeded: true, ImageId: { } suggestedImage })
             {
-                var images = ablations.Where(a => a.Value.ImageId is not null).ToDictionary(a => a.Key, a => a.Value.ImageId!, StringComparer.Ordinal);
-                await checker.CheckAsync(job, owner, check, proof.SourceImageId, suggestedImage, images, cancellationToken);
+                var images = builds.Ablations.Where(a => a.Value.ImageId is not null).ToDictionary(a => a.Key, a => a.Value.ImageId!, StringComparer.Ordinal);
+                await checker.CheckAsync(job, owner, check, proof.SourceImageId, suggestedImage, images, builds.OnTopOf, cancellationToken);
             }
 
             return proven;
         }
         finally
         {
-            foreach (var ablation in ablations.Values)
+            foreach (var ablation in builds.Ablations.Values)
             {
                 await RemoveAsync(ablation, CancellationToken.None);
             }
@@ -65,16 +66,16 @@ public sealed partial class SuggestionProver(
 
     private async Task<(BuildResult Result, DockerfileDocument Document)> ProveTransformationsAsync(
         BuildJob job, string owner, BuildRequest request, BuildResult result, DockerfileDocument document, SuggestionProof proof,
-        Dictionary<string, BuildResult> ablations, CancellationToken cancellationToken)
+        ProofBuilds builds, CancellationToken cancellationToken)
     {
         var options = OptionsFor(job.DockerfileText);
         var ids = proof.Transformations.Select(t => t.RewriteId).ToList();
-        var sourceBytes = await MeasureSourceAsync(proof, cancellationToken);
         var dropped = proof.Transformations.Where(t => t.Status == TransformationStatus.Dropped).Select(t => t.RewriteId).ToList();
+        builds.Sizes[proof.SourceDockerfileText] = await MeasureSourceAsync(proof, cancellationToken);
         foreach (var step in proof.Transformations.Where(t => t.Status == TransformationStatus.Pending))
         {
-            var ablation = new Ablation(job, owner, request, proof.SourceDockerfileText, step.RewriteId, ids, sourceBytes, options);
-            if (await MeasureAsync(ablation, ablations, cancellationToken) is { } reason)
+            var ablation = new Ablation(job, owner, request, proof.SourceDockerfileText, step.RewriteId, [.. ids.Except(dropped)], options);
+            if (await MeasureAsync(ablation, builds, cancellationToken) is { } reason)
             {
                 await suggestions.DropAsync(job.IterationId, owner, step.RewriteId, reason, cancellationToken);
                 events.Post(job.ExperimentId, job.IterationId, BuildEventType.Warning, text: $"Transformation {step.RewriteId} was dropped: {reason}");
@@ -112,39 +113,84 @@ public sealed partial class SuggestionProver(
             ? image.SizeBytes
             : proof.SourceSizeBytes ?? throw new InvalidOperationException("the source iteration has no measured image to compare with.");
 
-    // Builds the source with the one transformation; returns why it is dropped, or null once its saving is stored (its
-    // image then joins the kept ablations; a failed build's leftovers are removed at once).
-    private async Task<string?> MeasureAsync(Ablation step, Dictionary<string, BuildResult> ablations, CancellationToken cancellationToken)
+    // Builds the source with the one transformation (on top of what it is measured on); returns why it is dropped, or
+    // null once its saving against the build of those alone is stored (its image then joins the kept ablations; a
+    // failed build's leftovers are removed at once).
+    private async Task<string?> MeasureAsync(Ablation step, ProofBuilds builds, CancellationToken cancellationToken)
     {
-        var (job, owner, request, source, rewriteId, ids, sourceBytes, options) = step;
-        if (_rewriter.Ablate(source, rewriteId, ids, options) is not { } ablation)
+        var (job, owner, _, source, rewriteId, kept, options) = step;
+        if (_rewriter.Ablate(source, rewriteId, kept, options) is not { } ablation)
         {
             return "applied to the source without the others, it changes nothing.";
         }
 
-        var ablationRequest = request with
+        if (!builds.Sizes.ContainsKey(ablation.Baseline))
         {
-            Tags = [$"{(request.Tags.Count > 0 ? request.Tags[0] : "imagelab/ablation:latest")}-ablation-{rewriteId}"],
-            Labels = new Dictionary<string, string>(request.Labels) { ["imagelab.ablation"] = rewriteId },
-        };
-        await using var context = iterations.OpenContext(job, ablation.Text);
-        var built = await engine.BuildAsync(ablationRequest, context, new Progress<BuildEvent>(), cancellationToken);
+            // Not one of the ablations: built only to be measured against, then removed.
+            var baseline = await BuildAsync(step, ablation.Baseline, $"{rewriteId}-baseline", cancellationToken);
+            try
+            {
+                if (!baseline.Succeeded || baseline.ImageId is null)
+                {
+                    return $"the build of {string.Join(" and ", ablation.BuiltWith)} alone, which it is measured on top of, failed: {EngineReason(job, baseline)}";
+                }
+
+                builds.Sizes[ablation.Baseline] = await SizeOfAsync(baseline.ImageId, cancellationToken);
+            }
+            finally
+            {
+                if (!builds.Ablations.Values.Any(a => a.ImageId == baseline.ImageId))
+                {
+                    await RemoveAsync(baseline, CancellationToken.None);
+                }
+            }
+        }
+
+        var built = await BuildAsync(step, ablation.Text, rewriteId, cancellationToken);
         if (!built.Succeeded || built.ImageId is null)
         {
             await RemoveAsync(built, CancellationToken.None);
-            return $"its own build failed: {(built.Error is { } error ? PrintableText.Of(job.Secrets.Apply(error)) : "the engine gave no message.")}";
+            return $"its own build failed: {EngineReason(job, built)}";
         }
 
-        ablations[rewriteId] = built;
-        var image = await engine.InspectImageAsync(built.ImageId, cancellationToken)
-            ?? throw new InvalidOperationException($"the engine reported image {built.ImageId} but cannot find it.");
-        var note = ablation.BuiltWith.Count == 0 ? null : $"Built together with {string.Join(", ", ablation.BuiltWith)}, which it needs.";
-        await suggestions.SetMeasuredAsync(job.IterationId, owner, rewriteId, sourceBytes - image.SizeBytes, note, cancellationToken);
+        builds.Ablations[rewriteId] = built;
+        builds.OnTopOf[rewriteId] = ablation.BuiltWith;
+        builds.Sizes[ablation.Text] = await SizeOfAsync(built.ImageId, cancellationToken);
+        await suggestions.SetMeasuredAsync(job.IterationId, owner, rewriteId, builds.Sizes[ablation.Baseline] - builds.Sizes[ablation.Text], ablation.BuiltWith, cancellationToken);
         return null;
     }
 
+    private async Task<BuildResult> BuildAsync(Ablation step, string dockerfile, string label, CancellationToken cancellationToken)
+    {
+        var request = step.Request with
+        {
+            Tags = [$"{(step.Request.Tags.Count > 0 ? step.Request.Tags[0] : "imagelab/ablation:latest")}-ablation-{label}"],
+            Labels = new Dictionary<string, string>(step.Request.Labels) { ["imagelab.ablation"] = label },
+        };
+        await using var context = iterations.OpenContext(step.Job, dockerfile);
+        return await engine.BuildAsync(request, context, new Progress<BuildEvent>(), cancellationToken);
+    }
+
+    private async Task<long> SizeOfAsync(string imageId, CancellationToken cancellationToken) =>
+        (await engine.InspectImageAsync(imageId, cancellationToken)
+            ?? throw new InvalidOperationException($"the engine reported image {imageId} but cannot find it.")).SizeBytes;
+
+    private static string EngineReason(BuildJob job, BuildResult built) =>
+        built.Error is { } error ? PrintableText.Of(job.Secrets.Apply(error)) : "the engine gave no message.";
+
+    // What one proof built: the ablations' images (kept for the check), what each was built on top of, and the size
+    // of every Dockerfile measured, by text (a prerequisite's own ablation is the baseline of what builds on it).
+    private sealed class ProofBuilds
+    {
+        public Dictionary<string, BuildResult> Ablations { get; } = new(StringComparer.Ordinal);
+
+        public Dictionary<string, IReadOnlyList<string>> OnTopOf { get; } = new(StringComparer.Ordinal);
+
+        public Dictionary<string, long> Sizes { get; } = new(StringComparer.Ordinal);
+    }
+
     private sealed record Ablation(
-        BuildJob Job, string Owner, BuildRequest Request, string Source, string RewriteId, IReadOnlyList<string> Ids, long SourceBytes, DockerfileRewriteOptions Options);
+        BuildJob Job, string Owner, BuildRequest Request, string Source, string RewriteId, IReadOnlyList<string> Kept, DockerfileRewriteOptions Options);
 
     private async Task RemoveAsync(BuildResult built, CancellationToken cancellationToken)
     {

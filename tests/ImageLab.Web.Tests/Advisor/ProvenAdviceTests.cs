@@ -36,10 +36,12 @@ public sealed class ProvenAdviceTests : ImageLabTestContext
         [
             new("DL3015", FindingSeverity.Warning, 3, "Recommends.", "--no-install-recommends.") { BytesAtStake = 377_000_000 },
             new("DL3042", FindingSeverity.Warning, 8, "pip cache.", "--no-cache-dir.") { BytesAtStake = 148_000_000 },
+            new("IL002", FindingSeverity.Info, 1, "Full base.", "A slim base.") { BytesAtStake = 900_000_000 },
         ];
         var proven = new Dictionary<string, ProvenSaving>
         {
-            ["DL3015"] = new("apt-no-install-recommends", 61_234_567, ["DL3015"], "6. naive suggested", null),
+            ["DL3015"] = new("apt-no-install-recommends", 61_234_567, ["DL3015"], "6. naive suggested", null, []),
+            ["IL002"] = new("smaller-base", 870_000_000, ["IL002"], "6. naive suggested", null, ["multi-stage-split"]),
         };
 
         // Act
@@ -55,5 +57,8 @@ public sealed class ProvenAdviceTests : ImageLabTestContext
         var estimate = cut.Find("li.finding[data-rule='DL3042'] .finding-bytes");
         Assert.Contains("148 MB at stake (estimate)", estimate.TextContent, StringComparison.Ordinal);
         Assert.Empty(cut.FindAll("li.finding[data-rule='DL3042'] [data-measured-bytes]"));
+        Assert.Contains("by smaller-base (on top of multi-stage-split) in 6. naive suggested", cut.Find("li.finding[data-rule='IL002']").TextContent, StringComparison.Ordinal);
+        Assert.StartsWith("Measured, not estimated: built on top of multi-stage-split on this iteration,",
+            cut.Find("li.finding[data-rule='IL002'] .finding-bytes").GetAttribute("title"), StringComparison.Ordinal);
     }
 }

@@ -6,13 +6,15 @@ using ImageLab.Core.Dockerfiles.Rewrites;
 using ImageLab.Core.Experiments;
 using ImageLab.Testing;
 using ImageLab.Web.Tests.Infrastructure;
+using Microsoft.AspNetCore.SignalR.Client;
 
 namespace ImageLab.Web.Tests.Api;
 
 /// <summary>
-/// Proven advice through the REST API on the real engine: the suggestion is appended and queued, builds smaller than
-/// its source, and each transformation's saving equals the size difference of its own build; a transformation that
-/// breaks the build is dropped with the engine's reason; a Dockerfile with nothing to rewrite gets a 409.
+/// Proven advice through the REST API on the real engine: the suggestion is appended and queued (and its watchers hear
+/// of it at once), builds smaller than its source, and each transformation's saving equals the size difference of its
+/// own build; a transformation that breaks the build is dropped with the engine's reason; a Dockerfile with nothing to
+/// rewrite gets a 409.
 /// </summary>
 public sealed class SuggestionApiTests(ImageLabWebFactory factory) : IClassFixture<ImageLabWebFactory>
 {
@@ -48,7 +50,9 @@ public sealed class SuggestionApiTests(ImageLabWebFactory factory) : IClassFixtu
         {
             Assert.True(transformation.Status == TransformationStatus.Measured, $"{transformation.Id}: {transformation.Status} {transformation.Reason}");
             var ablation = new DockerfileRewriter().Ablate(naiveText, transformation.Id, ids, AllowingSlimDebian())!;
-            Assert.Equal(naiveBytes - await BuildWithCliAsync(ablation.Text), transformation.SavedBytes);
+            Assert.Empty(ablation.BuiltWith);
+            Assert.Empty(transformation.OnTopOf);
+            Assert.Equal(naiveBytes - await CliAblationBuild.SizeAsync(ShellContextFiles, ablation.Text), transformation.SavedBytes);
             Assert.True(transformation.SavedBytes > 0, $"{transformation.Id} saved {transformation.SavedBytes} B");
         }
 
@@ -90,6 +94,27 @@ public sealed class SuggestionApiTests(ImageLabWebFactory factory) : IClassFixtu
     }
 
     [Fact]
+    public async Task Suggest_ExperimentWatched_TheWatchersFirstEventOfTheNewIterationIsItsQueuedStatus()
+    {
+        // Arrange: a watcher of the experiment, as every open experiment page is one.
+        var client = factory.CreateClient();
+        var source = await BuildAsync(client, "suggest live", "FROM busybox:1.36\nRUN mkdir -p /opt && cp -a /bin /opt/tools\nRUN rm -rf /opt/tools\n");
+        await using var hub = factory.CreateHubConnection();
+        await hub.StartAsync();
+        using var timeout = new CancellationTokenSource(BuildTimeout);
+
+        // Act
+        var suggested = await SuggestAsync(client, source);
+        var first = await FirstEventOfAsync(hub.StreamAsync<BuildEventMessage>("Watch", source.ExperimentId, 0L, timeout.Token), suggested.Id);
+
+        // Assert: the append itself is announced, before the worker's first event for it.
+        Assert.Equal((BuildEventType.Status, IterationStatus.Queued), (first.Type, first.Status));
+        var experiment = await Polling.WaitForAsync(client, suggested.ExperimentId,
+            e => e.Iterations.Single(i => i.Id == suggested.Id).Status.IsFinal(), BuildTimeout, "the suggestion to be built");
+        Assert.Equal(IterationStatus.Succeeded, experiment.Iterations.Single(i => i.Id == suggested.Id).Status);
+    }
+
+    [Fact]
     public async Task Suggest_NothingToRewrite_409WithASentence()
     {
         // Arrange
@@ -105,6 +130,8 @@ public sealed class SuggestionApiTests(ImageLabWebFactory factory) : IClassFixtu
         Assert.StartsWith("No transformation applies to iteration 1", problem.RootElement.GetProperty("detail").GetString(), StringComparison.Ordinal);
         Assert.Single((await ExperimentUpload.GetAsync(client, source.ExperimentId)).Iterations);
     }
+
+    private static IEnumerable<string> ShellContextFiles => new[] { "tool.sh", "data.txt" }.Select(f => Path.Combine(ShellLadder, f));
 
     private static DockerfileRewriteOptions AllowingSlimDebian() => new() { AllowedBaseImages = new HashSet<string> { "debian:bookworm-slim" } };
 
@@ -130,35 +157,24 @@ public sealed class SuggestionApiTests(ImageLabWebFactory factory) : IClassFixtu
         return JsonSerializer.Deserialize<SuggestionResponse>(body, ExperimentUpload.Json)!;
     }
 
+    private static async Task<BuildEventMessage> FirstEventOfAsync(IAsyncEnumerable<BuildEventMessage> events, long iterationId)
+    {
+        await foreach (var message in events)
+        {
+            if (message.IterationId == iterationId)
+            {
+                return message;
+            }
+        }
+
+        throw new InvalidOperationException($"The watch ended without an event of iteration {iterationId}.");
+    }
+
     private static Uri PatchUri(long experimentId, long iterationId) =>
         new($"/api/experiments/{experimentId}/iterations/{iterationId}/patch", UriKind.Relative);
 
     private static Uri SuggestionUri(BuiltIteration source) =>
         new($"/api/experiments/{source.ExperimentId}/iterations/{source.Id}/suggestion", UriKind.Relative);
-
-    // The ablation's Dockerfile built by the plain docker client (the classic builder, as the experiments here use) in a
-    // copy of the context: the truth the saving is checked against.
-    private static async Task<long> BuildWithCliAsync(string dockerfile)
-    {
-        var folder = Directory.CreateTempSubdirectory("imagelab-ablation-").FullName;
-        var tag = $"imagelab-test/ablation-check:{Guid.NewGuid():N}";
-        try
-        {
-            foreach (var file in new[] { "tool.sh", "data.txt" })
-            {
-                File.Copy(Path.Combine(ShellLadder, file), Path.Combine(folder, file));
-            }
-
-            await File.WriteAllTextAsync(Path.Combine(folder, "Dockerfile"), dockerfile);
-            await DockerCli.RunAsync("build", "-q", "--network", "none", "-t", tag, folder);
-            return await DockerCli.ImageSizeAsync(tag);
-        }
-        finally
-        {
-            Directory.Delete(folder, recursive: true);
-            await DockerCli.RunAsync("image", "rm", "-f", tag);
-        }
-    }
 
     private sealed record BuiltIteration(long ExperimentId, long Id, string? ImageId, long? SizeBytes);
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using ImageLab.Core.Contracts;
+using ImageLab.Core.Dockerfiles.Rewrites;
 using ImageLab.Core.Experiments;
 using ImageLab.Testing;
 using ImageLab.Web.Tests.Infrastructure;
@@ -10,7 +11,8 @@ namespace ImageLab.Web.Tests.Api;
 /// <summary>
 /// A suggestion's check on the real engine: the project's or the submission's check command runs in containers of the
 /// source and the suggested image (no network); passed, failed with the failing transformations named, or failed
-/// because the source itself fails; no container and no ablation image is left behind.
+/// because the source itself fails; no container and no ablation image is left behind. The Python naive build's
+/// suggestion (a multi-stage split with a slim runtime base) is at most half its size, each saving proven by builds.
 /// </summary>
 public sealed class SuggestionCheckApiTests(ImageLabWebFactory factory) : IClassFixture<ImageLabWebFactory>
 {
@@ -20,28 +22,45 @@ public sealed class SuggestionCheckApiTests(ImageLabWebFactory factory) : IClass
     private static readonly TimeSpan BuildTimeout = TimeSpan.FromMinutes(10);
 
     [Fact]
-    public async Task Suggest_PythonNaiveWithProjectCheck_SplitsIntoStagesAndTheCheckPasses()
+    public async Task Suggest_PythonNaiveWithProjectCheck_SplitOnASlimBaseAtMostHalfTheSizeAndTheCheckRunsTheApp()
     {
-        // Arrange: the check comes from the context's imagelab.json.
+        // Arrange: the check runs the app; it comes from the context's imagelab.json.
         var client = factory.CreateClient();
         using var context = PythonWheelContext.Create(
-            """{ "check": { "command": ["python3", "-c", "import greeter; print(greeter.hello())"], "expect": "Hello from greeter" } }""");
+            """{ "check": { "command": ["python3", "app.py"], "expect": "Hello from greeter" } }""");
         var source = await BuildAsync(client, context, "check passes");
 
         // Act
         var (suggested, built) = await SuggestAndBuildAsync(client, source);
 
-        // Assert
+        // Assert: built and smaller.
         Assert.Equal("waiting", suggested.Check);
         Assert.Equal(SuggestionCheckStatus.Waiting, suggested.CheckResult!.Status);
         Assert.True(built.Status == IterationStatus.Succeeded, $"{built.Status}: {built.Error} {string.Join(" | ", built.Transformations)}");
-        // Alone the split adds the virtual environment's own pip; the slim base that would repay it cannot build the
-        // toolchain offline, so it is dropped: the check proves the split, not a size.
-        Assert.Contains(built.Transformations, t => t.Id == "multi-stage-split" && t.Status == TransformationStatus.Measured);
         Assert.Contains("COPY --from=builder /opt/venv /opt/venv", built.DockerfileText, StringComparison.Ordinal);
+        var naiveBytes = await DockerCli.ImageSizeAsync(source.ImageId!);
+        Assert.Equal(await DockerCli.ImageSizeAsync(built.ImageId!), built.SizeBytes);
+        Assert.True(built.SizeBytes * 2 <= naiveBytes, $"the suggestion ({built.SizeBytes} B) should be at most half its source ({naiveBytes} B)");
+
+        // Each saving is the size difference of its ablation builds: on the source, or on top of what it needs.
+        var ids = built.Transformations.Select(t => t.Id).ToList();
+        Assert.Contains("multi-stage-split", ids);
+        foreach (var transformation in built.Transformations)
+        {
+            Assert.True(transformation.Status == TransformationStatus.Measured, $"{transformation.Id}: {transformation.Status} {transformation.Reason}");
+            var ablation = new DockerfileRewriter().Ablate(PythonWheelContext.NaiveDockerfile, transformation.Id, ids, AllowingSlimPython())!;
+            Assert.Equal(ablation.BuiltWith, transformation.OnTopOf);
+            var baselineBytes = ablation.BuiltWith.Count == 0 ? naiveBytes : await CliAblationBuild.SizeAsync(context.ContextFiles, ablation.Baseline);
+            Assert.Equal(baselineBytes - await CliAblationBuild.SizeAsync(context.ContextFiles, ablation.Text), transformation.SavedBytes);
+        }
+
+        Assert.True(built.Transformations.Single(t => t.Id == "multi-stage-split").SavedBytes > 0, "the split alone should leave the build tooling behind");
+        Assert.Equal(["multi-stage-split"], built.Transformations.Single(t => t.Id == "smaller-base").OnTopOf);
+
+        // The check ran the app in both images.
         var check = built.Check!;
         Assert.True(check.Status == SuggestionCheckStatus.Passed, $"{check.Status}: {check.Reason} source: {check.SourceOutput} suggested: {check.SuggestedOutput}");
-        Assert.Equal(["python3", "-c", "import greeter; print(greeter.hello())"], check.Command);
+        Assert.Equal(["python3", "app.py"], check.Command);
         Assert.Equal(PythonWheelContext.Greeting, check.Expect);
         Assert.Contains(PythonWheelContext.Greeting, check.SourceOutput, StringComparison.Ordinal);
         Assert.Contains(PythonWheelContext.Greeting, check.SuggestedOutput, StringComparison.Ordinal);
@@ -132,7 +151,7 @@ public sealed class SuggestionCheckApiTests(ImageLabWebFactory factory) : IClass
         var iteration = (await ExperimentUpload.GetAsync(client, submitted.Id)).Iterations.Single();
         Assert.True(iteration.Status == IterationStatus.Succeeded, $"{iteration.Status}: {iteration.Error}");
         Assert.Null(iteration.Check);
-        return new BuiltIteration(submitted.Id, iteration.Id, iteration.SizeBytes);
+        return new BuiltIteration(submitted.Id, iteration.Id, iteration.ImageId, iteration.SizeBytes);
     }
 
     private static async Task<(SuggestionResponse Suggested, IterationDetails Built)> SuggestAndBuildAsync(HttpClient client, BuiltIteration source)
@@ -155,5 +174,8 @@ public sealed class SuggestionCheckApiTests(ImageLabWebFactory factory) : IClass
         Assert.Empty((await DockerCli.RunAsync("ps", "-aq", "--filter", "label=imagelab.check", "--filter", $"label=imagelab.project={Project}", "--filter", $"label=imagelab.iteration={suggestedId}")).Trim());
     }
 
-    private sealed record BuiltIteration(long ExperimentId, long Id, long? SizeBytes);
+    // The slim base the engine holds, as the suggestion found it.
+    private static DockerfileRewriteOptions AllowingSlimPython() => new() { AllowedBaseImages = new HashSet<string> { "python:3.11-slim-bookworm" } };
+
+    private sealed record BuiltIteration(long ExperimentId, long Id, string? ImageId, long? SizeBytes);
 }

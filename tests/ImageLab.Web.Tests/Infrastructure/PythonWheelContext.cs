@@ -42,6 +42,9 @@ public sealed class PythonWheelContext : IDisposable
         return new PythonWheelContext(folder);
     }
 
+    /// <summary>The context's files but the Dockerfile, for a build of another Dockerfile in a copy of it.</summary>
+    public IEnumerable<string> ContextFiles => Directory.EnumerateFiles(Folder).Where(f => Path.GetFileName(f) != "Dockerfile.1-naive");
+
     public void Dispose() => Directory.Delete(Folder, recursive: true);
 
     // A wheel is a zip of the package and its dist-info; pip installs it offline with --no-index.

@@ -74,27 +74,24 @@ public sealed class DockerfileRewriter
     }
 
     /// <summary>
-    /// The Dockerfile an ablation build makes to measure what the transformation <paramref name="id"/> of a suggestion
-    /// saves: the source with that rewrite alone, or, for a rewrite that applies only on top of others of the suggestion
-    /// (the join after the apt lists cleanup), with the fewest of the earlier ones it needs, named in
-    /// <see cref="DockerfileAblation.BuiltWith"/>. <see langword="null"/> when it changes nothing on the source.
+    /// The Dockerfiles an ablation build makes to measure what the transformation <paramref name="id"/> of a suggestion
+    /// saves: the source with that rewrite on top of the prerequisites it declares (those the suggestion has), or, for a
+    /// rewrite that applies only on top of others of the suggestion (the join after the apt lists cleanup), with the
+    /// fewest of the earlier ones it needs; both named in <see cref="DockerfileAblation.BuiltWith"/> and applied alone
+    /// in <see cref="DockerfileAblation.Baseline"/>. <see langword="null"/> when it changes nothing that way.
     /// </summary>
     public DockerfileAblation? Ablate(string dockerfile, string id, IReadOnlyList<string> suggested, DockerfileRewriteOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(dockerfile);
         ArgumentNullException.ThrowIfNull(suggested);
-        var needs = suggested.TakeWhile(s => s != id).ToList();
-        if (Only(dockerfile, id, [], options) is { } alone)
-        {
-            return new DockerfileAblation(alone, []);
-        }
-
+        var declared = Rewrites.FirstOrDefault(r => r.Id == id)?.Prerequisites.Where(suggested.Contains).ToList() ?? [];
+        var needs = Only(dockerfile, id, declared, options) is null ? suggested.TakeWhile(s => s != id).Union(declared).ToList() : declared;
         if (Only(dockerfile, id, needs, options) is null)
         {
             return null;
         }
 
-        foreach (var candidate in needs.ToList())
+        foreach (var candidate in needs.Except(declared).ToList())
         {
             if (Only(dockerfile, id, needs.Where(n => n != candidate).ToList(), options) is not null)
             {
@@ -102,7 +99,8 @@ public sealed class DockerfileRewriter
             }
         }
 
-        return new DockerfileAblation(Only(dockerfile, id, needs, options)!, needs);
+        var baseline = needs.Count == 0 ? dockerfile : Suggest(dockerfile, options, Rewrites.Select(r => r.Id).Except(needs).ToList()).Text;
+        return new DockerfileAblation(Only(dockerfile, id, needs, options)!, needs, baseline);
     }
 
     // The source with only the given rewrites applied, in the rewriter's order; null when 'id' is not among those that changed it.

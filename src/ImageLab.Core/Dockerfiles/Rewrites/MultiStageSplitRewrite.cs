@@ -7,16 +7,31 @@ namespace ImageLab.Core.Dockerfiles.Rewrites;
 /// Splits a single-stage build that installs or uses a toolchain into a builder stage and a runtime stage: the fix for
 /// IL001. The builder is the original stage up to its last build step; the runtime is the original stage, every line
 /// kept, with the build steps replaced by copies of what they made: a virtual environment for <c>pip install</c> (the
-/// builder creates <c>/opt/venv</c> and puts it first on PATH), the compile steps' output paths otherwise. When a build
+/// builder creates <c>/opt/venv</c>, puts it first on PATH and, after the build steps, removes the environment's own
+/// pip, setuptools and wheel that no package requires, and its activate scripts), the compile steps' output paths otherwise. When a build
 /// step's output cannot be told (a compiler writing into <c>/</c>), the rewrite does not apply.
 /// </summary>
 public sealed class MultiStageSplitRewrite : IDockerfileRewrite
 {
+    /// <summary>The rewrite's id.</summary>
+    public const string RewriteId = "multi-stage-split";
+
     private const string Venv = "/opt/venv";
     private const string VenvPath = "ENV PATH=\"/opt/venv/bin:$PATH\"";
 
+    // The virtual environment brings its own pip (and setuptools before Python 3.12), build tooling the runtime stage
+    // would otherwise copy, often more bytes than the packages: each goes unless an installed package requires it. The
+    // activation scripts go too: the runtime stage puts the environment on PATH itself.
+    private static string StripVenvTools(char escape, string newline) => string.Join(newline,
+        "# The runtime copies the environment without what built it: pip, setuptools and wheel (unless a package requires them) and the activate scripts.",
+        $"RUN for tool in wheel setuptools pip; do {escape}",
+        $"      {Venv}/bin/python -m pip show \"$tool\" 2>/dev/null | grep -q '^Required-by: .' {escape}",
+        $"        || {Venv}/bin/python -m pip uninstall -q -y \"$tool\"; {escape}",
+        $"    done {escape}",
+        $" && rm -f {Venv}/bin/activate {Venv}/bin/activate.* {Venv}/bin/Activate.ps1") + newline;
+
     /// <inheritdoc/>
-    public string Id => "multi-stage-split";
+    public string Id => RewriteId;
 
     /// <inheritdoc/>
     public string Title => "Builder stage for the toolchain";
@@ -100,6 +115,11 @@ public sealed class MultiStageSplitRewrite : IDockerfileRewrite
             }
 
             text.Append(context.Lines[line]).Append(context.Lines.Ending(line).Length > 0 ? context.Lines.Ending(line) : newline);
+        }
+
+        if (firstPip is not null)
+        {
+            text.Append(StripVenvTools(context.Escape, newline));
         }
 
         return text.ToString();

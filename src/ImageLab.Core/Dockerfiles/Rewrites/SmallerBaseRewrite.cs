@@ -23,6 +23,9 @@ public sealed class SmallerBaseRewrite : IDockerfileRewrite
     /// <inheritdoc/>
     public IReadOnlyList<string> RuleIds => ["IL002"];
 
+    /// <inheritdoc/>
+    public IReadOnlyList<string> Prerequisites => [MultiStageSplitRewrite.RewriteId];
+
     /// <summary>The slim variants of a full image, most specific first; empty for an image that is not a full one.</summary>
     public static IReadOnlyList<string> SlimVariants(string image)
     {

@@ -981,6 +981,11 @@ namespace ImageLab.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("line");
 
+                    b.PrimitiveCollection<string>("OnTopOf")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("on_top_of");
+
                     b.Property<string>("Reason")
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT")

@@ -49,9 +49,19 @@ public partial class SuggestionPanel
         _ => "waiting for its build",
     };
 
-    private string SavedTitle(long saved) =>
-        $"Built alone on top of {SourceTitle}, the image is {ByteSize.Exact(Math.Abs(saved))} {(saved >= 0 ? "smaller" : "larger")} "
+    private string SavedTitle(TransformationDetails transformation, long saved) =>
+        (transformation.OnTopOfText is { } onTopOf
+            ? $"Built {onTopOf} on {SourceTitle}, the image is {ByteSize.Exact(Math.Abs(saved))} {(saved >= 0 ? "smaller" : "larger")} than with {string.Join(" and ", transformation.OnTopOf)} alone "
+            : $"Built alone on top of {SourceTitle}, the image is {ByteSize.Exact(Math.Abs(saved))} {(saved >= 0 ? "smaller" : "larger")} ")
         + $"(uncompressed, as docker image inspect reports both{MeasuredOnText}).";
+
+    // A transformation that changed nothing is neither good nor bad news.
+    private static string SavedClass(long saved) => saved switch
+    {
+        > 0 => "imagelab-smaller",
+        < 0 => "imagelab-larger",
+        _ => "mud-text-secondary",
+    };
 
     private static string FirstLine(string text) => text.Split('\n', 2)[0];
 

@@ -5,6 +5,17 @@ namespace ImageLab.Core.Tests.Dockerfiles.Rewrites;
 
 public sealed class DockerfileRewriterTests
 {
+    private const string PipWithToolchain = """
+        FROM python:3.11-bookworm
+        RUN apt-get install -y gcc make
+        COPY app.whl .
+        RUN pip install app.whl
+        CMD ["python3", "-m", "app"]
+
+        """;
+
+    private static DockerfileRewriteOptions SlimPython => new() { AvailableImages = new HashSet<string> { "python:3.11-slim-bookworm" } };
+
     [Fact]
     public void Suggest_PythonOfflineNaive_AddsNoRecommendsCleansTheListsInTheirLayerAndSlimsTheBase()
     {
@@ -91,6 +102,7 @@ public sealed class DockerfileRewriterTests
         // Assert
         Assert.NotNull(ablation);
         Assert.Empty(ablation.BuiltWith);
+        Assert.Equal(dockerfile, ablation.Baseline);
         Assert.Equal(dockerfile.Replace("xargs apt-get install -y", "xargs apt-get install --no-install-recommends -y", StringComparison.Ordinal), ablation.Text);
     }
 
@@ -108,7 +120,61 @@ public sealed class DockerfileRewriterTests
         // Assert
         Assert.NotNull(ablation);
         Assert.Equal(["apt-lists-cleanup"], ablation.BuiltWith);
+        Assert.Equal(rewriter.Ablate(dockerfile, "apt-lists-cleanup", suggested)!.Text, ablation.Baseline);
         Assert.Contains("RUN apt-get update \\\n && xargs apt-get install -y < packages.txt && rm -rf /var/lib/apt/lists/*\n", ablation.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Ablate_SmallerBaseWithTheSplitInTheSuggestion_IsBuiltOnTopOfTheSplitAndMeasuredAgainstIt()
+    {
+        // Arrange: alone, the slim base would have to run the toolchain step; it is meant for the split's runtime stage.
+        var rewriter = new DockerfileRewriter();
+        var suggested = rewriter.Suggest(PipWithToolchain, SlimPython).Transformations.Select(t => t.Id).ToList();
+
+        // Act
+        var ablation = rewriter.Ablate(PipWithToolchain, "smaller-base", suggested, SlimPython);
+
+        // Assert
+        Assert.Contains("multi-stage-split", suggested);
+        Assert.NotNull(ablation);
+        Assert.Equal(["multi-stage-split"], ablation.BuiltWith);
+        Assert.Equal(rewriter.Ablate(PipWithToolchain, "multi-stage-split", suggested, SlimPython)!.Text, ablation.Baseline);
+        Assert.StartsWith("FROM python:3.11-bookworm AS builder\n", ablation.Text, StringComparison.Ordinal);
+        Assert.Equal(ablation.Baseline.Replace("\nFROM python:3.11-bookworm\n", "\nFROM python:3.11-slim-bookworm\n", StringComparison.Ordinal), ablation.Text);
+    }
+
+    [Fact]
+    public void Ablate_SmallerBaseWithoutTheSplit_StandsAloneOnTheSource()
+    {
+        // Arrange
+        var dockerfile = ReadSample("python-offline", "Dockerfile.1-naive");
+        var rewriter = new DockerfileRewriter();
+        var suggested = rewriter.Suggest(dockerfile, SlimPython).Transformations.Select(t => t.Id).ToList();
+
+        // Act
+        var ablation = rewriter.Ablate(dockerfile, "smaller-base", suggested, SlimPython);
+
+        // Assert
+        Assert.NotNull(ablation);
+        Assert.Empty(ablation.BuiltWith);
+        Assert.Equal(dockerfile, ablation.Baseline);
+        Assert.Equal(dockerfile.Replace("FROM python:3.11-bookworm", "FROM python:3.11-slim-bookworm", StringComparison.Ordinal), ablation.Text);
+    }
+
+    [Fact]
+    public void Ablate_SmallerBaseWhoseSplitWasDropped_StandsAloneOnTheSource()
+    {
+        // Arrange: the prover passes the transformations still kept.
+        var rewriter = new DockerfileRewriter();
+
+        // Act
+        var ablation = rewriter.Ablate(PipWithToolchain, "smaller-base", ["pip-no-cache-dir", "smaller-base"], SlimPython);
+
+        // Assert
+        Assert.NotNull(ablation);
+        Assert.Empty(ablation.BuiltWith);
+        Assert.Equal(PipWithToolchain, ablation.Baseline);
+        Assert.StartsWith("FROM python:3.11-slim-bookworm\n", ablation.Text, StringComparison.Ordinal);
     }
 
     private static string ReadSample(string ladder, string file)

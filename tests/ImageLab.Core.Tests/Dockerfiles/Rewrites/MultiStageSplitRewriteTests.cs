@@ -68,6 +68,12 @@ public sealed class MultiStageSplitRewriteTests
             RUN python3 -m venv /opt/venv
             ENV PATH="/opt/venv/bin:$PATH"
             RUN pip install -r requirements.txt
+            # The runtime copies the environment without what built it: pip, setuptools and wheel (unless a package requires them) and the activate scripts.
+            RUN for tool in wheel setuptools pip; do \
+                  /opt/venv/bin/python -m pip show "$tool" 2>/dev/null | grep -q '^Required-by: .' \
+                    || /opt/venv/bin/python -m pip uninstall -q -y "$tool"; \
+                done \
+             && rm -f /opt/venv/bin/activate /opt/venv/bin/activate.* /opt/venv/bin/Activate.ps1
 
             FROM python:3.12
             WORKDIR /app

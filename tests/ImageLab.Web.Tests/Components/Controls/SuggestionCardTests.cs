@@ -14,7 +14,7 @@ namespace ImageLab.Web.Tests.Components.Controls;
 public class SuggestionCardTests : ImageLabTestContext
 {
     [Fact]
-    public void IterationCard_SuggestedIteration_ShowsSourceTransformationsMeasuredSavingsAndDroppedReasons()
+    public void IterationCard_SuggestedIteration_ShowsSourceTransformationsMeasuredSavingsWhatTheyWereMeasuredOnAndDroppedReasons()
     {
         // Arrange
         var experiment = Suggestions.Experiment();
@@ -31,8 +31,13 @@ public class SuggestionCardTests : ImageLabTestContext
         Assert.Equal(Suggestions.AptSaving.ToString(System.Globalization.CultureInfo.InvariantCulture), apt.GetAttribute("data-saved-bytes"));
         Assert.Equal("−150 MB", apt.TextContent);
         Assert.Contains("150,123,456 bytes smaller (uncompressed", apt.GetAttribute("title"), StringComparison.Ordinal);
-        Assert.Equal("+4.1 kB", card.Find("tr[data-transformation='apt-lists-cleanup'] [data-saved-bytes]").TextContent);
-        Assert.Contains("Alone, uncompressed", card.Find(".suggestion-transformations thead").TextContent, StringComparison.Ordinal);
+        Assert.Empty(card.FindAll("tr[data-transformation='apt-no-install-recommends'] [data-on-top-of]"));
+        var cleanup = card.Find("tr[data-transformation='apt-lists-cleanup'] [data-saved-bytes]");
+        Assert.Equal("+4.1 kB", cleanup.TextContent);
+        Assert.StartsWith("Built on top of apt-no-install-recommends on #1 (1-naive), the image is 4,096 bytes larger than with apt-no-install-recommends alone",
+            cleanup.GetAttribute("title"), StringComparison.Ordinal);
+        Assert.Equal("on top of apt-no-install-recommends", card.Find("tr[data-transformation='apt-lists-cleanup'] [data-on-top-of]").TextContent);
+        Assert.Contains("Measured, uncompressed", card.Find(".suggestion-transformations thead").TextContent, StringComparison.Ordinal);
         var dropped = card.Find("tr[data-reason-for='smaller-base'] details");
         Assert.Contains("Dropped: its own build failed: cp: cannot stat", dropped.QuerySelector("summary")!.TextContent, StringComparison.Ordinal);
         Assert.Contains("exit code 1", dropped.QuerySelector("pre")!.TextContent, StringComparison.Ordinal);

@@ -12,9 +12,9 @@ public static class Suggestions
 
     public static IReadOnlyList<TransformationDetails> Proven { get; } =
     [
-        new("apt-no-install-recommends", "apt-get install --no-install-recommends", 3, TransformationStatus.Measured, AptSaving, null),
-        new("apt-lists-cleanup", "rm -rf /var/lib/apt/lists/* after apt-get", 3, TransformationStatus.Measured, -4_096, "Built together with apt-no-install-recommends, which it needs."),
-        new("smaller-base", "The slim variant of the final base", 1, TransformationStatus.Dropped, null, "its own build failed: cp: cannot stat '/usr/share/doc/dpkg': No such file or directory\nexit code 1"),
+        new("apt-no-install-recommends", "apt-get install --no-install-recommends", 3, TransformationStatus.Measured, AptSaving, null, []),
+        new("apt-lists-cleanup", "rm -rf /var/lib/apt/lists/* after apt-get", 3, TransformationStatus.Measured, -4_096, null, ["apt-no-install-recommends"]),
+        new("smaller-base", "The slim variant of the final base", 1, TransformationStatus.Dropped, null, "its own build failed: cp: cannot stat '/usr/share/doc/dpkg': No such file or directory\nexit code 1", []),
     ];
 
     /// <summary>The finished ladder with the suggestion appended as its sixth iteration.</summary>

@@ -74,6 +74,31 @@ public class ExperimentPageTests : ImageLabTestContext
     }
 
     [Fact]
+    public void LiveEvents_IterationAppendedElsewhere_ShowsItsCardWithoutReload()
+    {
+        // Arrange: this page is open while another one asks for a suggestion.
+        var before = Ladder.Experiment(7, ExperimentStatus.Running, i => i == 4 ? IterationStatus.Building : IterationStatus.Succeeded);
+        Queries.Experiments[7] = before;
+        var page = RenderPage();
+        page.Find(".iteration-card[data-iteration='5-cleaned']");
+        Assert.Empty(page.FindAll(".iteration-card.is-suggestion"));
+        Feed.WaitForWatchers(1);
+
+        // Act: the store has it, and the append's queued status is its first event.
+        Queries.Experiments[7] = before with { Iterations = [.. before.Iterations, Suggestions.Experiment(IterationStatus.Queued).Iterations[^1]] };
+        Feed.Publish(7, Suggestions.SuggestedId, BuildEventType.Status, IterationStatus.Queued);
+
+        // Assert
+        page.WaitForAssertion(() =>
+        {
+            var card = page.Find(".iteration-card.is-suggestion");
+            Assert.Equal(Suggestions.SuggestedId.ToString(System.Globalization.CultureInfo.InvariantCulture), card.GetAttribute("data-iteration-id"));
+            Assert.Equal("Queued", card.QuerySelector(".status-chip")!.GetAttribute("data-status"));
+            Assert.Contains("Suggested from #1 (1-naive)", card.TextContent, StringComparison.Ordinal);
+        });
+    }
+
+    [Fact]
     public void LiveEvents_IterationFails_ShowsTheReasonInWords()
     {
         Queries.Experiments[7] = Ladder.Queued();

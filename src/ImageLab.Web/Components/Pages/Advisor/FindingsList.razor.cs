@@ -1,5 +1,6 @@
 using ImageLab.Core.Advice;
 using ImageLab.Core.Dockerfiles;
+using ImageLab.Core.Experiments;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 
@@ -28,7 +29,8 @@ public partial class FindingsList
             .ToList();
 
     private static string MeasuredTitle(ProvenSaving proven) =>
-        $"Measured, not estimated: built alone on top of this iteration, the transformation {proven.TransformationId} of {proven.SuggestionTitle} "
+        $"Measured, not estimated: built {(TransformationDetails.DescribeOnTopOf(proven.OnTopOf) is { } onTopOf ? onTopOf + " on" : "alone on top of")} this iteration, "
+        + $"the transformation {proven.TransformationId} of {proven.SuggestionTitle} "
         + $"changed the image by {ByteSize.Change(-proven.SavedBytes)} ({ByteSize.Exact(-proven.SavedBytes)}, uncompressed"
         + (proven.MeasuredOn is { } engine ? $", on {engine}" : "")
         + $"). It answers every {string.Join(" and ", proven.RuleIds)} finding of this Dockerfile at once.";
