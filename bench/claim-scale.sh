@@ -13,8 +13,13 @@ ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 : "${IMAGELAB_TEST_DOCKER2_ENDPOINT:?the second engine is needed}"
 ITERATIONS="${ITERATIONS:-1000}"
 PER_EXPERIMENT=10
-PORT=5097
+PORT="${PORT:-5097}"  # the web process; the workers take the next three ports: all four must be free
 DB="imagelab_claims_$$"
+# A worker whose port is taken dies at start and the run measures fewer workers than it says (it happened: 5098 was
+# another session's app).
+for p in $(seq "$PORT" $((PORT + 3))); do
+  if ss -ltn "sport = :$p" | grep -q LISTEN; then echo "port $p is in use: set PORT to the first of four free ports" >&2; exit 1; fi
+done
 CS="Host=127.0.0.1;Port=55432;Username=postgres;Database=$DB"
 DLL="$ROOT/src/ImageLab.Web/bin/Release/net10.0/ImageLab.Web.dll"
 WORK="$(mktemp -d)"

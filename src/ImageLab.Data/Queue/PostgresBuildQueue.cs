@@ -7,24 +7,24 @@ namespace ImageLab.Data.Queue;
 
 /// <summary>
 /// The queue on PostgreSQL: <c>FOR UPDATE SKIP LOCKED</c> lets any number of workers claim safely, in the
-/// <see cref="FairClaimOrder"/>.
+/// <see cref="FairClaimOrder"/>. Leases are stamped and compared on the database's clock (<c>now()</c> when the statement
+/// runs): a worker's clock, read before a statement that waited for a starved CPU, shortened its lease by the wait, and the
+/// workers' machines may disagree on the time.
 /// </summary>
-internal sealed class PostgresBuildQueue(IDbContextFactory<ImageLabDbContext> contexts, TimeProvider clock) : IBuildQueue
+internal sealed class PostgresBuildQueue(IDbContextFactory<ImageLabDbContext> contexts) : IBuildQueue
 {
     public async Task<long?> ClaimNextAsync(string owner, TimeSpan lease, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var now = clock.GetUtcNow();
-        var expires = now + lease;
         var claimed = await db.Database.SqlQuery<ClaimedRow>(FormattableStringFactory.Create($$"""
-            UPDATE iterations SET status = 'Building', lease_owner = {0}, lease_expires_at = {1},
-                attempt = attempt + 1, started_at = {2}, failure_reason = NULL
+            UPDATE iterations SET status = 'Building', lease_owner = {0}, lease_expires_at = now() + {1},
+                attempt = attempt + 1, started_at = now(), failure_reason = NULL
             WHERE id = (
                 {{FairClaimOrder.ClaimableIterationsSql}}
                 FOR UPDATE OF i SKIP LOCKED
                 LIMIT 1)
             RETURNING id AS iteration_id, experiment_id
-            """, owner, expires, now)).ToListAsync(cancellationToken);
+            """, owner, lease)).ToListAsync(cancellationToken);
         if (claimed.Count == 0)
         {
             return null;
@@ -37,9 +37,8 @@ internal sealed class PostgresBuildQueue(IDbContextFactory<ImageLabDbContext> co
     public async Task<LeaseState> RenewLeaseAsync(long iterationId, string owner, TimeSpan lease, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var expires = clock.GetUtcNow() + lease;
         var cancelRequested = await db.Database.SqlQuery<bool>($"""
-            UPDATE iterations SET lease_expires_at = {expires}
+            UPDATE iterations SET lease_expires_at = now() + {lease}
             WHERE id = {iterationId} AND lease_owner = {owner} AND status IN ('Building', 'Measuring')
             RETURNING cancel_requested AS "Value"
             """).ToListAsync(cancellationToken);
@@ -51,15 +50,14 @@ internal sealed class PostgresBuildQueue(IDbContextFactory<ImageLabDbContext> co
     public async Task<IReadOnlyList<ExpiredLease>> RecoverExpiredLeasesAsync(int maxAttempts, string liveOwner, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var now = clock.GetUtcNow();
         var reason = $"The build was interrupted {maxAttempts} times (the worker building it stopped); ImageLab gave up on it.";
         var rows = await db.Database.SqlQuery<ExpiredRow>($"""
             UPDATE iterations SET
                 status = CASE WHEN cancel_requested THEN 'Canceled' WHEN attempt >= {maxAttempts} THEN 'Failed' ELSE 'Queued' END,
                 failure_reason = CASE WHEN cancel_requested THEN 'Cancelled.' WHEN attempt >= {maxAttempts} THEN {reason} ELSE NULL END,
-                finished_at = CASE WHEN cancel_requested OR attempt >= {maxAttempts} THEN {now} ELSE NULL END,
+                finished_at = CASE WHEN cancel_requested OR attempt >= {maxAttempts} THEN now() ELSE NULL END,
                 lease_owner = NULL, lease_expires_at = NULL
-            WHERE status IN ('Building', 'Measuring') AND lease_expires_at < {now} AND lease_owner <> {liveOwner}
+            WHERE status IN ('Building', 'Measuring') AND lease_expires_at < now() AND lease_owner <> {liveOwner}
             RETURNING id AS iteration_id, experiment_id, status, attempt
             """).ToListAsync(cancellationToken);
         foreach (var experimentId in rows.Select(r => r.ExperimentId).Distinct())

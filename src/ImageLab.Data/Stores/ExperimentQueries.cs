@@ -34,7 +34,20 @@ internal sealed class ExperimentQueries(IDbContextFactory<ImageLabDbContext> con
         var pageSize = Math.Clamp(filter.PageSize, 1, ExperimentFilter.MaxPageSize);
         var pageNumber = filter.IsKeyset ? 0 : Math.Max(filter.PageNumber, 1);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var matching = Filtered(db.Experiments.AsNoTracking(), filter);
+        long? projectId = null;
+        if (!string.IsNullOrEmpty(filter.Project))
+        {
+            // The project by its id, not by a join on its name: with the name the planner could not use its statistics
+            // for that project, and a project with a submitter who never built there walked the whole history by date
+            // (110-210 ms at 100,000 experiments) instead of reading one index range (1 ms).
+            projectId = await db.Projects.Where(p => p.Name == filter.Project).Select(p => (long?)p.Id).FirstOrDefaultAsync(cancellationToken);
+            if (projectId is null)
+            {
+                return new Page<ExperimentSummary>([], pageNumber, pageSize, 0);
+            }
+        }
+
+        var matching = Filtered(db.Experiments.AsNoTracking(), filter, projectId);
 
         // Counting stops past CountLimit: an exact count(*) read every matching row on every page (40-80 ms at 100,000).
         var counted = await matching.Take(CountLimit + 1).LongCountAsync(cancellationToken);
@@ -49,11 +62,11 @@ internal sealed class ExperimentQueries(IDbContextFactory<ImageLabDbContext> con
         };
     }
 
-    private static IQueryable<Experiment> Filtered(IQueryable<Experiment> query, ExperimentFilter filter)
+    private static IQueryable<Experiment> Filtered(IQueryable<Experiment> query, ExperimentFilter filter, long? projectId)
     {
-        if (!string.IsNullOrEmpty(filter.Project))
+        if (projectId is { } project)
         {
-            query = query.Where(e => e.Project!.Name == filter.Project);
+            query = query.Where(e => e.ProjectId == project);
         }
 
         if (!string.IsNullOrEmpty(filter.SubmittedBy))

@@ -47,6 +47,26 @@ public sealed partial class IterationPipeline(
     /// <summary>Runs the iteration; returns false when the engine could not be reached (the iteration waits in the queue).</summary>
     public async Task<bool> RunAsync(long iterationId, string owner, CancellationToken stopping)
     {
+        // The lease is renewed from the claim on, before anything else: a just-started worker on a starved CPU spent most
+        // of a 30 s lease reading the job and compiling its first queries before its first renewal, and the iteration
+        // passed to another worker while this one built it (bench/claim-scale.sh at load 90).
+        using var cancel = new CancellationTokenSource();
+        using var leaseLost = new CancellationTokenSource();
+        using var renewing = CancellationTokenSource.CreateLinkedTokenSource(stopping, leaseLost.Token);
+        var renewal = RenewLeaseAsync(iterationId, owner, cancel, leaseLost, renewing.Token);
+        try
+        {
+            return await RunLeasedAsync(iterationId, owner, cancel, leaseLost, stopping);
+        }
+        finally
+        {
+            await renewing.CancelAsync();
+            await renewal;
+        }
+    }
+
+    private async Task<bool> RunLeasedAsync(long iterationId, string owner, CancellationTokenSource cancel, CancellationTokenSource leaseLost, CancellationToken stopping)
+    {
         var job = await store.GetJobAsync(iterationId, stopping);
         if (job is null)
         {
@@ -56,12 +76,8 @@ public sealed partial class IterationPipeline(
         using var trace = telemetry.StartIteration(job);
         var options = workerOptions.Value;
         using var timeout = new CancellationTokenSource(options.BuildTimeout);
-        using var cancel = new CancellationTokenSource();
-        using var leaseLost = new CancellationTokenSource();
         using var build = CancellationTokenSource.CreateLinkedTokenSource(stopping, timeout.Token, cancel.Token, leaseLost.Token);
         running.Add(iterationId, job.ExperimentId, cancel);
-        using var renewing = CancellationTokenSource.CreateLinkedTokenSource(build.Token);
-        var renewal = RenewLeaseAsync(iterationId, owner, cancel, leaseLost, renewing.Token);
         try
         {
             PostStatus(job, IterationStatus.Building, job.Attempt > 1 ? $"Attempt {job.Attempt}." : null);
@@ -110,8 +126,6 @@ public sealed partial class IterationPipeline(
         finally
         {
             running.Remove(iterationId);
-            await renewing.CancelAsync();
-            await renewal;
         }
     }
 

@@ -6,12 +6,16 @@ using ImageLab.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 
 namespace ImageLab.Data.Tests.Infrastructure;
 
-/// <summary>The data layer's services over a fresh, migrated store, PostgreSQL or the embedded SQLite.</summary>
-public sealed class DataFixture(TestStoreKind kind) : IAsyncLifetime
+/// <summary>
+/// The data layer's services over a fresh, migrated store, PostgreSQL or the embedded SQLite; <paramref name="clock"/>
+/// replaces the system clock they read.
+/// </summary>
+public sealed class DataFixture(TestStoreKind kind, TimeProvider? clock = null) : IAsyncLifetime
 {
     private TestStore? _store;
     private ServiceProvider? _services;
@@ -37,6 +41,11 @@ public sealed class DataFixture(TestStoreKind kind) : IAsyncLifetime
         services.AddSingleton<IHostEnvironment>(new TestHostEnvironment());
         services.AddLogging();
         services.AddImageLabData(configuration);
+        if (clock is not null)
+        {
+            services.Replace(ServiceDescriptor.Singleton(clock));
+        }
+
         _services = services.BuildServiceProvider();
         await using var db = await Contexts.CreateDbContextAsync();
         await db.Database.MigrateAsync();

@@ -73,6 +73,20 @@ public abstract class HistoryAtScaleTests(TestStoreKind store) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ListExperiments_ProjectThatDoesNotExist_EmptyPageCountedZero()
+    {
+        // Arrange: the history is filtered by the project's id, looked up by its name first.
+        await SeedAsync("existing", 3);
+
+        // Act
+        var page = await _data.Queries.ListExperimentsAsync(new ExperimentFilter(Project: "never-submitted"), CancellationToken.None);
+
+        // Assert
+        Assert.Empty(page.Items);
+        Assert.Equal((0L, false, "0"), (page.Total, page.TotalIsLowerBound, page.TotalText));
+    }
+
+    [Fact]
     public async Task ListSubmitters_ManyExperimentsOfFewPeople_EachNameOnceAlphabetically()
     {
         // Arrange

@@ -315,6 +315,15 @@ namespace ImageLab.Data.Migrations.Sqlite
                     b.HasIndex("SubmittedBy", "CreatedAt")
                         .HasDatabaseName("ix_experiments_submitted_by_created_at");
 
+                    b.HasIndex("ProjectId", "Status", "CreatedAt")
+                        .HasDatabaseName("ix_experiments_project_id_status_created_at");
+
+                    b.HasIndex("ProjectId", "SubmittedBy", "CreatedAt")
+                        .HasDatabaseName("ix_experiments_project_id_submitted_by_created_at");
+
+                    b.HasIndex("SubmittedBy", "Status", "CreatedAt")
+                        .HasDatabaseName("ix_experiments_submitted_by_status_created_at");
+
                     b.ToTable("experiments", (string)null);
                 });
 
