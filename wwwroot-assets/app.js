@@ -18,11 +18,17 @@ window.imageLab = {
     if (!element || element._imageLabWatched) { return; }
     element._imageLabWatched = true;
     element._follow = true;
+    element._lastTop = element.scrollTop;
     element.addEventListener('scroll', () => {
-      const atBottom = element.scrollHeight - element.scrollTop - element.clientHeight < 40;
-      if (atBottom !== element._follow) {
-        element._follow = atBottom;
-        dotnet.invokeMethodAsync('OnFollowChanged', atBottom);
+      const top = element.scrollTop;
+      const atBottom = element.scrollHeight - top - element.clientHeight < 40;
+      // Only the reader scrolling up stops following: new lines move the end away (a scroll event, the end 40 px or more
+      // below when a batch lands before followLog) without scrolling up.
+      const following = atBottom || (element._follow && top >= element._lastTop);
+      element._lastTop = top;
+      if (following !== element._follow) {
+        element._follow = following;
+        dotnet.invokeMethodAsync('OnFollowChanged', following);
       }
     }, { passive: true });
   },
