@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Text;
-using System.Text.Json;
 using ImageLab.Testing;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
@@ -18,14 +16,8 @@ public sealed class LiveLogBenchmark(ITestOutputHelper output)
 {
     private const int Seconds = 20;
 
-    // 100 lines every 0.1 s, each "tick <n> <uptime>", for Seconds seconds; busybox only, no network. The run id keeps
-    // the engine's build cache from answering a second run without running anything.
-    private static readonly string Dockerfile = string.Join('\n',
-        "FROM busybox:1.36",
-        $"RUN echo run {Guid.NewGuid():N}; end=$(( $(cut -d. -f1 /proc/uptime) + " + Seconds.ToString(CultureInfo.InvariantCulture) + " )); n=0; "
-            + "while [ $(cut -d. -f1 /proc/uptime) -lt $end ]; do u=$(cut -d' ' -f1 /proc/uptime); "
-            + "for i in 0 1 2 3 4 5 6 7 8 9; do for j in 0 1 2 3 4 5 6 7 8 9; do n=$((n+1)); echo \"tick $n $u\"; done; done; usleep 100000; done; echo \"done $n\"",
-        "");
+    // 100 lines every 0.1 s, for Seconds seconds.
+    private static readonly string Dockerfile = TickingBuild.Dockerfile(Seconds, linesPerBatch: 100);
 
     [Fact]
     [Trait("Category", "Benchmark")]
@@ -42,15 +34,7 @@ public sealed class LiveLogBenchmark(ITestOutputHelper output)
             requestAnimationFrame(frame);
             """);
 
-        using var form = new MultipartFormDataContent
-        {
-            { new StringContent("live-log-bench"), "project" },
-            { new ByteArrayContent(Encoding.UTF8.GetBytes(Dockerfile)), "files", "Dockerfile" },
-        };
-        using var response = await http.PostAsync(new Uri("/api/experiments", UriKind.Relative), form);
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.True(response.IsSuccessStatusCode, body);
-        var id = JsonDocument.Parse(body).RootElement.GetProperty("id").GetInt64();
+        var id = await TickingBuild.SubmitAsync(http, "live-log-bench", Dockerfile);
 
         await page.GotoAsync($"/experiments/{id}");
         await Assertions.Expect(page.Locator(".log-line .log-text", new() { HasTextString = "tick " }).First).ToBeVisibleAsync(new() { Timeout = 120_000 });
@@ -61,16 +45,15 @@ public sealed class LiveLogBenchmark(ITestOutputHelper output)
         var until = DateTime.UtcNow.AddSeconds(Seconds + 5);
         while (DateTime.UtcNow < until)
         {
-            var text = await page.EvaluateAsync<string?>(
-                "() => { const lines = document.querySelectorAll('.log-line .log-text'); for (let i = lines.length - 1; i >= 0; i--) { const t = lines[i].textContent; if (t.indexOf('tick ') >= 0) { return t; } } return null; }");
-            var now = Uptime();
-            if (text?[text.IndexOf("tick ", StringComparison.Ordinal)..].Split(' ') is [_, var number, var printed, ..])
+            var newest = await TickingBuild.NewestShownAsync(page);
+            var now = TickingBuild.Uptime();
+            if (newest is { } tick)
             {
-                lags.Add((now - double.Parse(printed, CultureInfo.InvariantCulture)) * 1000);
-                shown.Add((now, long.Parse(number, CultureInfo.InvariantCulture)));
+                lags.Add((now - tick.PrintedAt) * 1000);
+                shown.Add((now, tick.Number));
             }
 
-            if (text is not null && await page.Locator(".log-text", new() { HasTextString = "done " }).CountAsync() > 0)
+            if (newest is not null && await page.Locator(".log-text", new() { HasTextString = "done " }).CountAsync() > 0)
             {
                 break;
             }
@@ -88,7 +71,4 @@ public sealed class LiveLogBenchmark(ITestOutputHelper output)
             $"live log at ~1,000 lines/s: {lags.Count} samples, lag median {Percentile(lags, 0.5)} ms, p90 {Percentile(lags, 0.9)} ms, max {Percentile(lags, 1)} ms; lines shown per second {rate:0}; "
             + $"animation frames {gaps.Length}, gap median {Percentile(gaps, 0.5)} ms, p99 {Percentile(gaps, 0.99)} ms, max {Percentile(gaps, 1)} ms, gaps over 100 ms {gaps.Count(g => g > 100)}"));
     }
-
-    private static double Uptime() =>
-        double.Parse(File.ReadAllText("/proc/uptime").Split(' ')[0], CultureInfo.InvariantCulture);
 }

@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Text;
-using System.Text.Json;
 using ImageLab.Testing;
 using Microsoft.Playwright;
 
@@ -14,12 +11,7 @@ public sealed class LiveLogFollowTests
 {
     private const int Seconds = 40;
 
-    // Ten lines every 0.1 s for Seconds seconds; busybox only, no network; the run id keeps the build cache out.
-    private static readonly string Dockerfile = string.Join('\n',
-        "FROM busybox:1.36",
-        $"RUN echo run {Guid.NewGuid():N}; end=$(( $(cut -d. -f1 /proc/uptime) + " + Seconds.ToString(CultureInfo.InvariantCulture) + " )); n=0; "
-            + "while [ $(cut -d. -f1 /proc/uptime) -lt $end ]; do for i in 0 1 2 3 4 5 6 7 8 9; do n=$((n+1)); echo \"tick $n\"; done; usleep 100000; done; echo \"done $n\"",
-        "");
+    private static readonly string Dockerfile = TickingBuild.Dockerfile(Seconds, linesPerBatch: 10);
 
     [Fact]
     public async Task LiveLog_LinesStreaming_FollowsTheEndUntilTheReaderScrollsUp()
@@ -30,7 +22,7 @@ public sealed class LiveLogFollowTests
         await using var browser = await BrowserSession.StartAsync();
         using var http = app.CreateClient();
         var page = await browser.NewPageAsync(app);
-        var id = await SubmitAsync(http);
+        var id = await TickingBuild.SubmitAsync(http, "live-log-follow", Dockerfile);
         await page.GotoAsync($"/experiments/{id}");
         var ticks = page.Locator(".log-line .log-text", new() { HasTextString = "tick " });
         await Assertions.Expect(ticks.First).ToBeVisibleAsync(new() { Timeout = 180_000 });
@@ -43,7 +35,7 @@ public sealed class LiveLogFollowTests
         {
             await Task.Delay(500);
             spuriousStops += await follow.CountAsync();
-            newest.Add(await NewestTickAsync(page));
+            newest.Add((await TickingBuild.NewestShownAsync(page))?.Number ?? 0);
         }
 
         await page.Locator(".log-body").HoverAsync();
@@ -56,21 +48,4 @@ public sealed class LiveLogFollowTests
         await follow.ClickAsync();
         await Assertions.Expect(follow).ToHaveCountAsync(0, new() { Timeout = 30_000 });
     }
-
-    private static async Task<long> SubmitAsync(HttpClient http)
-    {
-        using var form = new MultipartFormDataContent
-        {
-            { new StringContent("live-log-follow"), "project" },
-            { new ByteArrayContent(Encoding.UTF8.GetBytes(Dockerfile)), "files", "Dockerfile" },
-        };
-        using var response = await http.PostAsync(new Uri("/api/experiments", UriKind.Relative), form);
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.True(response.IsSuccessStatusCode, body);
-        return JsonDocument.Parse(body).RootElement.GetProperty("id").GetInt64();
-    }
-
-    private static Task<long> NewestTickAsync(IPage page) =>
-        page.EvaluateAsync<long>(
-            "() => { const lines = document.querySelectorAll('.log-line .log-text'); for (let i = lines.length - 1; i >= 0; i--) { const m = /tick (\\d+)/.exec(lines[i].textContent); if (m) { return Number(m[1]); } } return 0; }");
 }

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using ImageLab.Testing;
 using Microsoft.AspNetCore.SignalR.Client;
@@ -21,13 +20,9 @@ namespace ImageLab.EndToEnd.Tests;
 public sealed class LiveViewersBenchmark(ITestOutputHelper output)
 {
     private const int Seconds = 60;
+    private const string Project = "live-viewers-bench";
 
-    private static readonly string Dockerfile = string.Join('\n',
-        "FROM busybox:1.36",
-        $"RUN echo run {Guid.NewGuid():N}; end=$(( $(cut -d. -f1 /proc/uptime) + " + Seconds.ToString(CultureInfo.InvariantCulture) + " )); n=0; "
-            + "while [ $(cut -d. -f1 /proc/uptime) -lt $end ]; do u=$(cut -d' ' -f1 /proc/uptime); "
-            + "for i in 0 1 2 3 4 5 6 7 8 9; do n=$((n+1)); echo \"tick $n $u\"; done; usleep 100000; done; echo \"done $n\"",
-        "");
+    private static readonly string Dockerfile = TickingBuild.Dockerfile(Seconds, linesPerBatch: 10);
 
     private static readonly string SleepingDockerfile = $"FROM busybox:1.36\nRUN echo {Guid.NewGuid():N}; sleep 900\n";
 
@@ -46,8 +41,8 @@ public sealed class LiveViewersBenchmark(ITestOutputHelper output)
 
         // Every viewer connects while the watched experiment waits behind a sleeping build in the only build slot; the
         // sleeper is then cancelled, so the whole run is watched by all of them.
-        var sleeper = await SubmitAsync(http, SleepingDockerfile);
-        var id = await SubmitAsync(http, Dockerfile);
+        var sleeper = await TickingBuild.SubmitAsync(http, Project, SleepingDockerfile);
+        var id = await TickingBuild.SubmitAsync(http, Project, Dockerfile);
         var hubLags = new List<double>();
         var hubs = new List<HubConnection>();
         var watching = new List<Task>();
@@ -82,9 +77,9 @@ public sealed class LiveViewersBenchmark(ITestOutputHelper output)
         while (!stop.IsCancellationRequested && !await EndedAsync(http, id))
         {
             megabytes.Add(ResidentMegabytes(app.ProcessId));
-            if (pages.Count > 0 && await NewestTickAsync(pages[turn++ % pages.Count]) is { } printed)
+            if (pages.Count > 0 && await TickingBuild.NewestShownAsync(pages[turn++ % pages.Count]) is { } tick)
             {
-                pageLags.Add((Uptime() - printed) * 1000);
+                pageLags.Add((TickingBuild.Uptime() - tick.PrintedAt) * 1000);
             }
         }
 
@@ -107,28 +102,15 @@ public sealed class LiveViewersBenchmark(ITestOutputHelper output)
             + $"load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]}"));
     }
 
-    private static async Task<long> SubmitAsync(HttpClient http, string dockerfile)
-    {
-        using var form = new MultipartFormDataContent
-        {
-            { new StringContent("live-viewers-bench"), "project" },
-            { new ByteArrayContent(Encoding.UTF8.GetBytes(dockerfile)), "files", "Dockerfile" },
-        };
-        using var response = await http.PostAsync(new Uri("/api/experiments", UriKind.Relative), form);
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.True(response.IsSuccessStatusCode, body);
-        return JsonDocument.Parse(body).RootElement.GetProperty("id").GetInt64();
-    }
-
     private static async Task WatchAsync(HubConnection hub, long experimentId, List<double> lags, CancellationToken cancellationToken)
     {
         try
         {
             await foreach (var message in hub.StreamAsync<JsonElement>("Watch", experimentId, 0L, cancellationToken))
             {
-                if (message.TryGetProperty("text", out var text) && Tick(text.GetString()) is { } printed)
+                if (message.TryGetProperty("text", out var text) && TickingBuild.Parse(text.GetString()) is { } tick)
                 {
-                    var lag = (Uptime() - printed) * 1000;
+                    var lag = (TickingBuild.Uptime() - tick.PrintedAt) * 1000;
                     lock (lags)
                     {
                         lags.Add(lag);
@@ -146,17 +128,6 @@ public sealed class LiveViewersBenchmark(ITestOutputHelper output)
         var body = await http.GetStringAsync(new Uri($"/api/experiments/{id}", UriKind.Relative));
         return JsonDocument.Parse(body).RootElement.GetProperty("status").GetString() is "Succeeded" or "Failed" or "Canceled";
     }
-
-    private static async Task<double?> NewestTickAsync(IPage page) =>
-        Tick(await page.EvaluateAsync<string?>(
-            "() => { const lines = document.querySelectorAll('.log-line .log-text'); for (let i = lines.length - 1; i >= 0; i--) { const t = lines[i].textContent; if (t.indexOf('tick ') >= 0) { return t; } } return null; }"));
-
-    // "tick <n> <uptime>": the uptime the container printed the line at.
-    private static double? Tick(string? text) =>
-        text is not null && text.IndexOf("tick ", StringComparison.Ordinal) is var at and >= 0
-            && text[at..].Split(' ') is [_, _, var printed, ..] && double.TryParse(printed, CultureInfo.InvariantCulture, out var uptime)
-            ? uptime
-            : null;
 
     private static string Describe(List<double> lags)
     {
@@ -184,7 +155,4 @@ public sealed class LiveViewersBenchmark(ITestOutputHelper output)
 
     private static int Count(string variable, int fallback) =>
         int.TryParse(Environment.GetEnvironmentVariable(variable), CultureInfo.InvariantCulture, out var count) ? count : fallback;
-
-    private static double Uptime() =>
-        double.Parse(File.ReadAllText("/proc/uptime").Split(' ')[0], CultureInfo.InvariantCulture);
 }

@@ -1,0 +1,50 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+
+namespace ImageLab.EndToEnd.Tests;
+
+/// <summary>
+/// A busybox build (no network) whose RUN prints batches of "tick n uptime" lines every 0.1 s for a while, the uptime
+/// being the kernel's when the container printed the batch; the app's host shares that clock, so a viewer can tell how
+/// far behind the container it is. A fresh run id keeps the engine's build cache from answering without running it.
+/// </summary>
+internal static class TickingBuild
+{
+    public static string Dockerfile(int seconds, int linesPerBatch) => string.Join('\n',
+        "FROM busybox:1.36",
+        $"RUN echo run {Guid.NewGuid():N}; end=$(( $(cut -d. -f1 /proc/uptime) + {seconds.ToString(CultureInfo.InvariantCulture)} )); n=0; "
+            + "while [ $(cut -d. -f1 /proc/uptime) -lt $end ]; do u=$(cut -d' ' -f1 /proc/uptime); "
+            + $"for i in $(seq 1 {linesPerBatch.ToString(CultureInfo.InvariantCulture)}); do n=$((n+1)); echo \"tick $n $u\"; done; usleep 100000; done; echo \"done $n\"",
+        "");
+
+    /// <summary>Submits <paramref name="dockerfile"/> alone as an experiment of <paramref name="project"/>; its id.</summary>
+    public static async Task<long> SubmitAsync(HttpClient http, string project, string dockerfile)
+    {
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent(project), "project" },
+            { new ByteArrayContent(Encoding.UTF8.GetBytes(dockerfile)), "files", "Dockerfile" },
+        };
+        using var response = await http.PostAsync(new Uri("/api/experiments", UriKind.Relative), form);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, body);
+        return JsonDocument.Parse(body).RootElement.GetProperty("id").GetInt64();
+    }
+
+    /// <summary>The number and the printing uptime of a tick line, or null for any other text.</summary>
+    public static (long Number, double PrintedAt)? Parse(string? text) =>
+        text is not null && text.IndexOf("tick ", StringComparison.Ordinal) is var at and >= 0
+            && text[at..].Split(' ') is [_, var number, var printed, ..]
+            && long.TryParse(number, CultureInfo.InvariantCulture, out var n) && double.TryParse(printed, CultureInfo.InvariantCulture, out var uptime)
+            ? (n, uptime)
+            : null;
+
+    /// <summary>The newest tick line a page's log viewer shows, or null.</summary>
+    public static async Task<(long Number, double PrintedAt)?> NewestShownAsync(Microsoft.Playwright.IPage page) =>
+        Parse(await page.EvaluateAsync<string?>(
+            "() => { const lines = document.querySelectorAll('.log-line .log-text'); for (let i = lines.length - 1; i >= 0; i--) { const t = lines[i].textContent; if (t.indexOf('tick ') >= 0) { return t; } } return null; }"));
+
+    public static double Uptime() =>
+        double.Parse(File.ReadAllText("/proc/uptime").Split(' ')[0], CultureInfo.InvariantCulture);
+}
