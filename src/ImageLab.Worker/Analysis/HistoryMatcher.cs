@@ -14,29 +14,10 @@ internal static class HistoryMatcher
     public static IReadOnlyList<int?>? Match(IReadOnlyList<LayerDetails> history, int layerCount, IReadOnlyList<string?>? createdBy)
     {
         // An imported base has no created_by in its config; docker history shows it as empty.
-        if (createdBy is { } texts && texts.Count == layerCount)
+        if (createdBy is { } texts && texts.Count == layerCount
+            && InOrder(history, texts, (text, row) => string.Equals(row, text ?? "", StringComparison.Ordinal)) is { } matched)
         {
-            var matched = new List<int?>(layerCount);
-            var cursor = 0;
-            foreach (var text in texts)
-            {
-                while (cursor < history.Count && !string.Equals(history[cursor].CreatedBy, text ?? "", StringComparison.Ordinal))
-                {
-                    cursor++;
-                }
-
-                if (cursor == history.Count)
-                {
-                    break;
-                }
-
-                matched.Add(cursor++);
-            }
-
-            if (matched.Count == layerCount)
-            {
-                return matched;
-            }
+            return matched;
         }
 
         var sized = history.Where(h => !h.EmptyLayer).Select(h => (int?)h.Index).ToList();
@@ -50,18 +31,19 @@ internal static class HistoryMatcher
     /// </summary>
     /// <returns>For each layer, its history index, or null when a layer has no known text left in the history.</returns>
     public static IReadOnlyList<int?>? MatchKnown(
-        IReadOnlyList<LayerDetails> history, IReadOnlyList<string> diffIds, IReadOnlyDictionary<string, IReadOnlySet<string>> knownCreatedBy)
-    {
-        var matched = new List<int?>(diffIds.Count);
-        var cursor = 0;
-        foreach (var diffId in diffIds)
-        {
-            if (!knownCreatedBy.TryGetValue(diffId, out var texts))
-            {
-                return null;
-            }
+        IReadOnlyList<LayerDetails> history, IReadOnlyList<string> diffIds, IReadOnlyDictionary<string, IReadOnlySet<string>> knownCreatedBy) =>
+        diffIds.All(knownCreatedBy.ContainsKey)
+            ? InOrder(history, diffIds, (diffId, row) => knownCreatedBy[diffId].Contains(row))
+            : null;
 
-            while (cursor < history.Count && !texts.Contains(history[cursor].CreatedBy))
+    // In order, each layer takes the next history row that fits it; null when a layer finds none.
+    private static List<int?>? InOrder<T>(IReadOnlyList<LayerDetails> history, IEnumerable<T> layers, Func<T, string, bool> fits)
+    {
+        var matched = new List<int?>();
+        var cursor = 0;
+        foreach (var layer in layers)
+        {
+            while (cursor < history.Count && !fits(layer, history[cursor].CreatedBy))
             {
                 cursor++;
             }
