@@ -53,6 +53,20 @@ public sealed class EngineInfoTests(EngineFixture fixture)
         }
     }
 
+    [Fact]
+    public async Task GetDiskUsageAsync_ManyCallersAndAnotherClientAtOnce_EveryCallerGetsTheNumbers()
+    {
+        // Arrange: Docker 20.10 refuses a second disk usage while one runs; the CLI plays another client.
+        var otherClient = Enumerable.Range(0, 4).Select(_ => fixture.DockerCliAsync("system", "df").ContinueWith(_ => 0, TaskScheduler.Default));
+
+        // Act
+        var usages = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => fixture.Engine.GetDiskUsageAsync(CancellationToken.None)));
+        await Task.WhenAll(otherClient);
+
+        // Assert
+        Assert.All(usages, usage => Assert.True(usage.AllImages > 0, "the fixture's images are on the engine"));
+    }
+
     [Theory]
     [InlineData("1.40", "19.03.15")]
     [InlineData("1.24", "1.12.6")]

@@ -29,6 +29,8 @@ public sealed partial class DockerEngine : IDockerEngine
 {
     private static readonly ConcurrentDictionary<string, EngineConnection> Connections = new(StringComparer.Ordinal);
     private static readonly SemaphoreSlim ConnectGate = new(1, 1);
+    private static readonly ConcurrentDictionary<string, SemaphoreSlim> DiskUsageGates = new(StringComparer.Ordinal);
+    private static readonly TimeSpan DiskUsageBusyPatience = TimeSpan.FromSeconds(60);
 
     private readonly Uri _endpoint;
     private readonly string? _tlsCertPath;
@@ -297,8 +299,47 @@ public sealed partial class DockerEngine : IDockerEngine
 
     public async Task<EngineDiskUsage> GetDiskUsageAsync(CancellationToken cancellationToken)
     {
-        using var json = await SendForJsonAsync(HttpMethod.Get, "/system/df", cancellationToken);
-        var root = json.RootElement;
+        // Engines before 23 compute one disk usage at a time and refuse any other caller with a 500 ("a disk usage
+        // operation is already running"): this process asks one at a time, and waits out another client's.
+        var gate = DiskUsageGates.GetOrAdd(Endpoint, _ => new SemaphoreSlim(1, 1));
+        await gate.WaitAsync(cancellationToken);
+        try
+        {
+            using var json = await SendDiskUsageRequestAsync(cancellationToken);
+            return ReadDiskUsage(json.RootElement);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    private async Task<JsonDocument> SendDiskUsageRequestAsync(CancellationToken cancellationToken)
+    {
+        var patience = Stopwatch.StartNew();
+        var pause = TimeSpan.FromMilliseconds(100);
+        while (true)
+        {
+            try
+            {
+                return await SendForJsonAsync(HttpMethod.Get, "/system/df", cancellationToken);
+            }
+            catch (EngineRefusedException e) when (e.EngineMessage.Contains("disk usage operation is already running", StringComparison.Ordinal))
+            {
+                if (patience.Elapsed > DiskUsageBusyPatience)
+                {
+                    throw new DockerEngineUnavailableException(
+                        $"The engine at {Endpoint} has been busy computing its disk usage for another client for {DiskUsageBusyPatience.TotalSeconds:0} s; try again in a minute.", e);
+                }
+
+                await Task.Delay(pause, cancellationToken);
+                pause = TimeSpan.FromMilliseconds(Math.Min(pause.TotalMilliseconds * 2, 2000));
+            }
+        }
+    }
+
+    private EngineDiskUsage ReadDiskUsage(JsonElement root)
+    {
         int images = 0, labelledImages = 0, cacheRecords = 0;
         long labelledBytes = 0, labelledUniqueBytes = 0, cacheBytes = 0, reclaimableBytes = 0;
         foreach (var image in Items(root, "Images"))
@@ -351,8 +392,8 @@ public sealed partial class DockerEngine : IDockerEngine
             using var response = await connection.Http.SendAsync(message, cancellationToken);
             if (!response.IsSuccessStatusCode)
             {
-                throw new InvalidOperationException(
-                    $"The engine at {Endpoint} refused {method} {pathAndQuery.Split('?')[0]}: {await ReadErrorAsync(response, cancellationToken)}");
+                var reason = await ReadErrorAsync(response, cancellationToken);
+                throw new EngineRefusedException($"The engine at {Endpoint} refused {method} {pathAndQuery.Split('?')[0]}: {reason}", reason);
             }
 
             var body = await response.Content.ReadAsStreamAsync(cancellationToken);

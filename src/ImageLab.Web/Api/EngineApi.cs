@@ -12,7 +12,16 @@ public static class EngineApi
     {
         var group = endpoints.MapGroup("/api/engine").WithTags("Engine").RequireAuthorization(ImageLabPolicies.Admins);
         group.MapGet("/disk-usage", async (EngineMaintenance engine, CancellationToken cancellationToken) =>
-            Results.Ok(await engine.GetDiskUsageAsync(cancellationToken))).Produces<EngineDiskUsage>();
+        {
+            try
+            {
+                return Results.Ok(await engine.GetDiskUsageAsync(cancellationToken));
+            }
+            catch (DockerEngineUnavailableException e)
+            {
+                return Problems.EngineUnavailable(e);
+            }
+        }).Produces<EngineDiskUsage>().ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         group.MapPost("/prune-build-cache", async (EngineMaintenance engine, HttpContext http, int? unusedForHours, CancellationToken cancellationToken) =>
         {
             try
@@ -24,7 +33,11 @@ public static class EngineApi
             {
                 return Problems.Refused(e);
             }
-        }).Produces<BuildCachePruneResponse>().ProducesProblem(StatusCodes.Status400BadRequest);
+            catch (DockerEngineUnavailableException e)
+            {
+                return Problems.EngineUnavailable(e);
+            }
+        }).Produces<BuildCachePruneResponse>().ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         return endpoints;
     }
 }

@@ -1,3 +1,4 @@
+using ImageLab.Docker.Engine;
 using ImageLab.Web.UseCases;
 
 namespace ImageLab.Web.Api;
@@ -16,6 +17,13 @@ public static class Problems
 
     public static IResult TooLarge(string detail) =>
         Results.Problem(detail, statusCode: StatusCodes.Status413PayloadTooLarge, title: "The upload is too large.");
+
+    /// <summary>The engine does not answer, or is too busy to: its sentence says which engine and why.</summary>
+    public static IResult EngineUnavailable(DockerEngineUnavailableException unavailable)
+    {
+        ArgumentNullException.ThrowIfNull(unavailable);
+        return Results.Problem(unavailable.Message, statusCode: StatusCodes.Status503ServiceUnavailable, title: "The engine is not available.");
+    }
 
     /// <summary>A use case's refusal as the status its reason calls for, with its sentence.</summary>
     public static IResult Refused(ActionRefusedException refusal)

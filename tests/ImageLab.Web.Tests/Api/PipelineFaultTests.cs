@@ -28,6 +28,8 @@ public sealed class PipelineFaultTests
             // Act
             using var health = await client.GetAsync(new Uri("/healthz", UriKind.Relative));
             var healthText = await health.Content.ReadAsStringAsync();
+            using var diskUsage = await client.GetAsync(new Uri("/api/engine/disk-usage", UriKind.Relative));
+            var diskUsageText = await diskUsage.Content.ReadAsStringAsync();
             var experiment = await ExperimentUpload.SubmitAsync(client, Upload($"RUN echo {Guid.NewGuid()}"));
             var waiting = await Polling.WaitForAsync(client, experiment.Id,
                 e => e.Iterations[0].Error?.Contains("No Docker engine answers at", StringComparison.Ordinal) == true, Timeout, "the iteration to wait for the engine");
@@ -37,6 +39,8 @@ public sealed class PipelineFaultTests
             // Assert
             Assert.Equal(HttpStatusCode.ServiceUnavailable, health.StatusCode);
             Assert.Contains("No Docker engine answers at", healthText, StringComparison.Ordinal);
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, diskUsage.StatusCode);
+            Assert.Contains("No Docker engine answers at", diskUsageText, StringComparison.Ordinal);
             Assert.Equal(IterationStatus.Queued, waiting.Iterations[0].Status);
             Assert.Equal(IterationStatus.Succeeded, built.Iterations[0].Status);
         }
