@@ -57,7 +57,7 @@ public sealed class EngineInfoTests(EngineFixture fixture)
     public async Task GetDiskUsageAsync_ManyCallersAndAnotherClientAtOnce_EveryCallerGetsTheNumbers()
     {
         // Arrange: Docker 20.10 refuses a second disk usage while one runs; the CLI plays another client.
-        var otherClient = Enumerable.Range(0, 4).Select(_ => fixture.DockerCliAsync("system", "df").ContinueWith(_ => 0, TaskScheduler.Default));
+        var otherClient = Enumerable.Range(0, 4).Select(_ => fixture.DockerCliAsync("system", "df").ContinueWith(_ => 0, TaskScheduler.Default)).ToArray();
 
         // Act
         var usages = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => fixture.Engine.GetDiskUsageAsync(CancellationToken.None)));
