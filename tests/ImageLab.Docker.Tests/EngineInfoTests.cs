@@ -54,6 +54,25 @@ public sealed class EngineInfoTests(EngineFixture fixture)
     }
 
     [Fact]
+    public async Task DescribeAsync_EveryEngineOfTheMatrix_SaysWhatDockerInfoSays()
+    {
+        foreach (var (name, endpoint) in TestEnvironment.Engines)
+        {
+            // Arrange
+            var expected = (await DockerCli.RunOnAsync(endpoint, "info", "--format", "{{.ServerVersion}}|{{.Driver}}")).Trim();
+            var engine = new DockerEngine(new DockerOptions { Endpoint = endpoint });
+
+            // Act: the second answer comes from the connection, not from the engine.
+            var first = await engine.DescribeAsync(CancellationToken.None);
+            var second = await engine.DescribeAsync(CancellationToken.None);
+
+            // Assert
+            Assert.True(expected == $"{first.EngineVersion}|{first.StorageDriver}", $"{name}: described as {first}, docker info says {expected}");
+            Assert.Equal(first, second);
+        }
+    }
+
+    [Fact]
     public async Task GetDiskUsageAsync_ManyCallersAndAnotherClientAtOnce_EveryCallerGetsTheNumbers()
     {
         // Arrange: Docker 20.10 refuses a second disk usage while one runs; the CLI plays another client.

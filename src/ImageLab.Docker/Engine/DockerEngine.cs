@@ -47,12 +47,18 @@ public sealed partial class DockerEngine : IDockerEngine
 
     public string Endpoint { get; }
 
+    public async Task<EngineInfo> DescribeAsync(CancellationToken cancellationToken)
+    {
+        var connection = await ConnectAsync(cancellationToken);
+        return connection.Info ??= await GetInfoAsync(cancellationToken);
+    }
+
     public async Task<EngineInfo> GetInfoAsync(CancellationToken cancellationToken)
     {
         var connection = await ConnectAsync(cancellationToken);
         using var info = await SendForJsonAsync(HttpMethod.Get, "/info", cancellationToken);
         var driver = info.RootElement.TryGetProperty("Driver", out var name) && name.ValueKind == JsonValueKind.String ? name.GetString()! : "unknown";
-        return new EngineInfo(
+        return connection.Info = new EngineInfo(
             Endpoint,
             connection.EngineVersion,
             connection.ApiVersion.ToString(2),

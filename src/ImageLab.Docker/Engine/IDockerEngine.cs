@@ -9,8 +9,14 @@ public interface IDockerEngine
     /// <summary>The endpoint this engine was reached at (for display and labels).</summary>
     string Endpoint { get; }
 
-    /// <summary>Engine version, API version in use, OS, architecture and storage driver.</summary>
+    /// <summary>Engine version, API version in use, OS, architecture and storage driver, asked of the engine now.</summary>
     Task<EngineInfo> GetInfoAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The same as <see cref="GetInfoAsync"/>, asked once per connection: a running engine's version, driver and image
+    /// store do not change, and <c>GET /info</c> counts every container and image (0.1–0.4 s on a busy engine).
+    /// </summary>
+    Task<EngineInfo> DescribeAsync(CancellationToken cancellationToken);
 
     /// <summary>
     /// Builds an image from a tar stream of the build context. Progress events are reported as they

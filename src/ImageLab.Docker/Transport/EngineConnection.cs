@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Docker.DotNet;
 using Docker.DotNet.X509;
+using ImageLab.Docker.Engine;
 
 namespace ImageLab.Docker.Transport;
 
@@ -42,6 +43,9 @@ internal sealed class EngineConnection : IDisposable
     public string Os { get; }
 
     public string Architecture { get; }
+
+    /// <summary>What <c>GET /info</c> said last on this connection (null before the first ask).</summary>
+    public EngineInfo? Info { get; set; }
 
     /// <summary>The path prefix of versioned requests, e.g. <c>/v1.41</c>.</summary>
     public string PathPrefix => string.Create(CultureInfo.InvariantCulture, $"/v{ApiVersion.Major}.{ApiVersion.Minor}");

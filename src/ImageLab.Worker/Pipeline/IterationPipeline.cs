@@ -169,9 +169,20 @@ public sealed partial class IterationPipeline(
             return true;
         }
 
-        await RetryAsync(() => store.SetStatusAsync(job.IterationId, owner, IterationStatus.Measuring, null, cancellationToken), cancellationToken);
+        // The Measuring status is written while the engine is asked: both are round trips, neither needs the other.
+        var measuringStored = RetryAsync(() => store.SetStatusAsync(job.IterationId, owner, IterationStatus.Measuring, null, cancellationToken), cancellationToken);
         PostStatus(job, IterationStatus.Measuring, null);
-        var measurement = await MeasureAsync(job, document, result, buildSeconds, cancellationToken);
+        IterationMeasurement measurement;
+        try
+        {
+            measurement = await MeasureAsync(job, document, result, buildSeconds, cancellationToken);
+        }
+        finally
+        {
+            // Whatever ends the iteration is written after Measuring, never overwritten by it.
+            await measuringStored;
+        }
+
         measurement = measurement with { Layers = [.. measurement.Layers.Select(l => l with { CreatedBy = guard.Mask(l.CreatedBy)!, Comment = guard.Mask(l.Comment)! })] };
         if (measurement.EngineDetails?.ImageStore == ImageStoreKind.Containerd)
         {
@@ -276,12 +287,18 @@ public sealed partial class IterationPipeline(
         BuildJob job, DockerfileDocument document, BuildResult result, double buildSeconds, CancellationToken cancellationToken)
     {
         using var span = ImageLabTelemetry.StartMeasure();
-        var engineInfo = await engine.GetInfoAsync(cancellationToken);
-        var image = await engine.InspectImageAsync(result.ImageId!, cancellationToken)
-            ?? throw new InvalidOperationException($"the engine reported image {result.ImageId} but cannot find it.");
-        var history = await engine.GetHistoryAsync(image.Id, cancellationToken);
+        // The engine answers these independently; asked together, a cached iteration's measuring takes one round trip.
         var (baseImage, ownInstructions) = BaseImageResolver.Resolve(document, target: null);
-        var baseLayers = await CountBaseLayersAsync(baseImage, cancellationToken);
+        var describing = engine.DescribeAsync(cancellationToken);
+        var inspecting = engine.InspectImageAsync(result.ImageId!, cancellationToken);
+        var reading = engine.GetHistoryAsync(result.ImageId!, cancellationToken);
+        var counting = CountBaseLayersAsync(baseImage, cancellationToken);
+        await Task.WhenAll(describing, inspecting, reading, counting);
+        var engineInfo = await describing;
+        var image = await inspecting
+            ?? throw new InvalidOperationException($"the engine reported image {result.ImageId} but cannot find it.");
+        var history = await reading;
+        var baseLayers = await counting;
         var layers = LayerAttribution.Attribute(history, Math.Min(baseLayers, history.Count), ownInstructions);
         // On a graph driver the engine's size is ImageLab's; on the containerd store it is replaced by the layers' file bytes.
         return new IterationMeasurement(

@@ -11,6 +11,8 @@ internal abstract class EngineDecorator(IDockerEngine inner) : IDockerEngine
 
     public Task<EngineInfo> GetInfoAsync(CancellationToken cancellationToken) => inner.GetInfoAsync(cancellationToken);
 
+    public Task<EngineInfo> DescribeAsync(CancellationToken cancellationToken) => inner.DescribeAsync(cancellationToken);
+
     public Task<BuildResult> BuildAsync(BuildRequest request, Stream context, IProgress<BuildEvent>? progress, CancellationToken cancellationToken) =>
         inner.BuildAsync(request, context, progress, cancellationToken);
 
