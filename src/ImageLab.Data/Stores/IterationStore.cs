@@ -159,13 +159,13 @@ public sealed class IterationStore(IDbContextFactory<ImageLabDbContext> contexts
             .Select(e => new
             {
                 e.Id,
-                Images = e.Iterations.Where(i => i.ImageTag != null).Select(i => i.ImageTag!).ToList(),
+                Images = e.Iterations.Where(i => i.ImageTag != null && i.ImageId != null).Select(i => new { Tag = i.ImageTag!, Id = i.ImageId! }).ToList(),
                 Stages = e.Iterations.Where(i => i.StageImageIds != null).Select(i => i.StageImageIds!).ToList(),
             })
             .Take(100)
             .ToListAsync(cancellationToken);
         return expired.Select(e => new ExpiredImages(
-            e.Id, e.Images, [.. e.Stages.SelectMany(s => s.Split(' ', StringSplitOptions.RemoveEmptyEntries)).Distinct(StringComparer.Ordinal)])).ToList();
+            e.Id, [.. e.Images.Select(i => new TaggedImage(i.Tag, i.Id))], [.. e.Stages.SelectMany(s => s.Split(' ', StringSplitOptions.RemoveEmptyEntries)).Distinct(StringComparer.Ordinal)])).ToList();
     }
 
     public async Task MarkImagesRemovedAsync(long experimentId, CancellationToken cancellationToken)

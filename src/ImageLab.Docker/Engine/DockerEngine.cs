@@ -261,6 +261,29 @@ public sealed partial class DockerEngine : IDockerEngine
         return true;
     }
 
+    public async Task<bool> RemoveTagAsync(string repositoryAndTag, string imageId, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(repositoryAndTag);
+        var named = await InspectImageAsync(repositoryAndTag, cancellationToken);
+        if (named is null || !string.Equals(named.Id, imageId, StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        var connection = await ConnectAsync(cancellationToken);
+        try
+        {
+            await CallAsync(c => c.Client.Images.DeleteImageAsync(repositoryAndTag, new ImageDeleteParameters { Force = false }, cancellationToken), connection);
+        }
+        catch (DockerApiException ex) when (ex.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.Conflict)
+        {
+            return false;
+        }
+
+        DockerEngineLog.ImageRemoved(_logger, repositoryAndTag);
+        return true;
+    }
+
     public async Task<bool> RemoveUntaggedImageAsync(string image, CancellationToken cancellationToken)
     {
         var details = await InspectImageAsync(image, cancellationToken);

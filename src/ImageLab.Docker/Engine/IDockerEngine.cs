@@ -49,6 +49,13 @@ public interface IDockerEngine
     Task<bool> RemoveImageAsync(string image, CancellationToken cancellationToken);
 
     /// <summary>
+    /// Removes a tag only while it still names <paramref name="imageId"/>: another ImageLab on the same engine may have
+    /// given the same name to its own image since. The image goes with its last tag unless a container or another image
+    /// uses it. False when the tag names another image, is gone, or is in use. Never forces.
+    /// </summary>
+    Task<bool> RemoveTagAsync(string repositoryAndTag, string imageId, CancellationToken cancellationToken);
+
+    /// <summary>
     /// Removes an image only if no tag names it and no other image is built on it (with its own untagged parents,
     /// as <c>docker rmi</c> does); returns false when it is tagged, in use, or gone already. Never forces.
     /// </summary>

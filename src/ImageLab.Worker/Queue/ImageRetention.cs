@@ -52,9 +52,11 @@ public sealed partial class ImageRetention(
     {
         foreach (var expired in await store.FindExpiredImagesAsync(keep, cancellationToken))
         {
-            foreach (var image in expired.ImageTags)
+            // By tag and id: on an engine shared with another ImageLab, the same tag may name that one's image by now.
+            foreach (var image in expired.Images)
             {
-                await engine.RemoveImageAsync(image, cancellationToken);
+                await engine.RemoveTagAsync(image.Tag, image.ImageId, cancellationToken);
+                await engine.RemoveUntaggedImageAsync(image.ImageId, cancellationToken);
             }
 
             // The classic builder's earlier stages: untagged, and gone once no later build uses them as cache.
@@ -64,7 +66,7 @@ public sealed partial class ImageRetention(
             }
 
             await store.MarkImagesRemovedAsync(expired.ExperimentId, cancellationToken);
-            LogRemoved(logger, expired.ExperimentId, expired.ImageTags.Count + expired.StageImageIds.Count);
+            LogRemoved(logger, expired.ExperimentId, expired.Images.Count + expired.StageImageIds.Count);
         }
     }
 

@@ -26,6 +26,9 @@ internal abstract class EngineDecorator(IDockerEngine inner) : IDockerEngine
 
     public Task<bool> RemoveImageAsync(string image, CancellationToken cancellationToken) => inner.RemoveImageAsync(image, cancellationToken);
 
+    public Task<bool> RemoveTagAsync(string repositoryAndTag, string imageId, CancellationToken cancellationToken) =>
+        inner.RemoveTagAsync(repositoryAndTag, imageId, cancellationToken);
+
     public Task<bool> RemoveUntaggedImageAsync(string image, CancellationToken cancellationToken) => inner.RemoveUntaggedImageAsync(image, cancellationToken);
 
     public Task<ContainerRunResult> RunContainerAsync(ContainerRunRequest request, CancellationToken cancellationToken) => inner.RunContainerAsync(request, cancellationToken);
