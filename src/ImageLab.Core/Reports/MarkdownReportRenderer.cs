@@ -2,10 +2,14 @@ using System.Globalization;
 using System.Text;
 using ImageLab.Core.Experiments;
 using ImageLab.Core.Formatting;
+using static ImageLab.Core.Reports.MarkdownText;
 
 namespace ImageLab.Core.Reports;
 
-/// <summary>Renders a report as GitHub-flavoured Markdown, made to be posted as a pull-request comment.</summary>
+/// <summary>
+/// Renders a report as GitHub-flavoured Markdown, made to be posted as a pull-request comment; every piece of server or
+/// user text goes through <see cref="MarkdownText"/>.
+/// </summary>
 public static class MarkdownReportRenderer
 {
     public static string Render(ExperimentReport report)
@@ -78,9 +82,9 @@ public static class MarkdownReportRenderer
             md.Append("\n**Why the size changed**\n\n");
             foreach (var cause in report.SizeCauses)
             {
-                var detail = cause.Detail is null ? "" : $" — {CodeSpan(cause.Detail)} {ByteSize.Change(cause.DetailBytes ?? 0)}";
+                var detail = cause.Detail is null ? "" : $" — {CodeSpan(cause.Detail, inTableCell: false)} {ByteSize.Change(cause.DetailBytes ?? 0)}";
                 md.Append(CultureInfo.InvariantCulture,
-                    $"- **{ByteSize.Change(cause.DeltaBytes)}** {Escape(cause.Iteration)} vs {Escape(cause.ComparedWith)}: {Escape(cause.Step)}{detail}\n");
+                    $"- **{ByteSize.Change(cause.DeltaBytes)}** {Escape(cause.Iteration)} vs {Escape(cause.ComparedWith)}: {WithCode(cause.Step, inTableCell: false)}{detail}\n");
             }
         }
 
@@ -91,7 +95,7 @@ public static class MarkdownReportRenderer
             {
                 var stake = finding.BytesAtStake is { } bytes ? $" ({ByteSize.Format(bytes)} at stake)" : "";
                 md.Append(CultureInfo.InvariantCulture,
-                    $"- {CodeSpan(finding.RuleId)} {Escape(finding.Iteration)}, line {finding.Line}{stake}: {Escape(finding.Message)}\n");
+                    $"- {CodeSpan(finding.RuleId, inTableCell: false)} {Escape(finding.Iteration)}, line {finding.Line}{stake}: {Escape(finding.Message)}\n");
             }
         }
 
@@ -130,32 +134,6 @@ public static class MarkdownReportRenderer
         }
 
         var line = layer.Line is { } l ? string.Create(CultureInfo.InvariantCulture, $" (line {l})") : "";
-        return $"{ByteSize.Format(layer.SizeBytes)} {CodeSpan(instruction)}{line}";
+        return $"{ByteSize.Format(layer.SizeBytes)} {CodeSpan(instruction, inTableCell: true)}{line}";
     }
-
-    /// <summary>
-    /// Server and user text as literal Markdown on one line: table pipes, code and emphasis marks and link brackets are
-    /// backslash-escaped, and HTML is written as entities, so a name or a message can neither break the table nor
-    /// inject markup or links.
-    /// </summary>
-    internal static string Escape(string text)
-    {
-        var escaped = new StringBuilder(text.Length + 8);
-        foreach (var c in text.ReplaceLineEndings(" "))
-        {
-            _ = c switch
-            {
-                '<' => escaped.Append("&lt;"),
-                '>' => escaped.Append("&gt;"),
-                '&' => escaped.Append("&amp;"),
-                '\\' or '`' or '|' or '*' or '_' or '[' or ']' or '~' => escaped.Append('\\').Append(c),
-                _ => escaped.Append(c),
-            };
-        }
-
-        return escaped.ToString();
-    }
-
-    // Inside a code span only the table pipe needs escaping (GFM reads \| there); HTML is literal, backticks become quotes.
-    private static string CodeSpan(string text) => "`" + text.Replace('`', '\'').Replace("|", "\\|", StringComparison.Ordinal) + "`";
 }

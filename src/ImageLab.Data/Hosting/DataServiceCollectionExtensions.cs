@@ -37,6 +37,7 @@ public static class DataServiceCollectionExtensions
             services.AddPooledDbContextFactory<SqliteImageLabDbContext>(options => ConfigureSqlite(options, store.Location));
             services.AddSingleton<IDbContextFactory<ImageLabDbContext>, SqliteContextFactory>();
             services.AddSingleton<IBuildQueue, SqliteBuildQueue>();
+            services.AddSingleton<AnalysisQueue, SqliteAnalysisQueue>();
         }
         else
         {
@@ -44,6 +45,7 @@ public static class DataServiceCollectionExtensions
             services.AddPooledDbContextFactory<ImageLabDbContext>(options => ConfigureNpgsql(options, connectionString));
             services.AddSingleton<IEventNotifier, PostgresEventNotifier>();
             services.AddSingleton<IBuildQueue, PostgresBuildQueue>();
+            services.AddSingleton<AnalysisQueue, PostgresAnalysisQueue>();
         }
 
         services.AddSingleton<IExperimentQueries, ExperimentQueries>();
@@ -55,7 +57,6 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<EventStore>();
         services.AddSingleton<BaselineQueries>();
         services.AddSingleton<AnalysisStore>();
-        services.AddSingleton<AnalysisQueue>();
         services.AddSingleton<ApiTokenStore>();
         services.AddSingleton<IAuditLog, AuditLog>();
         services.AddSingleton(TimeProvider.System);

@@ -7,14 +7,15 @@ namespace ImageLab.Data.Queue;
 /// <summary>
 /// The queue on the embedded SQLite store. SQLite has one writer at a time and each operation here runs in a write
 /// transaction (<c>BEGIN IMMEDIATE</c>, which takes the write lock before reading), so a claimer's read and update cannot
-/// interleave with another's: no row is claimed twice, without <c>SKIP LOCKED</c>. Claims follow the <see cref="FairClaimOrder"/>.
+/// interleave with another's: no row is claimed twice, without <c>SKIP LOCKED</c>. Claims follow the <see cref="FairClaimOrder"/>;
+/// leases are stamped and compared on the clock a <see cref="SqliteLeaseWrite"/> reads once it holds the write lock.
 /// </summary>
 internal sealed class SqliteBuildQueue(IDbContextFactory<ImageLabDbContext> contexts, TimeProvider clock) : IBuildQueue
 {
     public async Task<long?> ClaimNextAsync(string owner, TimeSpan lease, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var write = await SqliteLeaseWrite.BeginAsync(db, clock, cancellationToken);
         var nextId = await db.Database.SqlQueryRaw<long>(FairClaimOrder.ClaimableIterationsSql + " LIMIT 1").ToListAsync(cancellationToken);
         if (nextId.Count == 0)
         {
@@ -23,25 +24,24 @@ internal sealed class SqliteBuildQueue(IDbContextFactory<ImageLabDbContext> cont
 
         var next = await db.Iterations.Where(i => i.Id == nextId[0]).Select(i => new { i.Id, i.ExperimentId }).FirstAsync(cancellationToken);
 
-        var now = clock.GetUtcNow();
-        var expires = now + lease;
+        var expires = write.ExpiryOf(lease);
         await db.Iterations.Where(i => i.Id == next.Id).ExecuteUpdateAsync(set => set
             .SetProperty(i => i.Status, IterationStatus.Building)
             .SetProperty(i => i.LeaseOwner, owner)
             .SetProperty(i => i.LeaseExpiresAt, expires)
             .SetProperty(i => i.Attempt, i => i.Attempt + 1)
-            .SetProperty(i => i.StartedAt, now)
+            .SetProperty(i => i.StartedAt, write.Now)
             .SetProperty(i => i.FailureReason, (string?)null), cancellationToken);
         await ExperimentStatusUpdater.UpdateAsync(db, next.ExperimentId, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        await write.CommitAsync(cancellationToken);
         return next.Id;
     }
 
     public async Task<LeaseState> RenewLeaseAsync(long iterationId, string owner, TimeSpan lease, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var expires = clock.GetUtcNow() + lease;
+        await using var write = await SqliteLeaseWrite.BeginAsync(db, clock, cancellationToken);
+        var expires = write.ExpiryOf(lease);
         var renewed = await db.Iterations
             .Where(i => i.Id == iterationId && i.LeaseOwner == owner && (i.Status == IterationStatus.Building || i.Status == IterationStatus.Measuring))
             .ExecuteUpdateAsync(set => set.SetProperty(i => i.LeaseExpiresAt, expires), cancellationToken);
@@ -51,15 +51,15 @@ internal sealed class SqliteBuildQueue(IDbContextFactory<ImageLabDbContext> cont
         }
 
         var cancelRequested = await db.Iterations.Where(i => i.Id == iterationId).Select(i => i.CancelRequested).FirstAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        await write.CommitAsync(cancellationToken);
         return cancelRequested ? LeaseState.CancelRequested : LeaseState.Held;
     }
 
     public async Task<IReadOnlyList<ExpiredLease>> RecoverExpiredLeasesAsync(int maxAttempts, string liveOwner, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var now = clock.GetUtcNow();
+        await using var write = await SqliteLeaseWrite.BeginAsync(db, clock, cancellationToken);
+        var now = write.Now;
         var expired = await db.Iterations
             .Where(i => (i.Status == IterationStatus.Building || i.Status == IterationStatus.Measuring)
                 && i.LeaseExpiresAt < now && i.LeaseOwner != null && i.LeaseOwner != liveOwner)
@@ -88,7 +88,7 @@ internal sealed class SqliteBuildQueue(IDbContextFactory<ImageLabDbContext> cont
             await ExperimentStatusUpdater.UpdateAsync(db, experimentId, cancellationToken);
         }
 
-        await transaction.CommitAsync(cancellationToken);
+        await write.CommitAsync(cancellationToken);
         return expired.Select(i => new ExpiredLease(i.Id, i.ExperimentId, i.Status, i.Attempt)).ToList();
     }
 

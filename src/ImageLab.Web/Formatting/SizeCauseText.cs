@@ -54,10 +54,6 @@ public static class SizeCauseText
     private static string KindName(string subject) =>
         Enum.TryParse<ByteKind>(subject, out var kind) ? ByteKindText.Name(kind).ToLowerInvariant() : subject;
 
-    /// <summary>The text cut at its backticks: even pieces are prose, odd ones code.</summary>
-    public static IReadOnlyList<string> CodeSpans(string text)
-    {
-        ArgumentNullException.ThrowIfNull(text);
-        return text.Split('`');
-    }
+    /// <summary>The text cut at its backticks: even pieces are prose, odd ones code (<see cref="CodeMarks"/>).</summary>
+    public static IReadOnlyList<string> CodeSpans(string text) => CodeMarks.Split(text);
 }

@@ -2,6 +2,7 @@ using ImageLab.Data.Analysis;
 using ImageLab.Data.Queue;
 using ImageLab.Data.Stores;
 using ImageLab.Worker.Hosting;
+using ImageLab.Worker.Queue;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -10,9 +11,10 @@ namespace ImageLab.Worker.Analysis;
 
 /// <summary>
 /// Runs <see cref="AnalysisOptions.Concurrency"/> analysis loops beside the build loops, never in a build's slot: each
-/// claims a waiting layer analysis from the <see cref="AnalysisQueue"/> under a lease (<c>Worker:LeaseSeconds</c>, renewed
-/// like a build's), runs the <see cref="LayerAnalysisStep"/> and completes it. A process that is killed stops renewing,
-/// so the next one (or another worker) takes the analysis again once the lease runs out; one that stops hands it back.
+/// claims a waiting layer analysis from the <see cref="AnalysisQueue"/> under a lease (<c>Worker:LeaseSeconds</c>, kept by a
+/// <see cref="LeaseRenewal"/> from the claim on, like a build's), runs the <see cref="LayerAnalysisStep"/> and completes it.
+/// A process that is killed stops renewing, so the next one (or another worker) takes the analysis again once the lease
+/// runs out; one that stops hands it back.
 /// </summary>
 public sealed partial class AnalysisWorker(
     AnalysisQueue queue,
@@ -40,36 +42,38 @@ public sealed partial class AnalysisWorker(
             return false;
         }
 
-        using var leaseLost = new CancellationTokenSource();
-        using var analysis = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, leaseLost.Token);
-        using var renewing = CancellationTokenSource.CreateLinkedTokenSource(analysis.Token);
-        var renewal = RenewLeaseAsync(iterationId, lease, leaseLost, renewing.Token);
-        bool ended;
-        try
-        {
-            ended = await RunClaimedAsync(iterationId, analysis.Token);
-        }
-        catch (OperationCanceledException) when (analysis.IsCancellationRequested)
-        {
-            ended = false;
-        }
-        finally
-        {
-            await renewing.CancelAsync();
-            await renewal;
-        }
-
+        var (ended, lost) = await RunLeasedAsync(iterationId, lease, stoppingToken);
         if (ended)
         {
             await queue.CompleteAsync(iterationId, Owner, CancellationToken.None);
         }
-        else if (!leaseLost.IsCancellationRequested)
+        else if (!lost)
         {
             // Stopping: the next start (or another worker) takes it at once.
             await queue.ReleaseAsync(iterationId, Owner, CancellationToken.None);
         }
 
         return true;
+    }
+
+    // The lease is kept from the claim until the analysis ends; then it is completed or handed back.
+    private async Task<(bool Ended, bool LeaseLost)> RunLeasedAsync(long iterationId, TimeSpan lease, CancellationToken stoppingToken)
+    {
+        await using var renewal = LeaseRenewal.Start(
+            lease,
+            cancellationToken => queue.RenewLeaseAsync(iterationId, Owner, lease, cancellationToken),
+            cancelRequested: null,
+            e => LogRenewalFailed(logger, iterationId, e.Message),
+            stoppingToken);
+        using var analysis = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, renewal.Lost);
+        try
+        {
+            return (await RunClaimedAsync(iterationId, analysis.Token), false);
+        }
+        catch (OperationCanceledException) when (analysis.IsCancellationRequested)
+        {
+            return (false, renewal.IsLost);
+        }
     }
 
     private async Task<bool> RunClaimedAsync(long iterationId, CancellationToken cancellationToken)
@@ -114,34 +118,6 @@ public sealed partial class AnalysisWorker(
                     return;
                 }
             }
-        }
-    }
-
-    private async Task RenewLeaseAsync(long iterationId, TimeSpan lease, CancellationTokenSource leaseLost, CancellationToken cancellationToken)
-    {
-        var interval = TimeSpan.FromMilliseconds(Math.Min(lease.TotalMilliseconds / 3, 2000));
-        try
-        {
-            while (!cancellationToken.IsCancellationRequested)
-            {
-                await Task.Delay(interval, cancellationToken);
-                try
-                {
-                    if (!await queue.RenewLeaseAsync(iterationId, Owner, lease, cancellationToken))
-                    {
-                        await leaseLost.CancelAsync();
-                        return;
-                    }
-                }
-                catch (Exception e) when (e is not OperationCanceledException)
-                {
-                    // The database may be restarting; the analysis goes on and the next renewal tries again.
-                    LogRenewalFailed(logger, iterationId, e.Message);
-                }
-            }
-        }
-        catch (OperationCanceledException)
-        {
         }
     }
 

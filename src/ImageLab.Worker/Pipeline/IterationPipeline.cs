@@ -12,6 +12,7 @@ using ImageLab.Docker.Engine;
 using ImageLab.Docker.Hosting;
 using ImageLab.Worker.Analysis;
 using ImageLab.Worker.Hosting;
+using ImageLab.Worker.Queue;
 using ImageLab.Worker.Suggestions;
 using ImageLab.Worker.Telemetry;
 using Microsoft.Extensions.Logging;
@@ -47,25 +48,17 @@ public sealed partial class IterationPipeline(
     /// <summary>Runs the iteration; returns false when the engine could not be reached (the iteration waits in the queue).</summary>
     public async Task<bool> RunAsync(long iterationId, string owner, CancellationToken stopping)
     {
-        // The lease is renewed from the claim on, before anything else: a just-started worker on a starved CPU spent most
-        // of a 30 s lease reading the job and compiling its first queries before its first renewal, and the iteration
-        // passed to another worker while this one built it (bench/claim-scale.sh at load 90).
         using var cancel = new CancellationTokenSource();
-        using var leaseLost = new CancellationTokenSource();
-        using var renewing = CancellationTokenSource.CreateLinkedTokenSource(stopping, leaseLost.Token);
-        var renewal = RenewLeaseAsync(iterationId, owner, cancel, leaseLost, renewing.Token);
-        try
-        {
-            return await RunLeasedAsync(iterationId, owner, cancel, leaseLost, stopping);
-        }
-        finally
-        {
-            await renewing.CancelAsync();
-            await renewal;
-        }
+        await using var lease = LeaseRenewal.Start(
+            workerOptions.Value.Lease,
+            cancellationToken => queue.RenewLeaseAsync(iterationId, owner, workerOptions.Value.Lease, cancellationToken),
+            cancel.CancelAsync,
+            e => LogRenewalFailed(logger, iterationId, e.Message),
+            stopping);
+        return await RunLeasedAsync(iterationId, owner, cancel, lease, stopping);
     }
 
-    private async Task<bool> RunLeasedAsync(long iterationId, string owner, CancellationTokenSource cancel, CancellationTokenSource leaseLost, CancellationToken stopping)
+    private async Task<bool> RunLeasedAsync(long iterationId, string owner, CancellationTokenSource cancel, LeaseRenewal lease, CancellationToken stopping)
     {
         var job = await store.GetJobAsync(iterationId, stopping);
         if (job is null)
@@ -76,14 +69,14 @@ public sealed partial class IterationPipeline(
         using var trace = telemetry.StartIteration(job);
         var options = workerOptions.Value;
         using var timeout = new CancellationTokenSource(options.BuildTimeout);
-        using var build = CancellationTokenSource.CreateLinkedTokenSource(stopping, timeout.Token, cancel.Token, leaseLost.Token);
+        using var build = CancellationTokenSource.CreateLinkedTokenSource(stopping, timeout.Token, cancel.Token, lease.Lost);
         running.Add(iterationId, job.ExperimentId, cancel);
         try
         {
             PostStatus(job, IterationStatus.Building, job.Attempt > 1 ? $"Attempt {job.Attempt}." : null);
             return await BuildAndMeasureAsync(job, owner, build.Token);
         }
-        catch (OperationCanceledException) when (leaseLost.IsCancellationRequested)
+        catch (OperationCanceledException) when (lease.IsLost)
         {
             LogLeaseLost(logger, iterationId);
             return true;
@@ -327,40 +320,6 @@ public sealed partial class IterationPipeline(
         catch (Exception e)
         {
             LogStepsWriteFailed(logger, iterationId, e.Message);
-        }
-    }
-
-    private async Task RenewLeaseAsync(long iterationId, string owner, CancellationTokenSource cancel, CancellationTokenSource leaseLost, CancellationToken cancellationToken)
-    {
-        var lease = workerOptions.Value.Lease;
-        var interval = TimeSpan.FromMilliseconds(Math.Min(lease.TotalMilliseconds / 3, 2000));
-        try
-        {
-            while (!cancellationToken.IsCancellationRequested)
-            {
-                await Task.Delay(interval, cancellationToken);
-                try
-                {
-                    var state = await queue.RenewLeaseAsync(iterationId, owner, lease, cancellationToken);
-                    if (state == LeaseState.CancelRequested)
-                    {
-                        await cancel.CancelAsync();
-                    }
-                    else if (state == LeaseState.Lost)
-                    {
-                        await leaseLost.CancelAsync();
-                        return;
-                    }
-                }
-                catch (Exception e) when (e is not OperationCanceledException)
-                {
-                    // The database may be restarting; the build goes on and the next renewal tries again.
-                    LogRenewalFailed(logger, iterationId, e.Message);
-                }
-            }
-        }
-        catch (OperationCanceledException)
-        {
         }
     }
 

@@ -65,8 +65,25 @@ public sealed class ReportRenderingTests
         var table = ReportTable.Render(report);
 
         Assert.Contains("**Why the size changed**", markdown, StringComparison.Ordinal);
-        Assert.Contains("- **+30 MB** slim vs baseline slim: line 14 \\`COPY . .\\` — `/app/node_modules/.cache` +29.5 MB", markdown, StringComparison.Ordinal);
+        Assert.Contains("- **+30 MB** slim vs baseline slim: line 14 `COPY . .` — `/app/node_modules/.cache` +29.5 MB", markdown, StringComparison.Ordinal);
         Assert.Contains("slim vs baseline slim: +30 MB: line 14 `COPY . .` (/app/node_modules/.cache +29.5 MB)", table, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_SizeCauseStepWithBackticksAndPipes_CodeSpansShownAsWrittenOutsideTheTable()
+    {
+        // Arrange: an edited step whose RUN line pipes into tee, and a detail path with a backtick and a pipe in its name.
+        var report = Ladder() with
+        {
+            SizeCauses = [new ReportSizeCause("slim", "naive", 12_000_000, "line 9 `RUN make | tee log` (changed from `RUN make`)", "/app/`odd|name`", 11_000_000)],
+        };
+
+        // Act
+        var markdown = MarkdownReportRenderer.Render(report);
+
+        // Assert: a list item is no table cell, so its pipes need no backslash (one would show inside code).
+        Assert.Contains(
+            "- **+12 MB** slim vs naive: line 9 `RUN make | tee log` (changed from `RUN make`) — `` /app/`odd|name` `` +11 MB\n", markdown, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -153,7 +170,7 @@ public sealed class ReportRenderingTests
         var rows = markdown.Split('\n').Where(l => l.StartsWith("| ", StringComparison.Ordinal)).ToList();
 
         Assert.Contains("| &lt;img src=x onerror=alert(1)&gt;\\|\\`x\\`\\|\\[a\\](http://evil.test) | ", markdown, StringComparison.Ordinal);
-        Assert.Contains("`RUN echo 'id' \\| tee <x>`", markdown, StringComparison.Ordinal);
+        Assert.Contains("``RUN echo `id` \\| tee <x>``", markdown, StringComparison.Ordinal);
         Assert.Contains(": -2+3 @SUM(A1) &lt;b&gt;bold&lt;/b&gt; \\| pipe", markdown, StringComparison.Ordinal);
         Assert.DoesNotContain("<img", markdown, StringComparison.Ordinal);
         Assert.DoesNotContain("<b>", markdown, StringComparison.Ordinal);

@@ -1,5 +1,7 @@
 using ImageLab.Core.Builds;
 using ImageLab.Core.Experiments;
+using ImageLab.Core.Layers;
+using ImageLab.Data.Entities;
 using ImageLab.Data.Hosting;
 using ImageLab.Data.Queue;
 using ImageLab.Testing;
@@ -29,6 +31,8 @@ public sealed class DataFixture(TestStoreKind kind, TimeProvider? clock = null) 
     public IExperimentQueries Queries => Services.GetRequiredService<IExperimentQueries>();
 
     public IBuildQueue Queue => Services.GetRequiredService<IBuildQueue>();
+
+    public AnalysisQueue AnalysisQueue => Services.GetRequiredService<AnalysisQueue>();
 
     public IDbContextFactory<ImageLabDbContext> Contexts => Services.GetRequiredService<IDbContextFactory<ImageLabDbContext>>();
 
@@ -79,6 +83,20 @@ public sealed class DataFixture(TestStoreKind kind, TimeProvider? clock = null) 
         };
         using var stream = new MemoryStream(context ?? [1, 2, 3]);
         return await Commands.SubmitAsync(submission, stream, CancellationToken.None);
+    }
+
+    /// <summary>
+    /// Submits an experiment of <paramref name="count"/> iterations and queues each one's layer analysis, as a build that
+    /// succeeds does; returns the iterations' ids in the analysis queue's order.
+    /// </summary>
+    public async Task<IReadOnlyList<long>> QueueAnalysesAsync(int count)
+    {
+        var experimentId = await SubmitAsync(iterations: count, project: "analysis-queue-tests");
+        await using var db = await Contexts.CreateDbContextAsync();
+        var ids = await db.Iterations.Where(i => i.ExperimentId == experimentId).OrderBy(i => i.Id).Select(i => i.Id).ToListAsync();
+        db.IterationAnalyses.AddRange(ids.Select(id => new IterationAnalysis { IterationId = id, Status = AnalysisStatus.Queued, AnalyzedAt = DateTimeOffset.UtcNow }));
+        await db.SaveChangesAsync();
+        return ids;
     }
 
     private sealed class TestHostEnvironment : IHostEnvironment
