@@ -76,6 +76,14 @@ internal static class AnalyzeStdin
         {
             await analyzer.AnalyzeAsync(new ForwardOnlyStream(saveStream));
         }
+
+        // Hot methods are recompiled on a background thread after a delay: wait until it has had nothing to do for a while.
+        var compiled = -1L;
+        while (System.Runtime.JitInfo.GetCompiledMethodCount() is var now && now != compiled)
+        {
+            compiled = now;
+            await Task.Delay(TimeSpan.FromMilliseconds(500));
+        }
     }
 
     private static double CpuSeconds() => Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds;
