@@ -20,6 +20,8 @@ internal static class LayerTarAnalyzer
     /// </summary>
     private const int ContentSkipBytes = 256 * 1024;
 
+    private const int HeaderBufferBytes = 128 * 1024;
+
     public static async Task<LayerAnalysis> AnalyzeAsync(
         Stream blob,
         LayerBlobCompression compression,
@@ -47,7 +49,10 @@ internal static class LayerTarAnalyzer
             var packageDatabases = options.ReadPackageDatabases ? new Dictionary<string, string>(StringComparer.Ordinal) : null;
             if (blobLength > 0)
             {
-                await ReadEntriesAsync(digesting, entries, packageDatabases, warnings, interner, cancellationToken).ConfigureAwait(false);
+                // Headers read from a buffer: one pass through the hashing stream per 128 KiB, not per 512-byte header.
+                // Bytes read ahead past the archive's end are hashed already; the drain below hashes the rest.
+                var buffered = new BufferedStream(digesting, HeaderBufferBytes);
+                await ReadEntriesAsync(buffered, entries, packageDatabases, warnings, interner, cancellationToken).ConfigureAwait(false);
             }
 
             await digesting.DrainAsync(cancellationToken).ConfigureAwait(false);

@@ -6,6 +6,8 @@ namespace ImageLab.Core.Layers.Internal;
 /// <summary>One pass over one save stream: collects JSON documents and layer analyses, then orders them.</summary>
 internal sealed class SaveStreamSession(ImageAnalysisOptions options, ILayerAnalysisCache? cache)
 {
+    private const int ReadBufferBytes = 128 * 1024;
+
     private readonly PathInterner _interner = new();
     private readonly Dictionary<string, byte[]> _documents = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _links = new(StringComparer.Ordinal);
@@ -37,7 +39,10 @@ internal sealed class SaveStreamSession(ImageAnalysisOptions options, ILayerAnal
 
     private async Task ReadStreamAsync(Stream saveStream, CancellationToken cancellationToken)
     {
-        var reader = new TarReader(saveStream, leaveOpen: true);
+        // Tar headers come in 512-byte reads: served from one buffer instead of one call each to the source (a pipe or
+        // an HTTP body). Not disposed: that would close the caller's stream, and it holds nothing but its buffer.
+        var buffered = new BufferedStream(saveStream, ReadBufferBytes);
+        var reader = new TarReader(buffered, leaveOpen: true);
         await using (reader.ConfigureAwait(false))
         {
             while (await reader.GetNextEntryAsync(copyData: false, cancellationToken).ConfigureAwait(false) is { } entry)
