@@ -19,10 +19,16 @@ public sealed class PerformanceTests(ITestOutputHelper output)
     private static readonly int IterationsEach = Setting("IMAGELAB_BENCH_ITERATIONS", 3);
     private const double TargetMilliseconds = 300;
 
-    private const string FirstContentfulPaint = """
+    // The browser's own clock, from the start of the navigation: the HTML's first byte (the request and the server's
+    // prerender), the first contentful paint (the rows are in it: they come before the scripts at the end of the body,
+    // and the whole answer is parsed in one go — checked in a Chromium trace) and DOMContentLoaded (the scripts ran).
+    private const string BrowserTimings = """
         () => new Promise(resolve => new PerformanceObserver((list, observer) => {
+          const contentful = list.getEntries().find(entry => entry.name === 'first-contentful-paint');
+          if (!contentful) return;
           observer.disconnect();
-          resolve(list.getEntries()[0].startTime);
+          const navigation = performance.getEntriesByType('navigation')[0];
+          resolve([navigation.responseStart, contentful.startTime, navigation.domContentLoadedEventEnd]);
         }).observe({ type: 'paint', buffered: true }))
         """;
 
@@ -47,7 +53,9 @@ public sealed class PerformanceTests(ITestOutputHelper output)
         var samples = new List<double>();
         var documents = new List<double>();
         var interactive = new List<double>();
+        var firstBytes = new List<double>();
         var paints = new List<double>();
+        var contentLoaded = new List<double>();
         for (var i = 0; i < 7; i++)
         {
             var watch = Stopwatch.StartNew();
@@ -60,8 +68,10 @@ public sealed class PerformanceTests(ITestOutputHelper output)
             await HistoryPages.WaitUntilInteractiveAsync(page);
             interactive.Add(watch.Elapsed.TotalMilliseconds);
 
-            // The browser's own clock: when it first painted content, from the start of the navigation.
-            paints.Add(await page.EvaluateAsync<double>(FirstContentfulPaint));
+            var timings = await page.EvaluateAsync<double[]>(BrowserTimings);
+            firstBytes.Add(timings[0]);
+            paints.Add(timings[1]);
+            contentLoaded.Add(timings[2]);
         }
 
         // The next page is read on the server, through the circuit.
@@ -71,13 +81,16 @@ public sealed class PerformanceTests(ITestOutputHelper output)
         var paging = next.Elapsed.TotalMilliseconds;
 
         await BrowserSession.ScreenshotAsync(page, $"10-history-{Experiments / 1000}k");
-        samples.Sort();
-        documents.Sort();
-        interactive.Sort();
-        paints.Sort();
-        var median = samples[samples.Count / 2];
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"history with {Experiments} experiments of {IterationsEach} iterations: first render median {median:0} ms against a target of {TargetMilliseconds:0} ms (min {samples[0]:0}, max {samples[^1]:0}); HTML answer median {documents[documents.Count / 2]:0} ms; interactive (circuit rendered) median {interactive[interactive.Count / 2]:0} ms; next page {paging:0} ms; first contentful paint (browser timing) median {paints[paints.Count / 2]:0} ms"));
+            $"history with {Experiments} experiments of {IterationsEach} iterations: first render (Playwright sees the 20 rows) median {Median(samples):0} ms against a target of {TargetMilliseconds:0} ms (min {samples.Min():0}, max {samples.Max():0}); HTML answer (Playwright) median {Median(documents):0} ms; interactive (circuit rendered) median {Median(interactive):0} ms; next page {paging:0} ms"));
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"browser timing medians, from the start of the navigation: HTML first byte {Median(firstBytes):0} ms, first contentful paint {Median(paints):0} ms (min {paints.Min():0}, max {paints.Max():0}), DOMContentLoaded {Median(contentLoaded):0} ms"));
+    }
+
+    private static double Median(List<double> values)
+    {
+        var sorted = values.Order().ToList();
+        return sorted[sorted.Count / 2];
     }
 
     // The history counts up to 10,000 experiments and says "10,000+" past that.
