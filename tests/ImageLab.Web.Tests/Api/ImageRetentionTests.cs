@@ -10,27 +10,15 @@ public sealed class ImageRetentionTests(ImageLabWebFactory factory) : IClassFixt
     [Fact]
     public async Task RemoveExpired_KeepNewestOne_OlderImagesGoneTheirNumbersStay()
     {
-        // Arrange: two experiments of one tiny iteration each, built and analyzed.
+        // Arrange
         var client = factory.CreateClient();
-        var ids = new List<long>();
-        foreach (var _ in Enumerable.Range(0, 2))
-        {
-            var submitted = await ExperimentUpload.SubmitAsync(client,
-                ExperimentUpload.FromFiles([("Dockerfile", $"FROM busybox\nRUN echo {Guid.NewGuid()} > /stamp\n")], ("project", "retention")));
-            var built = await Polling.WaitForAsync(client, submitted.Id, e => e.Status.IsFinal(), TimeSpan.FromMinutes(2), "the build");
-            // Retention keeps an image whose layer analysis still waits: let it finish.
-            await AnalysisPolling.WaitForAsync(client, built.Iterations[0].Id, TimeSpan.FromMinutes(2));
-            ids.Add(submitted.Id);
-        }
-
-        var older = await ExperimentUpload.GetAsync(client, ids[0]);
-        var newer = await ExperimentUpload.GetAsync(client, ids[1]);
+        var (older, newer) = await BuildTwoExperimentsAsync(client, "retention");
 
         // Act
         await factory.GetService<ImageRetention>().RemoveExpiredAsync(keep: 1, CancellationToken.None);
 
         // Assert
-        var olderAfter = await ExperimentUpload.GetAsync(client, ids[0]);
+        var olderAfter = await ExperimentUpload.GetAsync(client, older.Id);
         await Assert.ThrowsAsync<InvalidOperationException>(() => DockerCli.ImageSizeAsync(older.Iterations[0].ImageTag!));
         Assert.Equal(older.Iterations[0].SizeBytes, olderAfter.Iterations[0].SizeBytes);
         Assert.Equal(older.Iterations[0].Layers.Count, olderAfter.Iterations[0].Layers.Count);
@@ -42,15 +30,8 @@ public sealed class ImageRetentionTests(ImageLabWebFactory factory) : IClassFixt
     {
         // Arrange: two built experiments; then another ImageLab on the same engine gives the older one's tag to its own image.
         var client = factory.CreateClient();
-        var built = new List<IterationDetails>();
-        foreach (var _ in Enumerable.Range(0, 2))
-        {
-            var submitted = await ExperimentUpload.SubmitAsync(client,
-                ExperimentUpload.FromFiles([("Dockerfile", $"FROM busybox\nRUN echo {Guid.NewGuid()} > /stamp\n")], ("project", "shared-engine")));
-            var done = await Polling.WaitForAsync(client, submitted.Id, e => e.Status.IsFinal(), TimeSpan.FromMinutes(2), "the build");
-            await AnalysisPolling.WaitForAsync(client, done.Iterations[0].Id, TimeSpan.FromMinutes(2));
-            built.Add(done.Iterations[0]);
-        }
+        var (older, newer) = await BuildTwoExperimentsAsync(client, "shared-engine");
+        var built = new[] { older.Iterations[0], newer.Iterations[0] };
 
         var otherTag = $"imagelab-test/other-instance:{Guid.NewGuid():N}";
         var context = Directory.CreateTempSubdirectory("imagelab-other-instance-");
@@ -75,5 +56,21 @@ public sealed class ImageRetentionTests(ImageLabWebFactory factory) : IClassFixt
         {
             await DockerCli.RunAsync("rmi", "-f", otherId);
         }
+    }
+
+    // Two experiments of one tiny iteration each, built and analyzed (retention keeps an image whose analysis still waits).
+    private static async Task<(ExperimentDetails Older, ExperimentDetails Newer)> BuildTwoExperimentsAsync(HttpClient client, string project)
+    {
+        var built = new List<ExperimentDetails>();
+        foreach (var _ in Enumerable.Range(0, 2))
+        {
+            var submitted = await ExperimentUpload.SubmitAsync(client,
+                ExperimentUpload.FromFiles([("Dockerfile", $"FROM busybox\nRUN echo {Guid.NewGuid()} > /stamp\n")], ("project", project)));
+            var done = await Polling.WaitForAsync(client, submitted.Id, e => e.Status.IsFinal(), TimeSpan.FromMinutes(2), "the build");
+            await AnalysisPolling.WaitForAsync(client, done.Iterations[0].Id, TimeSpan.FromMinutes(2));
+            built.Add(await ExperimentUpload.GetAsync(client, submitted.Id));
+        }
+
+        return (built[0], built[1]);
     }
 }
