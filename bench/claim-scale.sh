@@ -76,7 +76,9 @@ grep -h -A1 -E '^(fail|crit):' "$WORK"/*.log | grep -v -E '^(fail|crit):|^--' | 
 echo "by engine (the endpoint each iteration was built on):"; q "SELECT engine, count(*) FROM iterations GROUP BY engine ORDER BY 1"
 echo "claimed more than once (attempt > 1):"; q "SELECT count(*) FROM iterations WHERE attempt > 1"
 echo "iterations whose build started more than once (more than one 'FROM scratch' step in their events):"
-q "SELECT count(*) FROM (SELECT i.id, (SELECT count(*) FROM events e WHERE e.iteration_id = i.id AND e.type = 'StepStarted' AND e.text = 'FROM scratch') AS n FROM iterations i) t WHERE n > 1"
+q "SELECT count(*) FROM (SELECT i.id, (SELECT count(*) FROM events e WHERE e.iteration_id = i.id AND e.type = 'StepStarted' AND e.text = 'FROM scratch') AS n FROM iterations i) t WHERE n > 1 AND NOT EXISTS (SELECT 1 FROM events w WHERE w.iteration_id = t.id AND w.type = 'Warning' AND w.text LIKE 'The engine lost an image%')"
+echo "built again by the same worker after the classic builder's cache-probe race (ClassicCacheRace):"
+q "SELECT count(DISTINCT iteration_id) FROM events WHERE type = 'Warning' AND text LIKE 'The engine lost an image%'"
 # The bench's own images (recorded per iteration), removed from the engine that built each.
 for endpoint in "$IMAGELAB_TEST_DOCKER_ENDPOINT" "$IMAGELAB_TEST_DOCKER2_ENDPOINT"; do
   q "SELECT DISTINCT image_id FROM iterations WHERE engine = '$endpoint' AND image_id IS NOT NULL" \

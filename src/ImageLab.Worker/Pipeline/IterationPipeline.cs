@@ -147,12 +147,13 @@ public sealed partial class IterationPipeline(
             Labels = LabelsFor(job),
         };
 
-        var stopwatch = Stopwatch.StartNew();
-        await using var context = store.OpenContext(job);
-        using var buildTrace = telemetry.StartBuild(job);
-        var result = await engine.BuildAsync(request, context, new SyncProgress<BuildEvent>(e => { progress.Handle(e); buildTrace.Observe(e); }), cancellationToken);
-        var buildSeconds = stopwatch.Elapsed.TotalSeconds;
-        buildTrace.Finish(result, buildSeconds);
+        var (result, buildSeconds) = await BuildAsync(job, request, progress, cancellationToken);
+        if (ClassicCacheRace.LostAnImage(request.Builder, result))
+        {
+            events.Post(job.ExperimentId, job.IterationId, BuildEventType.Warning, text: ClassicCacheRace.Explanation);
+            (result, buildSeconds) = await BuildAsync(job, request, progress, cancellationToken);
+        }
+
         progress.Flush();
         (result, document) = await suggestions.ProveAsync(job, owner, request, result, document, cancellationToken);
         if (!result.Succeeded || result.ImageId is null)
@@ -202,6 +203,17 @@ public sealed partial class IterationPipeline(
         }
 
         return true;
+    }
+
+    private async Task<(BuildResult Result, double Seconds)> BuildAsync(BuildJob job, BuildRequest request, StepProgress progress, CancellationToken cancellationToken)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        await using var context = store.OpenContext(job);
+        using var buildTrace = telemetry.StartBuild(job);
+        var result = await engine.BuildAsync(request, context, new SyncProgress<BuildEvent>(e => { progress.Handle(e); buildTrace.Observe(e); }), cancellationToken);
+        var seconds = stopwatch.Elapsed.TotalSeconds;
+        buildTrace.Finish(result, seconds);
+        return (result, seconds);
     }
 
     /// <summary>BuildKit's namespace of cache mounts (<c>RUN --mount=type=cache</c>).</summary>

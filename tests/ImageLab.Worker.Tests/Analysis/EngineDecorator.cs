@@ -13,7 +13,7 @@ internal abstract class EngineDecorator(IDockerEngine inner) : IDockerEngine
 
     public Task<EngineInfo> DescribeAsync(CancellationToken cancellationToken) => inner.DescribeAsync(cancellationToken);
 
-    public Task<BuildResult> BuildAsync(BuildRequest request, Stream context, IProgress<BuildEvent>? progress, CancellationToken cancellationToken) =>
+    public virtual Task<BuildResult> BuildAsync(BuildRequest request, Stream context, IProgress<BuildEvent>? progress, CancellationToken cancellationToken) =>
         inner.BuildAsync(request, context, progress, cancellationToken);
 
     public Task<ImageDetails?> InspectImageAsync(string image, CancellationToken cancellationToken) => inner.InspectImageAsync(image, cancellationToken);
