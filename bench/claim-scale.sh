@@ -72,7 +72,7 @@ python3 -c "n=$ITERATIONS; s=$t1-$t0; d=$t2-$t0; print(f'{n} iterations: submitt
 echo "by status:"; q "SELECT status, count(*) FROM iterations GROUP BY status ORDER BY 1"
 echo "failed, by reason:"; q "SELECT count(*), left(failure_reason, 300) FROM iterations WHERE status = 'Failed' GROUP BY 2 ORDER BY 1 DESC"
 echo "errors the processes logged (count, first line):"
-grep -h -A1 -E '^(fail|crit):' "$WORK"/*.log | grep -v -E '^(fail|crit):|^--' | sed 's/^ *//' | cut -c1-200 | sort | uniq -c | sort -rn | head -10
+{ grep -h -A1 -E '^(fail|crit):' "$WORK"/*.log || true; } | { grep -v -E '^(fail|crit):|^--' || true; } | sed 's/^ *//' | cut -c1-200 | sort | uniq -c | sort -rn | head -10
 echo "by engine (the endpoint each iteration was built on):"; q "SELECT engine, count(*) FROM iterations GROUP BY engine ORDER BY 1"
 echo "claimed more than once (attempt > 1):"; q "SELECT count(*) FROM iterations WHERE attempt > 1"
 echo "iterations whose build started more than once (more than one 'FROM scratch' step in their events):"
