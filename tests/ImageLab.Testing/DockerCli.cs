@@ -39,6 +39,10 @@ public static class DockerCli
         return json.RootElement[0].GetProperty("Size").GetInt64();
     }
 
+    /// <summary>Whether the engine holds the image (by full id).</summary>
+    public static async Task<bool> ImageExistsAsync(string imageId, string? endpoint = null) =>
+        (await RunOnAsync(endpoint ?? TestEnvironment.DockerEndpoint, "images", "--quiet", "--no-trunc")).Contains(imageId, StringComparison.Ordinal);
+
     /// <summary><c>docker history --no-trunc</c> rows, newest first: created-by and size in bytes.</summary>
     public static async Task<IReadOnlyList<(string CreatedBy, long Size)>> HistoryAsync(string image, string? endpoint = null)
     {

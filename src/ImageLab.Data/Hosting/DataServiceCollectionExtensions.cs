@@ -1,5 +1,6 @@
 using ImageLab.Core.Experiments;
 using ImageLab.Data.Analysis;
+using ImageLab.Data.Coordination;
 using ImageLab.Data.Notifications;
 using ImageLab.Data.Queue;
 using ImageLab.Data.Security;
@@ -38,6 +39,7 @@ public static class DataServiceCollectionExtensions
             services.AddSingleton<IDbContextFactory<ImageLabDbContext>, SqliteContextFactory>();
             services.AddSingleton<IBuildQueue, SqliteBuildQueue>();
             services.AddSingleton<AnalysisQueue, SqliteAnalysisQueue>();
+            services.AddSingleton<IEngineImageLock, InProcessEngineImageLock>();
         }
         else
         {
@@ -46,6 +48,7 @@ public static class DataServiceCollectionExtensions
             services.AddSingleton<IEventNotifier, PostgresEventNotifier>();
             services.AddSingleton<IBuildQueue, PostgresBuildQueue>();
             services.AddSingleton<AnalysisQueue, PostgresAnalysisQueue>();
+            services.AddSingleton<IEngineImageLock, PostgresEngineImageLock>();
         }
 
         services.AddSingleton<IExperimentQueries, ExperimentQueries>();

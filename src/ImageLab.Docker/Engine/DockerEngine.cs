@@ -65,7 +65,8 @@ public sealed partial class DockerEngine : IDockerEngine
             connection.Os,
             connection.Architecture,
             driver,
-            UsesContainerdStore(info.RootElement) ? ImageStoreKind.Containerd : ImageStoreKind.GraphDriver);
+            UsesContainerdStore(info.RootElement) ? ImageStoreKind.Containerd : ImageStoreKind.GraphDriver,
+            info.RootElement.TryGetProperty("ID", out var id) && id.ValueKind == JsonValueKind.String && id.GetString() is { Length: > 0 } engineId ? engineId : Endpoint);
     }
 
     // The containerd image store announces itself in the driver status: ["driver-type", "io.containerd.snapshotter.v1"].

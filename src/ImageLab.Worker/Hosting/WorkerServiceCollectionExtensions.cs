@@ -28,6 +28,7 @@ public static class WorkerServiceCollectionExtensions
         services.AddSingleton<LayerAnalysisStep>();
         services.AddSingleton<AnalysisSignal>();
         services.AddSingleton<AnalysisWorker>();
+        services.AddSingleton<EngineImageGate>();
         services.AddSingleton<IterationPipeline>();
         services.AddSingleton<SuggestionProver>();
         services.AddSingleton<SuggestionChecker>();

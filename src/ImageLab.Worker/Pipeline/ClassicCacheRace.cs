@@ -7,8 +7,9 @@ namespace ImageLab.Worker.Pipeline;
 /// <summary>
 /// moby's classic builder looks for a cached step among the children of the step's parent image (every parentless image
 /// for <c>FROM scratch</c>): it lists them, then reads each, and fails the build with <c>unable to find image "sha256:…"</c>
-/// when anyone on the engine removed one in between (retention, another ImageLab, <c>docker rmi</c>). Nothing is wrong with
-/// the Dockerfile, so such a build is run once more (bench/claim-scale.sh: 22 of 1,000 iterations failed so).
+/// when anyone on the engine removed one in between. Within one installation <see cref="EngineImageGate"/> keeps its own
+/// removals and classic builds apart; another client of the engine (another ImageLab, <c>docker rmi</c>) still can, and
+/// nothing is wrong with the Dockerfile then, so such a build is run once more.
 /// </summary>
 public static partial class ClassicCacheRace
 {

@@ -26,6 +26,7 @@ namespace ImageLab.Worker.Pipeline;
 /// </summary>
 public sealed partial class IterationPipeline(
     IDockerEngine engine,
+    EngineImageGate gate,
     IBuildQueue queue,
     IterationStore store,
     BuildEventWriter events,
@@ -210,7 +211,7 @@ public sealed partial class IterationPipeline(
         var stopwatch = Stopwatch.StartNew();
         await using var context = store.OpenContext(job);
         using var buildTrace = telemetry.StartBuild(job);
-        var result = await engine.BuildAsync(request, context, new SyncProgress<BuildEvent>(e => { progress.Handle(e); buildTrace.Observe(e); }), cancellationToken);
+        var result = await gate.BuildAsync(request, context, new SyncProgress<BuildEvent>(e => { progress.Handle(e); buildTrace.Observe(e); }), cancellationToken);
         var seconds = stopwatch.Elapsed.TotalSeconds;
         buildTrace.Finish(result, seconds);
         return (result, seconds);

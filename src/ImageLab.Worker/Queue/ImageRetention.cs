@@ -1,6 +1,7 @@
 using ImageLab.Data.Stores;
 using ImageLab.Docker.Engine;
 using ImageLab.Worker.Hosting;
+using ImageLab.Worker.Pipeline;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -12,7 +13,7 @@ namespace ImageLab.Worker.Queue;
 /// prunes build cache unused for <c>Worker:PruneBuildCacheAfterHours</c>.
 /// </summary>
 public sealed partial class ImageRetention(
-    IterationStore store, IDockerEngine engine, IOptions<WorkerOptions> options, ILogger<ImageRetention> logger) : BackgroundService
+    IterationStore store, IDockerEngine engine, EngineImageGate gate, IOptions<WorkerOptions> options, ILogger<ImageRetention> logger) : BackgroundService
 {
     private static readonly TimeSpan Interval = TimeSpan.FromMinutes(5);
 
@@ -52,18 +53,22 @@ public sealed partial class ImageRetention(
     {
         foreach (var expired in await store.FindExpiredImagesAsync(keep, cancellationToken))
         {
-            // By tag and id: on an engine shared with another ImageLab, the same tag may name that one's image by now.
-            foreach (var image in expired.Images)
+            // One experiment's images at a time, while no classic build runs on the engine (builds wait for one experiment's).
+            await gate.RemoveAsync(async cancel =>
             {
-                await engine.RemoveTagAsync(image.Tag, image.ImageId, cancellationToken);
-                await engine.RemoveUntaggedImageAsync(image.ImageId, cancellationToken);
-            }
+                // By tag and id: on an engine shared with another ImageLab, the same tag may name that one's image by now.
+                foreach (var image in expired.Images)
+                {
+                    await engine.RemoveTagAsync(image.Tag, image.ImageId, cancel);
+                    await engine.RemoveUntaggedImageAsync(image.ImageId, cancel);
+                }
 
-            // The classic builder's earlier stages: untagged, and gone once no later build uses them as cache.
-            foreach (var stage in expired.StageImageIds)
-            {
-                await engine.RemoveUntaggedImageAsync(stage, cancellationToken);
-            }
+                // The classic builder's earlier stages: untagged, and gone once no later build uses them as cache.
+                foreach (var stage in expired.StageImageIds)
+                {
+                    await engine.RemoveUntaggedImageAsync(stage, cancel);
+                }
+            }, cancellationToken);
 
             await store.MarkImagesRemovedAsync(expired.ExperimentId, cancellationToken);
             LogRemoved(logger, expired.ExperimentId, expired.Images.Count + expired.StageImageIds.Count);

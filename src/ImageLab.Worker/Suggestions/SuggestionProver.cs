@@ -5,6 +5,7 @@ using ImageLab.Core.Formatting;
 using ImageLab.Data.Stores;
 using ImageLab.Docker.Engine;
 using ImageLab.Data.Events;
+using ImageLab.Worker.Pipeline;
 using Microsoft.Extensions.Logging;
 
 namespace ImageLab.Worker.Suggestions;
@@ -20,6 +21,7 @@ namespace ImageLab.Worker.Suggestions;
 /// </summary>
 public sealed partial class SuggestionProver(
     IDockerEngine engine,
+    EngineImageGate gate,
     IterationStore iterations,
     SuggestionStore suggestions,
     BuildEventWriter events,
@@ -57,10 +59,7 @@ public sealed partial class SuggestionProver(
         }
         finally
         {
-            foreach (var ablation in builds.Ablations.Values)
-            {
-                await RemoveAsync(ablation, CancellationToken.None);
-            }
+            await RemoveAsync([.. builds.Ablations.Values], CancellationToken.None);
         }
     }
 
@@ -89,7 +88,7 @@ public sealed partial class SuggestionProver(
             return (result, document);
         }
 
-        await RemoveAsync(result, cancellationToken);
+        await RemoveAsync([result], cancellationToken);
         if (!kept.HasChanges)
         {
             return (result with { Succeeded = false, ImageId = null, Error = "Every transformation of this suggestion broke the build, so nothing is left to suggest." }, document);
@@ -98,7 +97,7 @@ public sealed partial class SuggestionProver(
         LogRebuilding(logger, job.IterationId, dropped);
         await suggestions.ReplaceDockerfileAsync(job.IterationId, owner, kept.Text, cancellationToken);
         await using var context = iterations.OpenContext(job, kept.Text);
-        var rebuilt = await engine.BuildAsync(request, context, new Progress<BuildEvent>(), cancellationToken);
+        var rebuilt = await gate.BuildAsync(request, context, new Progress<BuildEvent>(), cancellationToken);
         return (rebuilt, DockerfileParser.Parse(kept.Text, job.BuildArgs));
     }
 
@@ -141,7 +140,7 @@ public sealed partial class SuggestionProver(
             {
                 if (!builds.Ablations.Values.Any(a => a.ImageId == baseline.ImageId))
                 {
-                    await RemoveAsync(baseline, CancellationToken.None);
+                    await RemoveAsync([baseline], CancellationToken.None);
                 }
             }
         }
@@ -149,7 +148,7 @@ public sealed partial class SuggestionProver(
         var built = await BuildAsync(step, ablation.Text, rewriteId, cancellationToken);
         if (!built.Succeeded || built.ImageId is null)
         {
-            await RemoveAsync(built, CancellationToken.None);
+            await RemoveAsync([built], CancellationToken.None);
             return $"its own build failed: {EngineReason(job, built)}";
         }
 
@@ -168,7 +167,7 @@ public sealed partial class SuggestionProver(
             Labels = new Dictionary<string, string>(step.Request.Labels) { ["imagelab.ablation"] = label },
         };
         await using var context = iterations.OpenContext(step.Job, dockerfile);
-        return await engine.BuildAsync(request, context, new Progress<BuildEvent>(), cancellationToken);
+        return await gate.BuildAsync(request, context, new Progress<BuildEvent>(), cancellationToken);
     }
 
     private async Task<long> SizeOfAsync(string imageId, CancellationToken cancellationToken) =>
@@ -192,18 +191,22 @@ public sealed partial class SuggestionProver(
     private sealed record Ablation(
         BuildJob Job, string Owner, BuildRequest Request, string Source, string RewriteId, IReadOnlyList<string> Kept, DockerfileRewriteOptions Options);
 
-    private async Task RemoveAsync(BuildResult built, CancellationToken cancellationToken)
-    {
-        if (built.ImageId is { } id)
+    private Task RemoveAsync(IReadOnlyList<BuildResult> builds, CancellationToken cancellationToken) =>
+        builds.Count == 0 ? Task.CompletedTask : gate.RemoveAsync(async cancel =>
         {
-            await engine.RemoveImageAsync(id, cancellationToken);
-        }
+            foreach (var built in builds)
+            {
+                if (built.ImageId is { } id)
+                {
+                    await engine.RemoveImageAsync(id, cancel);
+                }
 
-        foreach (var stage in built.StageImageIds)
-        {
-            await engine.RemoveUntaggedImageAsync(stage, cancellationToken);
-        }
-    }
+                foreach (var stage in built.StageImageIds)
+                {
+                    await engine.RemoveUntaggedImageAsync(stage, cancel);
+                }
+            }
+        }, cancellationToken);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Suggested iteration {IterationId} is rebuilt without the transformations that broke its build: {Dropped}.")]
     private static partial void LogRebuilding(ILogger logger, long iterationId, IReadOnlyList<string> dropped);

@@ -156,14 +156,14 @@ public sealed class AnalysisQueueTests
 
         // Act
         await harness.Retention.RemoveExpiredAsync(keep: 0, CancellationToken.None);
-        var keptWhileWaiting = await ImageExistsAsync(iteration.ImageId!);
+        var keptWhileWaiting = await DockerCli.ImageExistsAsync(iteration.ImageId!);
         await harness.RunAnalysesAsync();
         await harness.Retention.RemoveExpiredAsync(keep: 0, CancellationToken.None);
 
         // Assert
         Assert.True(keptWhileWaiting);
         Assert.True((await harness.Analyses.GetStateAsync(iteration.Id, CancellationToken.None)).IsAvailable);
-        Assert.False(await ImageExistsAsync(iteration.ImageId!));
+        Assert.False(await DockerCli.ImageExistsAsync(iteration.ImageId!));
     }
 
     private static string Project() => "analysis-queue-" + Guid.NewGuid().ToString("N")[..8];
@@ -182,9 +182,6 @@ public sealed class AnalysisQueueTests
         Assert.True(iteration.Status == IterationStatus.Succeeded, iteration.Error);
         return iteration;
     }
-
-    private static async Task<bool> ImageExistsAsync(string imageId) =>
-        (await DockerCli.RunAsync("images", "--quiet", "--no-trunc")).Contains(imageId, StringComparison.Ordinal);
 
     /// <summary>What a kill during the analysis leaves once its lease ran out: the row claimed by a dead owner, no layers cached.</summary>
     private static async Task SimulateKillDuringAnalysisAsync(PipelineHarness harness, long iterationId)

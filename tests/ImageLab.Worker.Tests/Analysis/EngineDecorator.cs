@@ -24,12 +24,12 @@ internal abstract class EngineDecorator(IDockerEngine inner) : IDockerEngine
 
     public Task TagImageAsync(string image, string repositoryAndTag, CancellationToken cancellationToken) => inner.TagImageAsync(image, repositoryAndTag, cancellationToken);
 
-    public Task<bool> RemoveImageAsync(string image, CancellationToken cancellationToken) => inner.RemoveImageAsync(image, cancellationToken);
+    public virtual Task<bool> RemoveImageAsync(string image, CancellationToken cancellationToken) => inner.RemoveImageAsync(image, cancellationToken);
 
-    public Task<bool> RemoveTagAsync(string repositoryAndTag, string imageId, CancellationToken cancellationToken) =>
+    public virtual Task<bool> RemoveTagAsync(string repositoryAndTag, string imageId, CancellationToken cancellationToken) =>
         inner.RemoveTagAsync(repositoryAndTag, imageId, cancellationToken);
 
-    public Task<bool> RemoveUntaggedImageAsync(string image, CancellationToken cancellationToken) => inner.RemoveUntaggedImageAsync(image, cancellationToken);
+    public virtual Task<bool> RemoveUntaggedImageAsync(string image, CancellationToken cancellationToken) => inner.RemoveUntaggedImageAsync(image, cancellationToken);
 
     public Task<ContainerRunResult> RunContainerAsync(ContainerRunRequest request, CancellationToken cancellationToken) => inner.RunContainerAsync(request, cancellationToken);
 
