@@ -79,6 +79,8 @@ echo "iterations whose build started more than once (more than one 'FROM scratch
 q "SELECT count(*) FROM (SELECT i.id, (SELECT count(*) FROM events e WHERE e.iteration_id = i.id AND e.type = 'StepStarted' AND e.text = 'FROM scratch') AS n FROM iterations i) t WHERE n > 1 AND NOT EXISTS (SELECT 1 FROM events w WHERE w.iteration_id = t.id AND w.type = 'Warning' AND w.text LIKE 'The engine lost an image%')"
 echo "built again by the same worker after the classic builder's cache-probe race (ClassicCacheRace):"
 q "SELECT count(DISTINCT iteration_id) FROM events WHERE type = 'Warning' AND text LIKE 'The engine lost an image%'"
+echo "experiments whose images retention removed during the run (Worker:KeepImagesOfLatestExperiments, default 50):"
+q "SELECT count(*) FROM experiments WHERE images_removed"
 # The bench's own images (recorded per iteration), removed from the engine that built each.
 for endpoint in "$IMAGELAB_TEST_DOCKER_ENDPOINT" "$IMAGELAB_TEST_DOCKER2_ENDPOINT"; do
   q "SELECT DISTINCT image_id FROM iterations WHERE engine = '$endpoint' AND image_id IS NOT NULL" \
