@@ -85,7 +85,7 @@ if [ "$LADDER" = 1 ]; then
     for round in ${ROUNDS:-first again again2 again3}; do # first: a fresh app and DiffID cache; the rest: both warm (the CI case)
       t0=$(now); for f in $dockerfiles; do plain_build "$builder" "$f"; done; t1=$(now)
       t2=$(now); id=$(imagelab_submit "$builder" $dockerfiles); wait_built "$id"; t3=$(now)
-      wait_analyzed "$id" ""; t4=$(now); wait_analyzed "$id" compressedSizeBytes; t5=$(now)
+      if [ "$ANALYSIS" = true ]; then wait_analyzed "$id" ""; t4=$(now); wait_analyzed "$id" compressedSizeBytes; t5=$(now); else t4=$t3; t5=$t3; fi
       python3 -c "p=$t1-$t0; i=$t3-$t2; a=$t4-$t2; z=$t5-$t2; print(f'{\"$builder\":<10} {\"$(basename "$SAMPLE")/$round\":<20} {p:8.2f} {i:10.2f} {i/p:6.2f} {a:12.2f} {a/p:6.2f} {z:12.2f}')"
     done
   done
