@@ -10,7 +10,8 @@ namespace ImageLab.Data.Events;
 /// <summary>
 /// Collects events from running builds, stores them in batches (every 100 ms or 1,000 events, whichever
 /// comes first) and only then publishes them with their sequences, so that a watcher never sees an event
-/// the store does not have. One writer per process keeps sequences in commit order.
+/// the store does not have. One writer per process keeps sequences in commit order. A flush (the pipeline's, before it
+/// stores an iteration's end) ends the current batch's window at once instead of waiting it out.
 /// </summary>
 public sealed partial class BuildEventWriter(
     EventStore store,
@@ -30,6 +31,8 @@ public sealed partial class BuildEventWriter(
     private readonly Channel<BuildEventMessage> _pending = Channel.CreateUnbounded<BuildEventMessage>(new UnboundedChannelOptions { SingleReader = true });
     private long _posted;
     private long _stored;
+    private CancellationTokenSource _flushRequested = new();
+    private TaskCompletionSource _storedMore = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     /// <summary>Queues an event (its sequence is assigned when stored).</summary>
     public void Post(long experimentId, long iterationId, BuildEventType type, IterationStatus? status = null,
@@ -55,9 +58,16 @@ public sealed partial class BuildEventWriter(
     public async Task FlushAsync(CancellationToken cancellationToken)
     {
         var target = Interlocked.Read(ref _posted);
-        while (Interlocked.Read(ref _stored) < target)
+        while (true)
         {
-            await Task.Delay(20, cancellationToken);
+            var storedMore = Volatile.Read(ref _storedMore).Task;
+            if (Interlocked.Read(ref _stored) >= target)
+            {
+                return;
+            }
+
+            await Volatile.Read(ref _flushRequested).CancelAsync();
+            await storedMore.WaitAsync(cancellationToken);
         }
     }
 
@@ -91,6 +101,15 @@ public sealed partial class BuildEventWriter(
 
     private async Task FillBatchAsync(List<BuildEventMessage> batch, CancellationToken stoppingToken)
     {
+        // A flush asked before this point (while the last batch was stored) is answered by this batch without a window:
+        // everything it waits for is in the channel by now. One asked later ends this batch's window.
+        var flushAsked = Volatile.Read(ref _flushRequested).IsCancellationRequested;
+        if (flushAsked)
+        {
+            Volatile.Write(ref _flushRequested, new CancellationTokenSource());
+        }
+
+        var flushRequested = Volatile.Read(ref _flushRequested).Token;
         var windowEnds = clock.GetUtcNow() + BatchWindow;
         while (batch.Count < MaxBatch)
         {
@@ -101,20 +120,20 @@ public sealed partial class BuildEventWriter(
             }
 
             var remaining = windowEnds - clock.GetUtcNow();
-            if (remaining <= TimeSpan.Zero)
+            if (remaining <= TimeSpan.Zero || flushAsked || flushRequested.IsCancellationRequested)
             {
                 return;
             }
 
-            using var window = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
-            window.CancelAfter(remaining);
+            using var windowTimer = new CancellationTokenSource(remaining, clock);
+            using var window = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, flushRequested, windowTimer.Token);
             try
             {
                 await _pending.Reader.WaitToReadAsync(window.Token);
             }
             catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
             {
-                return;
+                // The window ran out or a flush ended it: take what has arrived meanwhile and store.
             }
         }
     }
@@ -131,6 +150,7 @@ public sealed partial class BuildEventWriter(
                 }
 
                 Interlocked.Add(ref _stored, batch.Count);
+                Interlocked.Exchange(ref _storedMore, new(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
             },
             clock,
             e => LogStoreFailed(logger, batch.Count, e.Message),
