@@ -5,33 +5,46 @@ namespace ImageLab.Core.Reports;
 
 /// <summary>
 /// Server and user text as GitHub-flavoured Markdown on one line, for the reports posted on pull requests: literal text
-/// that can neither break a table nor inject markup, mentions aside (GitHub links <c>@name</c> in any text), and code
-/// spans that show their text as it is, backticks included.
+/// that can neither break a table, inject markup nor notify anyone (GitHub turns <c>@name</c> into a mention and <c>#12</c>
+/// or <c>GH-12</c> into a link that shows up on that issue, in any text), and code spans that show their text as it is, backticks included.
 /// </summary>
 public static class MarkdownText
 {
+    // Invisible, and no line may break at it: GitHub's mention and issue-link patterns need a letter or digit right after.
+    private const char WordJoiner = '\u2060';
+
     /// <summary>
     /// Text as literal Markdown: table pipes, code and emphasis marks and link brackets are backslash-escaped (a
-    /// backslash too, so that none can pair with what follows), and HTML is written as entities.
+    /// backslash too, so that none can pair with what follows), HTML is written as entities, and a word joiner follows
+    /// an <c>@</c> or <c>#</c> before a letter or digit (and the dash of <c>GH-12</c>), so that a name in the text mentions no one and links no issue.
     /// </summary>
     public static string Escape(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var escaped = new StringBuilder(text.Length + 8);
-        foreach (var c in text.ReplaceLineEndings(" "))
+        var line = text.ReplaceLineEndings(" ");
+        var escaped = new StringBuilder(line.Length + 8);
+        for (var i = 0; i < line.Length; i++)
         {
+            var c = line[i];
             _ = c switch
             {
                 '<' => escaped.Append("&lt;"),
                 '>' => escaped.Append("&gt;"),
                 '&' => escaped.Append("&amp;"),
                 '\\' or '`' or '|' or '*' or '_' or '[' or ']' or '~' => escaped.Append('\\').Append(c),
+                '@' or '#' when i + 1 < line.Length && char.IsAsciiLetterOrDigit(line[i + 1]) => escaped.Append(c).Append(WordJoiner),
+                '-' when IsIssuePrefix(line, i) => escaped.Append(c).Append(WordJoiner),
                 _ => escaped.Append(c),
             };
         }
 
         return escaped.ToString();
     }
+
+    // GitHub links GH-12 like #12.
+    private static bool IsIssuePrefix(string line, int dash) =>
+        dash >= 2 && dash + 1 < line.Length && char.IsAsciiDigit(line[dash + 1])
+        && line.AsSpan(dash - 2, 2).Equals("GH", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
     /// Text as one code span, shown as it is (HTML and Markdown marks are literal in code). CommonMark ends a code span at

@@ -92,6 +92,21 @@ public sealed class MarkdownTextTests
         Assert.Equal("<p>a\\|b `c` **d** _e_ ~f~ &lt;g&gt;&amp;</p>\n", Markdown.ToHtml(markdown));
     }
 
+    [Theory]
+    [InlineData("ping @octocat and @my-org/team", "ping @\u2060octocat and @\u2060my-org/team")]
+    [InlineData("fixes #123 and GH-4, gh-5 #x", "fixes #\u2060123 and GH-\u20604, gh-\u20605 #\u2060x")]
+    [InlineData("AGH-4 is GH- and -5", "AGH-\u20604 is GH- and -5")]
+    [InlineData("mail a@b.test, # alone, @ alone, C# and x@", "mail a@\u2060b.test, # alone, @ alone, C# and x@")]
+    public void Escape_MentionsAndIssueNumbers_JoinedSoGitHubLinksNeither(string text, string expected)
+    {
+        // Act
+        var markdown = MarkdownText.Escape(text);
+
+        // Assert: the word joiner is invisible; GitHub's patterns need a letter or digit right after @ or #.
+        Assert.Equal(expected, markdown);
+        Assert.DoesNotMatch(@"(^|[^\w])[@#][A-Za-z0-9]|GH-[0-9]", markdown);
+    }
+
     // How Markdig writes text into HTML.
     private static string Html(string text) =>
         text.Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal)
