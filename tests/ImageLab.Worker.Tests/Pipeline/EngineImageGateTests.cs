@@ -17,46 +17,45 @@ public sealed class EngineImageGateTests
     [Fact]
     public async Task RemoveExpired_DuringAClassicBuild_RemovesOnlyAfterTheBuildEnded()
     {
-        // Arrange: an expired experiment's image, and a classic build that takes a few seconds.
-        WatchedEngine? engine = null;
-        await using var harness = await PipelineHarness.StartAsync(inner => engine = new WatchedEngine(inner));
-        var expired = Assert.Single((await harness.BuildDockerfileAsync(Unique(), BuilderKind.Classic)).Iterations);
-        var building = Task.Run(() => harness.BuildDockerfileAsync(Unique() + "RUN sleep 3\n", BuilderKind.Classic, analyze: false));
-        await engine!.BuildStarted.WaitAsync(Guard);
-
-        // Act: keep none (a running experiment is never expired).
-        await harness.Retention.RemoveExpiredAsync(keep: 0, CancellationToken.None).WaitAsync(Guard);
-        var built = Assert.Single((await building.WaitAsync(Guard)).Iterations);
+        // Act
+        var run = await RemoveExpiredDuringABuildAsync(BuilderKind.Classic);
 
         // Assert
-        Assert.True(built.Status == IterationStatus.Succeeded, built.Error);
-        Assert.False(await DockerCli.ImageExistsAsync(expired.ImageId!));
-        Assert.NotNull(engine.FirstRemovalAt);
-        Assert.True(engine.FirstRemovalAt >= engine.BuildEndedAt, $"removed at {engine.FirstRemovalAt:O}, the build ended at {engine.BuildEndedAt:O}");
+        Assert.True(run.Built.Status == IterationStatus.Succeeded, run.Built.Error);
+        Assert.False(await DockerCli.ImageExistsAsync(run.Expired.ImageId!));
+        Assert.True(run.FirstRemovalAt >= run.BuildEndedAt, $"removed at {run.FirstRemovalAt:O}, the build ended at {run.BuildEndedAt:O}");
     }
 
     [Fact]
     public async Task RemoveExpired_DuringABuildKitBuild_RemovesAtOnce()
     {
-        // Arrange
-        WatchedEngine? engine = null;
-        await using var harness = await PipelineHarness.StartAsync(inner => engine = new WatchedEngine(inner));
-        var expired = Assert.Single((await harness.BuildDockerfileAsync(Unique(), BuilderKind.BuildKit)).Iterations);
-        var building = Task.Run(() => harness.BuildDockerfileAsync(Unique() + "RUN sleep 5\n", BuilderKind.BuildKit, analyze: false));
-        await engine!.BuildStarted.WaitAsync(Guard);
-
         // Act
-        await harness.Retention.RemoveExpiredAsync(keep: 0, CancellationToken.None).WaitAsync(Guard);
-        var removedWhileBuilding = engine.BuildEndedAt is null;
-        var built = Assert.Single((await building.WaitAsync(Guard)).Iterations);
+        var run = await RemoveExpiredDuringABuildAsync(BuilderKind.BuildKit);
 
         // Assert
-        Assert.True(built.Status == IterationStatus.Succeeded, built.Error);
-        Assert.False(await DockerCli.ImageExistsAsync(expired.ImageId!));
-        Assert.True(removedWhileBuilding);
+        Assert.True(run.Built.Status == IterationStatus.Succeeded, run.Built.Error);
+        Assert.False(await DockerCli.ImageExistsAsync(run.Expired.ImageId!));
+        Assert.True(run.FirstRemovalAt < run.BuildEndedAt, $"removed at {run.FirstRemovalAt:O}, the build ended at {run.BuildEndedAt:O}");
+    }
+
+    // An expired experiment's image, then retention while a build of a few seconds runs (keeping none: a running experiment
+    // is never expired).
+    private static async Task<RetentionDuringBuild> RemoveExpiredDuringABuildAsync(BuilderKind builder)
+    {
+        WatchedEngine? engine = null;
+        await using var harness = await PipelineHarness.StartAsync(inner => engine = new WatchedEngine(inner));
+        var expired = Assert.Single((await harness.BuildDockerfileAsync(Unique(), builder)).Iterations);
+        var building = Task.Run(() => harness.BuildDockerfileAsync(Unique() + "RUN sleep 4\n", builder, analyze: false));
+        await engine!.BuildStarted.WaitAsync(Guard);
+
+        await harness.Retention.RemoveExpiredAsync(keep: 0, CancellationToken.None).WaitAsync(Guard);
+        var built = Assert.Single((await building.WaitAsync(Guard)).Iterations);
+        return new RetentionDuringBuild(expired, built, engine.FirstRemovalAt ?? DateTimeOffset.MaxValue, engine.BuildEndedAt!.Value);
     }
 
     private static string Unique() => $"FROM busybox\nRUN echo {Guid.NewGuid():N} > /stamp\n";
+
+    private sealed record RetentionDuringBuild(IterationDetails Expired, IterationDetails Built, DateTimeOffset FirstRemovalAt, DateTimeOffset BuildEndedAt);
 
     /// <summary>The real engine; notes when the second build starts and ends, and when the first image removal starts.</summary>
     private sealed class WatchedEngine(IDockerEngine inner) : EngineDecorator(inner)
