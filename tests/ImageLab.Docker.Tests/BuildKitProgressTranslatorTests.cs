@@ -74,6 +74,27 @@ public sealed class BuildKitProgressTranslatorTests
     }
 
     [Fact]
+    public void OnStatus_VertexesLastStepFirst_NumbersStepsInBuildOrder()
+    {
+        // Arrange (Docker 28's BuildKit lists a message's vertexes last step first, each naming its inputs)
+        var recorder = new EventRecorder();
+        var translator = new BuildKitProgressTranslator(recorder);
+        var from = Vertex("a", "[1/3] FROM docker.io/library/python:3.11-slim-bookworm", cached: true);
+        var workdir = Vertex("b", "[2/3] WORKDIR /app", cached: true);
+        workdir.Inputs.Add("a");
+        var copy = Vertex("c", "[3/3] COPY main.py .", started: true);
+        copy.Inputs.Add("b");
+
+        // Act
+        translator.OnStatus(new StatusResponse { Vertexes = { copy, workdir, from } });
+
+        // Assert
+        var started = recorder.Events.Where(e => e.Kind == BuildEventKind.StepStarted).ToList();
+        Assert.Equal(["FROM docker.io/library/python:3.11-slim-bookworm", "WORKDIR /app", "COPY main.py ."], started.Select(e => e.Text));
+        Assert.Equal([1, 2, 3], started.Select(e => e.Step ?? 0));
+    }
+
+    [Fact]
     public void OnStatus_VertexError_ReportsErrorOfThatStep()
     {
         // Arrange
