@@ -95,6 +95,29 @@ public sealed class BuildKitProgressTranslatorTests
     }
 
     [Fact]
+    public void OnStatus_TwoStagesLastStepFirst_NumbersTheBuilderStageFirst()
+    {
+        // Arrange (the final stage's COPY --from takes its own stage first, then the builder's last step)
+        var recorder = new EventRecorder();
+        var translator = new BuildKitProgressTranslator(recorder);
+        var builderFrom = Vertex("a", "[builder 1/2] FROM docker.io/library/debian:bookworm", started: true);
+        var builderRun = Vertex("b", "[builder 2/2] RUN make", started: true);
+        builderRun.Inputs.Add("a");
+        var runtimeFrom = Vertex("c", "[stage-1 1/2] FROM docker.io/library/debian:bookworm-slim", started: true);
+        var copy = Vertex("d", "[stage-1 2/2] COPY --from=builder /out /out", started: true);
+        copy.Inputs.Add("c");
+        copy.Inputs.Add("b");
+
+        // Act
+        translator.OnStatus(new StatusResponse { Vertexes = { copy, runtimeFrom, builderRun, builderFrom } });
+
+        // Assert
+        var started = recorder.Events.Where(e => e.Kind == BuildEventKind.StepStarted).OrderBy(e => e.Step).ToList();
+        Assert.Equal(["builder", "builder", "stage-1", "stage-1"], started.Select(e => e.Stage));
+        Assert.Equal("RUN make", started[1].Text);
+    }
+
+    [Fact]
     public void OnStatus_VertexError_ReportsErrorOfThatStep()
     {
         // Arrange

@@ -165,7 +165,8 @@ internal sealed partial class BuildKitProgressTranslator(IProgress<BuildEvent>? 
                 return;
             }
 
-            foreach (var input in vertex.Inputs)
+            // A COPY --from names the stage it copies from after its own: that stage, earlier in the Dockerfile, goes first.
+            foreach (var input in vertex.Inputs.Reverse())
             {
                 if (byDigest.TryGetValue(input, out var before))
                 {
