@@ -74,6 +74,50 @@ public sealed class BuildKitProgressTranslatorTests
     }
 
     [Fact]
+    public void OnStatus_VertexesLastStepFirst_NumbersStepsInBuildOrder()
+    {
+        // Arrange (Docker 28's BuildKit lists a message's vertexes last step first, each naming its inputs)
+        var recorder = new EventRecorder();
+        var translator = new BuildKitProgressTranslator(recorder);
+        var from = Vertex("a", "[1/3] FROM docker.io/library/python:3.11-slim-bookworm", cached: true);
+        var workdir = Vertex("b", "[2/3] WORKDIR /app", cached: true);
+        workdir.Inputs.Add("a");
+        var copy = Vertex("c", "[3/3] COPY main.py .", started: true);
+        copy.Inputs.Add("b");
+
+        // Act
+        translator.OnStatus(new StatusResponse { Vertexes = { copy, workdir, from } });
+
+        // Assert
+        var started = recorder.Events.Where(e => e.Kind == BuildEventKind.StepStarted).ToList();
+        Assert.Equal(["FROM docker.io/library/python:3.11-slim-bookworm", "WORKDIR /app", "COPY main.py ."], started.Select(e => e.Text));
+        Assert.Equal([1, 2, 3], started.Select(e => e.Step ?? 0));
+    }
+
+    [Fact]
+    public void OnStatus_TwoStagesLastStepFirst_NumbersTheBuilderStageFirst()
+    {
+        // Arrange (the final stage's COPY --from takes its own stage first, then the builder's last step)
+        var recorder = new EventRecorder();
+        var translator = new BuildKitProgressTranslator(recorder);
+        var builderFrom = Vertex("a", "[builder 1/2] FROM docker.io/library/debian:bookworm", started: true);
+        var builderRun = Vertex("b", "[builder 2/2] RUN make", started: true);
+        builderRun.Inputs.Add("a");
+        var runtimeFrom = Vertex("c", "[stage-1 1/2] FROM docker.io/library/debian:bookworm-slim", started: true);
+        var copy = Vertex("d", "[stage-1 2/2] COPY --from=builder /out /out", started: true);
+        copy.Inputs.Add("c");
+        copy.Inputs.Add("b");
+
+        // Act
+        translator.OnStatus(new StatusResponse { Vertexes = { copy, runtimeFrom, builderRun, builderFrom } });
+
+        // Assert
+        var started = recorder.Events.Where(e => e.Kind == BuildEventKind.StepStarted).OrderBy(e => e.Step).ToList();
+        Assert.Equal(["builder", "builder", "stage-1", "stage-1"], started.Select(e => e.Stage));
+        Assert.Equal("RUN make", started[1].Text);
+    }
+
+    [Fact]
     public void OnStatus_VertexError_ReportsErrorOfThatStep()
     {
         // Arrange

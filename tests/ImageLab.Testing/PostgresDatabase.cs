@@ -18,11 +18,14 @@ public sealed class PostgresDatabase : IAsyncDisposable
 
     public string ConnectionString { get; }
 
+    /// <summary>A unique name on the test server that no database has yet: for code that must create it.</summary>
+    public static PostgresDatabase NotYetCreated(string prefix = "imagelab_test") =>
+        new(TestEnvironment.PostgresConnectionString, $"{prefix}_{Guid.NewGuid():N}"[..40]);
+
     public static async Task<PostgresDatabase> CreateAsync(string prefix = "imagelab_test")
     {
-        var server = TestEnvironment.PostgresConnectionString;
-        var database = new PostgresDatabase(server, $"{prefix}_{Guid.NewGuid():N}"[..40]);
-        await using var connection = new NpgsqlConnection(server);
+        var database = NotYetCreated(prefix);
+        await using var connection = new NpgsqlConnection(database._serverConnectionString);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand($"CREATE DATABASE \"{database.Name}\"", connection);
         await command.ExecuteNonQueryAsync();

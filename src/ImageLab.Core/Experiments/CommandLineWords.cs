@@ -5,7 +5,7 @@ namespace ImageLab.Core.Experiments;
 /// <summary>
 /// Splits a command line typed in a form into its words the way a POSIX shell quotes them, without running a shell:
 /// words split at spaces, <c>'...'</c> keeps everything literally, <c>"..."</c> keeps spaces and takes <c>\"</c> and
-/// <c>\\</c>, a backslash outside quotes keeps the next character.
+/// <c>\\</c>, a backslash outside quotes keeps the next character; and joins words back into a line that splits into them.
 /// </summary>
 public static class CommandLineWords
 {
@@ -55,4 +55,19 @@ public static class CommandLineWords
 
         return (words, null);
     }
+
+    /// <summary>
+    /// The words as one line a person can read and paste into a shell: plain words as they are, any other word in single
+    /// quotes (a quote inside as <c>'\''</c>); <see cref="Split"/> gives the same words back.
+    /// </summary>
+    public static string Join(IEnumerable<string> words)
+    {
+        ArgumentNullException.ThrowIfNull(words);
+        return string.Join(' ', words.Select(Quote));
+    }
+
+    private static string Quote(string word) =>
+        word.Length > 0 && word.All(IsPlain) ? word : $"'{word.Replace("'", "'\\''", StringComparison.Ordinal)}'";
+
+    private static bool IsPlain(char c) => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' or '/' or ':' or '=' or ',' or '+' or '@' or '%';
 }

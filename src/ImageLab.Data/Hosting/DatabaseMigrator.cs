@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -36,6 +37,7 @@ internal sealed partial class DatabaseMigrator(
         }
 
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await CreateDatabaseIfMissingAsync(db, cancellationToken);
         await CreateHistoryTableAsync(db, cancellationToken);
         var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
         if (pending.Count > 0)
@@ -46,6 +48,18 @@ internal sealed partial class DatabaseMigrator(
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    // Migrate would create a missing database itself, but the history table below is created first, on a connection to
+    // that database: without this a connection string naming a new database stops the first start.
+    private async Task CreateDatabaseIfMissingAsync(ImageLabDbContext db, CancellationToken cancellationToken)
+    {
+        var creator = db.GetService<IRelationalDatabaseCreator>();
+        if (!await creator.ExistsAsync(cancellationToken))
+        {
+            LogCreatingDatabase(logger, store.Location);
+            await creator.CreateAsync(cancellationToken);
+        }
+    }
 
     // EF reads the history table before it creates it and logs the failure, on every fresh database, as an error
     // (dotnet/efcore#37328; the provider's own existence check reads it the same way). Creating the empty table first
@@ -58,6 +72,9 @@ internal sealed partial class DatabaseMigrator(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Using PostgreSQL {Location}.")]
     private static partial void LogPostgreSql(ILogger logger, string location);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Creating {Location}: it does not exist yet.")]
+    private static partial void LogCreatingDatabase(ILogger logger, string location);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Applying {Count} database migrations.")]
     private static partial void LogMigrating(ILogger logger, int count);

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Google.Protobuf;
+using Google.Protobuf.Collections;
 using ImageLab.Docker.Builds;
 using ImageLab.Docker.BuildKit.Protos;
 using ImageLab.Docker.Engine;
@@ -16,7 +17,8 @@ namespace ImageLab.Docker.BuildKit;
 /// <remarks>
 /// Steps are the vertexes named like Dockerfile instructions (<c>[2/5] RUN ...</c>,
 /// <c>[builder 2/4] COPY ...</c>); <c>[internal] ...</c>, <c>exporting to image</c> and the like are not.
-/// Each step is numbered 1, 2, 3... in the order BuildKit first reports it, across all stages, and
+/// Each step is numbered 1, 2, 3... in the order BuildKit first reports it (within one message, after the vertexes it
+/// takes as inputs), across all stages, and
 /// the total is the larger of the steps seen so far and the sum of the <c>M</c> of <c>N/M</c> over the
 /// stages seen so far: exact for one stage, growing as BuildKit reaches further stages.
 /// </remarks>
@@ -67,7 +69,7 @@ internal sealed partial class BuildKitProgressTranslator(IProgress<BuildEvent>? 
 
     internal void OnStatus(StatusResponse status)
     {
-        foreach (var vertex in status.Vertexes)
+        foreach (var vertex in InputsFirst(status.Vertexes))
         {
             OnVertex(vertex);
         }
@@ -134,6 +136,45 @@ internal sealed partial class BuildKitProgressTranslator(IProgress<BuildEvent>? 
                 TimeSpan? duration = vertex.Started is null ? null : vertex.Completed.ToDateTimeOffset() - vertex.Started.ToDateTimeOffset();
                 Report(new BuildEvent(BuildEventKind.StepCompleted, completed, TotalSteps, state.Text, state.Cached, duration, state.Stage));
             }
+        }
+    }
+
+    // Newer BuildKits (Docker 28) list a message's vertexes last step first; a vertex after the inputs it names keeps
+    // the steps numbered in build order. Otherwise the order BuildKit gave is kept.
+    private static List<Vertex> InputsFirst(RepeatedField<Vertex> vertexes)
+    {
+        var byDigest = new Dictionary<string, Vertex>(StringComparer.Ordinal);
+        foreach (var vertex in vertexes)
+        {
+            byDigest.TryAdd(vertex.Digest, vertex);
+        }
+
+        var ordered = new List<Vertex>(vertexes.Count);
+        var placed = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var vertex in vertexes)
+        {
+            Place(vertex);
+        }
+
+        return ordered;
+
+        void Place(Vertex vertex)
+        {
+            if (!placed.Add(vertex.Digest))
+            {
+                return;
+            }
+
+            // A COPY --from names the stage it copies from after its own: that stage, earlier in the Dockerfile, goes first.
+            foreach (var input in vertex.Inputs.Reverse())
+            {
+                if (byDigest.TryGetValue(input, out var before))
+                {
+                    Place(before);
+                }
+            }
+
+            ordered.Add(vertex);
         }
     }
 

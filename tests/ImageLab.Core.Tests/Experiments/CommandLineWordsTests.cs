@@ -32,4 +32,20 @@ public sealed class CommandLineWordsTests
         Assert.Empty(words);
         Assert.Equal($"The command has a {kind} quote that is never closed.", problem);
     }
+
+    [Theory]
+    [InlineData(new[] { "python3", "-c", "import app; print(\"ok\")" }, "python3 -c 'import app; print(\"ok\")'")]
+    [InlineData(new[] { "/bin/hello", "--name=x" }, "/bin/hello --name=x")]
+    [InlineData(new[] { "echo", "it's", "" }, "echo 'it'\\''s' ''")]
+    public void Join_Words_QuotesWhatASplitNeeds(string[] words, string expected)
+    {
+        // Act
+        var line = CommandLineWords.Join(words);
+        var (again, problem) = CommandLineWords.Split(line);
+
+        // Assert
+        Assert.Equal(expected, line);
+        Assert.Null(problem);
+        Assert.Equal(words, again);
+    }
 }

@@ -98,16 +98,4 @@ public sealed class DataFixture(TestStoreKind kind, TimeProvider? clock = null) 
         await db.SaveChangesAsync();
         return ids;
     }
-
-    private sealed class TestHostEnvironment : IHostEnvironment
-    {
-        public string EnvironmentName { get; set; } = "Development";
-
-        public string ApplicationName { get; set; } = "ImageLab.Data.Tests";
-
-        public string ContentRootPath { get; set; } = AppContext.BaseDirectory;
-
-        public Microsoft.Extensions.FileProviders.IFileProvider ContentRootFileProvider { get; set; } =
-            new Microsoft.Extensions.FileProviders.NullFileProvider();
-    }
 }

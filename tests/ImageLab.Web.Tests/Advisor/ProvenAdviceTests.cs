@@ -61,4 +61,23 @@ public sealed class ProvenAdviceTests : ImageLabTestContext
         Assert.StartsWith("Measured, not estimated: built on top of multi-stage-split on this iteration,",
             cut.Find("li.finding[data-rule='IL002'] .finding-bytes").GetAttribute("title"), StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData(61_234_567, "is-saving", "· −61.2 MB measured")]
+    [InlineData(-400, "is-cost", "· +400 B measured")]
+    [InlineData(0, "is-unchanged", "· 0 B measured")]
+    public void FindingsList_MeasuredSavingCostOrNothing_ColoursOnlyASavingAsOne(long savedBytes, string expectedClass, string expectedText)
+    {
+        // Arrange
+        IReadOnlyList<Finding> findings = [new("DL3009", FindingSeverity.Warning, 5, "Apt lists.", "Remove them.") { BytesAtStake = 151_075 }];
+        var proven = new Dictionary<string, ProvenSaving> { ["DL3009"] = new("apt-lists-cleanup", savedBytes, ["DL3009"], "2. naive suggested", null, []) };
+
+        // Act
+        var cut = Render<FindingsList>(p => p.Add(c => c.Findings, findings).Add(c => c.Proven, proven));
+
+        // Assert
+        var measured = cut.Find("li.finding[data-rule='DL3009'] .finding-bytes");
+        Assert.Contains(expectedClass, measured.ClassList);
+        Assert.Equal(expectedText, measured.TextContent.Trim());
+    }
 }

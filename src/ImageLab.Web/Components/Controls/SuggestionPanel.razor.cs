@@ -86,7 +86,7 @@ public partial class SuggestionPanel
                 "Builds, not run: no check command is set (imagelab.json \"check\"), so the suggested image was built but never run."),
         };
 
-        private static string Command(SuggestionCheck check) => LayerText.Shorten(string.Join(' ', check.Command), MaxCommandLength);
+        private static string Command(SuggestionCheck check) => LayerText.Shorten(CommandLineWords.Join(check.Command), MaxCommandLength);
 
         private static string Expectation(SuggestionCheck check) =>
             check.Expect is { } expect ? $"and printed “{LayerText.Shorten(expect, MaxCommandLength)}”" : "and exited 0";

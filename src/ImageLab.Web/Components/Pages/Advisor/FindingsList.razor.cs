@@ -28,6 +28,14 @@ public partial class FindingsList
             .ThenBy(f => f.Line)
             .ToList();
 
+    // Green only for a saving: a transformation that made the image larger (or left it as it was) is not one.
+    private static string MeasuredClass(ProvenSaving proven) => proven.SavedBytes switch
+    {
+        > 0 => "is-saving",
+        < 0 => "is-cost",
+        _ => "is-unchanged",
+    };
+
     private static string MeasuredTitle(ProvenSaving proven) =>
         $"Measured, not estimated: built {(TransformationDetails.DescribeOnTopOf(proven.OnTopOf) is { } onTopOf ? onTopOf + " on" : "alone on top of")} this iteration, "
         + $"the transformation {proven.TransformationId} of {proven.SuggestionTitle} "
