@@ -93,7 +93,12 @@ public static class MarkdownReportRenderer
             md.Append("\n**Top findings**\n\n");
             foreach (var finding in report.TopFindings)
             {
-                var stake = finding.BytesAtStake is { } bytes ? $" ({ByteSize.Format(bytes)} at stake)" : "";
+                var stake = (finding.MeasuredSavingBytes, finding.BytesAtStake) switch
+                {
+                    ({ } saved, _) => $" ({ByteSize.Change(-saved)} measured by a suggested build)",
+                    (null, { } bytes) => $" ({ByteSize.Format(bytes)} at stake, estimate)",
+                    _ => "",
+                };
                 md.Append(CultureInfo.InvariantCulture,
                     $"- {CodeSpan(finding.RuleId, inTableCell: false)} {Escape(finding.Iteration)}, line {finding.Line}{stake}: {Escape(finding.Message)}\n");
             }

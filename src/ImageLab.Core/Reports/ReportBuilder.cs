@@ -1,3 +1,4 @@
+using ImageLab.Core.Advice;
 using ImageLab.Core.Dockerfiles;
 using ImageLab.Core.Engines;
 using ImageLab.Core.Experiments;
@@ -115,6 +116,7 @@ public sealed class ReportBuilder
             .ThenBy(x => x.Iteration.Ordinal)
             .ThenBy(x => x.Finding.Line)
             .Take(MaxFindings)
-            .Select(x => new ReportFinding(x.Iteration.Name, x.Finding.RuleId, x.Finding.Severity, x.Finding.Line, x.Finding.Message, x.Finding.BytesAtStake))
+            .Select(x => new ReportFinding(x.Iteration.Name, x.Finding.RuleId, x.Finding.Severity, x.Finding.Line, x.Finding.Message, x.Finding.BytesAtStake,
+                ProvenSavings.ByRule(x.Iteration, experiment.Iterations).GetValueOrDefault(x.Finding.RuleId)?.SavedBytes))
             .ToList();
 }

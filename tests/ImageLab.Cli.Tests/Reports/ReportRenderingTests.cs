@@ -35,8 +35,32 @@ public sealed class ReportRenderingTests
         Assert.Contains("| slim | 330 MB | 110 MB | 67% smaller | ▲ +10% (was 300 MB) |", markdown, StringComparison.Ordinal);
         Assert.Contains("| multistage | 120 MB | — | 88% smaller | — |", markdown, StringComparison.Ordinal);
         Assert.Contains("Baseline: experiment 1 “exp 1”", markdown, StringComparison.Ordinal);
-        Assert.Contains("- `DL3042` naive, line 5 (12 MB at stake): pip keeps its cache.", markdown, StringComparison.Ordinal);
+        Assert.Contains("- `DL3042` naive, line 5 (12 MB at stake, estimate): pip keeps its cache.", markdown, StringComparison.Ordinal);
         Assert.Contains("[Open experiment 2 in ImageLab](http://imagelab.test/experiments/2)", markdown, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_FindingASuggestionProved_SaysMeasuredNotAtStake()
+    {
+        // Arrange: a suggestion from the naive iteration measured pip-no-cache-dir (the fix for DL3042) at 9.5 MB.
+        var experiment = SampleReports.Experiment(2, ("naive", 1_000_000_000, IterationStatus.Succeeded), ("slim", 330_000_000, IterationStatus.Succeeded));
+        var naive = experiment.Iterations[0];
+        var suggested = SampleReports.Iteration(99, 3, "naive suggested", 990_500_000) with
+        {
+            SuggestedFrom = naive.Id,
+            Transformations = [new TransformationDetails("pip-no-cache-dir", "pip without its cache", 5, TransformationStatus.Measured, 9_500_000, null, [])],
+        };
+        experiment = experiment with { Iterations = [.. experiment.Iterations, suggested] };
+
+        // Act
+        var report = new ReportBuilder().Build(experiment, null, null, null);
+        var markdown = MarkdownReportRenderer.Render(report);
+
+        // Assert: the naive finding carries the measured bytes; the slim one, not proved, stays an estimate.
+        Assert.Equal(9_500_000, report.TopFindings.Single(f => f.Iteration == "naive").MeasuredSavingBytes);
+        Assert.Null(report.TopFindings.Single(f => f.Iteration == "slim").MeasuredSavingBytes);
+        Assert.Contains("- `DL3042` naive, line 5 (−9.5 MB measured by a suggested build): pip keeps its cache.", markdown, StringComparison.Ordinal);
+        Assert.Contains("- `DL3042` slim, line 5 (12 MB at stake, estimate): pip keeps its cache.", markdown, StringComparison.Ordinal);
     }
 
     [Fact]
