@@ -103,6 +103,27 @@ public sealed partial class LayerAnalysisStep(
         return measurement with { SizeBytes = layers.Sum(l => l.SizeBytes), Layers = layers };
     }
 
+    /// <summary>
+    /// The size ImageLab gives any image on the containerd store, where the engine's own is compressed content: its
+    /// layers' file bytes, read through the DiffID cache (the image is saved only when a layer is new to it).
+    /// </summary>
+    public async Task<long> MeasureFileBytesAsync(string imageId, CancellationToken cancellationToken)
+    {
+        var image = await engine.InspectImageAsync(imageId, cancellationToken)
+            ?? throw new ImageAnalysisException($"The image {Short(imageId)} was removed from the engine before it could be measured.");
+        var cache = store.CreateCache(requireCompressedSize: false, blobsPushedAsStored: true);
+        if (await TryAllFromCacheAsync(image.LayerDiffIds, cache, cancellationToken) is { } cached)
+        {
+            return cached.Sum(l => l.FileSystemBytes);
+        }
+
+        await using var save = await engine.SaveImageAsync(image.Id, cancellationToken);
+        var options = new ImageAnalysisOptions { EstimateCompressedSize = false, BlobsArePushedAsStored = true };
+        var result = await new ImageSaveAnalyzer(options, cache).AnalyzeAsync(save, cancellationToken);
+        return result.Analysis?.Layers.Sum(l => l.Layer.FileSystemBytes)
+            ?? throw new ImageAnalysisException($"On the containerd image store ImageLab measures an image by reading its layers, which failed: {result.FailureReason}");
+    }
+
     private async Task<bool> HoldsEveryLayerWithPushSizeAsync(IterationMeasurement measurement, CancellationToken cancellationToken)
     {
         try

@@ -1,10 +1,12 @@
 using ImageLab.Core.Dockerfiles;
 using ImageLab.Core.Dockerfiles.Rewrites;
+using ImageLab.Core.Engines;
 using ImageLab.Core.Experiments;
 using ImageLab.Core.Formatting;
+using ImageLab.Data.Events;
 using ImageLab.Data.Stores;
 using ImageLab.Docker.Engine;
-using ImageLab.Data.Events;
+using ImageLab.Worker.Analysis;
 using ImageLab.Worker.Pipeline;
 using Microsoft.Extensions.Logging;
 
@@ -22,6 +24,7 @@ namespace ImageLab.Worker.Suggestions;
 public sealed partial class SuggestionProver(
     IDockerEngine engine,
     EngineImageGate gate,
+    LayerAnalysisStep layers,
     IterationStore iterations,
     SuggestionStore suggestions,
     BuildEventWriter events,
@@ -108,8 +111,8 @@ public sealed partial class SuggestionProver(
     };
 
     private async Task<long> MeasureSourceAsync(SuggestionProof proof, CancellationToken cancellationToken) =>
-        proof.SourceImageId is { } id && await engine.InspectImageAsync(id, cancellationToken) is { } image
-            ? image.SizeBytes
+        proof.SourceImageId is { } id && await engine.InspectImageAsync(id, cancellationToken) is not null
+            ? await SizeOfAsync(id, cancellationToken)
             : proof.SourceSizeBytes ?? throw new InvalidOperationException("the source iteration has no measured image to compare with.");
 
     // Builds the source with the one transformation (on top of what it is measured on); returns why it is dropped, or
@@ -170,9 +173,13 @@ public sealed partial class SuggestionProver(
         return await gate.BuildAsync(request, context, new Progress<BuildEvent>(), cancellationToken);
     }
 
+    // ImageLab's size, as the iterations' sizes are measured: the engine's on a graph driver, the layers' file bytes on the
+    // containerd store (where the engine's Size is compressed content, and savings from it were not what the page says).
     private async Task<long> SizeOfAsync(string imageId, CancellationToken cancellationToken) =>
-        (await engine.InspectImageAsync(imageId, cancellationToken)
-            ?? throw new InvalidOperationException($"the engine reported image {imageId} but cannot find it.")).SizeBytes;
+        (await engine.DescribeAsync(cancellationToken)).ImageStore == ImageStoreKind.Containerd
+            ? await layers.MeasureFileBytesAsync(imageId, cancellationToken)
+            : (await engine.InspectImageAsync(imageId, cancellationToken)
+                ?? throw new InvalidOperationException($"the engine reported image {imageId} but cannot find it.")).SizeBytes;
 
     private static string EngineReason(BuildJob job, BuildResult built) =>
         built.Error is { } error ? PrintableText.Of(job.Secrets.Apply(error)) : "the engine gave no message.";

@@ -1,5 +1,7 @@
 using System.Formats.Tar;
 using ImageLab.Core.Builds;
+using ImageLab.Core.Dockerfiles;
+using ImageLab.Core.Dockerfiles.Rewrites;
 using ImageLab.Core.Experiments;
 using ImageLab.Data;
 using ImageLab.Data.Analysis;
@@ -229,9 +231,32 @@ internal sealed class PipelineHarness : IAsyncDisposable
         return ran;
     }
 
+    /// <summary>
+    /// Appends ImageLab's suggestion for an iteration (the slim variants of its base allowed, as when the engine holds them)
+    /// and runs it to its end: the suggested build, its ablations and their measured savings.
+    /// </summary>
+    public async Task<IterationDetails> SuggestAndRunAsync(long experimentId, IterationDetails source)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        var options = new DockerfileRewriteOptions
+        {
+            AllowedBaseImages = NetworkReach.ImagesOf(DockerfileParser.Parse(source.DockerfileText))
+                .SelectMany(i => SmallerBaseRewrite.SlimVariants(i.Image)).ToHashSet(StringComparer.Ordinal),
+        };
+        var suggestion = new DockerfileRewriter().Suggest(source.DockerfileText, options);
+        var id = await _services.GetRequiredService<SuggestionStore>().AddAsync(source.Id, suggestion, CancellationToken.None);
+        var experiment = await RunQueuedAsync(experimentId, analyze: false);
+        return experiment.Iterations.Single(i => i.Id == id);
+    }
+
     private async Task<ExperimentDetails> SubmitAndRunAsync(ExperimentSubmission submission, Stream context, bool analyze = true)
     {
         var id = await _services.GetRequiredService<IExperimentCommands>().SubmitAsync(submission, context, CancellationToken.None);
+        return await RunQueuedAsync(id, analyze);
+    }
+
+    private async Task<ExperimentDetails> RunQueuedAsync(long experimentId, bool analyze)
+    {
         var queue = _services.GetRequiredService<IBuildQueue>();
         var pipeline = _services.GetRequiredService<IterationPipeline>();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(10));
@@ -245,7 +270,7 @@ internal sealed class PipelineHarness : IAsyncDisposable
             await RunAnalysesAsync();
         }
 
-        return (await Queries.GetExperimentAsync(id, CancellationToken.None))!;
+        return (await Queries.GetExperimentAsync(experimentId, CancellationToken.None))!;
     }
 
     public async ValueTask DisposeAsync()
