@@ -136,9 +136,9 @@ public class SuggestionCardTests : ImageLabTestContext
         // Act
         page.Find("[data-action=copy-patch]").Click();
 
-        // Assert
+        // Assert: the click fetches the patch first, so the copy lands when that answers (late on a loaded machine).
         var naive = experiment.Iterations[0];
-        copy.VerifyInvoke("imageLab.copyText");
+        page.WaitForAssertion(() => copy.VerifyInvoke("imageLab.copyText"));
         Assert.Equal(SuggestionPatch.Create(naive.Dockerfile, naive.DockerfileText, Suggestions.SuggestedText), copy.Invocations.Single().Arguments.Single());
         snackbars.WaitForAssertion(() => Assert.Contains("Patch copied", snackbars.Markup, StringComparison.Ordinal));
     }
