@@ -107,10 +107,9 @@ public sealed partial class LayerAnalysisStep(
     /// The size ImageLab gives any image on the containerd store, where the engine's own is compressed content: its
     /// layers' file bytes, read through the DiffID cache (the image is saved only when a layer is new to it).
     /// </summary>
-    public async Task<long> MeasureFileBytesAsync(string imageId, CancellationToken cancellationToken)
+    public async Task<long> MeasureFileBytesAsync(ImageDetails image, CancellationToken cancellationToken)
     {
-        var image = await engine.InspectImageAsync(imageId, cancellationToken)
-            ?? throw new ImageAnalysisException($"The image {Short(imageId)} was removed from the engine before it could be measured.");
+        ArgumentNullException.ThrowIfNull(image);
         var cache = store.CreateCache(requireCompressedSize: false, blobsPushedAsStored: true);
         if (await TryAllFromCacheAsync(image.LayerDiffIds, cache, cancellationToken) is { } cached)
         {

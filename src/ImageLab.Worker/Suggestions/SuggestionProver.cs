@@ -111,8 +111,8 @@ public sealed partial class SuggestionProver(
     };
 
     private async Task<long> MeasureSourceAsync(SuggestionProof proof, CancellationToken cancellationToken) =>
-        proof.SourceImageId is { } id && await engine.InspectImageAsync(id, cancellationToken) is not null
-            ? await SizeOfAsync(id, cancellationToken)
+        proof.SourceImageId is { } id && await engine.InspectImageAsync(id, cancellationToken) is { } image
+            ? await SizeOfAsync(image, cancellationToken)
             : proof.SourceSizeBytes ?? throw new InvalidOperationException("the source iteration has no measured image to compare with.");
 
     // Builds the source with the one transformation (on top of what it is measured on); returns why it is dropped, or
@@ -176,10 +176,13 @@ public sealed partial class SuggestionProver(
     // ImageLab's size, as the iterations' sizes are measured: the engine's on a graph driver, the layers' file bytes on the
     // containerd store (where the engine's Size is compressed content, and savings from it were not what the page says).
     private async Task<long> SizeOfAsync(string imageId, CancellationToken cancellationToken) =>
+        await SizeOfAsync(await engine.InspectImageAsync(imageId, cancellationToken)
+            ?? throw new InvalidOperationException($"the engine reported image {imageId} but cannot find it."), cancellationToken);
+
+    private async Task<long> SizeOfAsync(ImageDetails image, CancellationToken cancellationToken) =>
         (await engine.DescribeAsync(cancellationToken)).ImageStore == ImageStoreKind.Containerd
-            ? await layers.MeasureFileBytesAsync(imageId, cancellationToken)
-            : (await engine.InspectImageAsync(imageId, cancellationToken)
-                ?? throw new InvalidOperationException($"the engine reported image {imageId} but cannot find it.")).SizeBytes;
+            ? await layers.MeasureFileBytesAsync(image, cancellationToken)
+            : image.SizeBytes;
 
     private static string EngineReason(BuildJob job, BuildResult built) =>
         built.Error is { } error ? PrintableText.Of(job.Secrets.Apply(error)) : "the engine gave no message.";
