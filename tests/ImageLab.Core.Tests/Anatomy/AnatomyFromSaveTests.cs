@@ -63,4 +63,18 @@ public sealed class AnatomyFromSaveTests
         var tool = Assert.Single(anatomy.Files, file => file.IsOf(ByteKind.DebugInfo) && file.Kind == ByteKind.Other);
         Assert.Equal(("/usr/bin/tool", 5_000L, elf.Length - 5_000L), (tool.Path, tool.BytesOf(ByteKind.DebugInfo), tool.BytesOf(ByteKind.Other)));
     }
+
+    [Fact]
+    public async Task GetAnatomy_ProgramLargerThanOneRead_CountsItsDebugSections()
+    {
+        // Arrange: sections of odd sizes over several of the analyzer's 256 KiB reads.
+        var program = new ElfFileBuilder().Section(".text", 300_000).Section(".debug_info", 1_200_000).Section(".debug_str", 234_567).Section(".symtab", 20_000);
+        var save = SampleImages.Save([new LayerTarBuilder().Directory("app").Content("app/server", program.Build()).Build()]);
+
+        // Act
+        var analysis = await SampleImages.AnalyzeOrFailAsync(save);
+
+        // Assert
+        Assert.Equal(program.DebugBytes, analysis.Layers[0].Layer.DebugSectionBytes!["/app/server"]);
+    }
 }

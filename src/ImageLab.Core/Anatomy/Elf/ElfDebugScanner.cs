@@ -104,7 +104,10 @@ internal sealed class ElfDebugScanner
     {
         var used = (int)Math.Min(bytes.Length, end - _position);
         var skip = (int)Math.Clamp(start - _position, 0, used);
-        bytes[skip..used].CopyTo(target.AsSpan((int)(_position + skip - start)));
+        if (skip < used)
+        {
+            bytes[skip..used].CopyTo(target.AsSpan((int)(_position + skip - start)));
+        }
         return used;
     }
 

@@ -56,6 +56,22 @@ public sealed class ElfDebugScannerTests
         Assert.Equal(builder.DebugBytes, debugBytes);
     }
 
+    [Theory]
+    [InlineData(4096)]
+    [InlineData(256 * 1024)]
+    public void Scan_ProgramLargerThanTheWindow_SkipsWhatComesBeforeItAndCountsTheSections(int chunk)
+    {
+        // Arrange: most of the file comes before the window kept ahead of the section table.
+        var builder = new ElfFileBuilder().Section(".text", 300_000).Section(".debug_info", 1_200_000).Section(".debug_str", 234_567).Section(".symtab", 20_000);
+        var file = builder.Build();
+
+        // Act
+        var debugBytes = Scan(file, chunk);
+
+        // Assert
+        Assert.Equal(1_434_567, debugBytes);
+    }
+
     [Fact]
     public void Scan_NamesAfterTheTable_CountsTheDebugSections()
     {
