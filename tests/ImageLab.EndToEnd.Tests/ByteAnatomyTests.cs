@@ -5,6 +5,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using ImageLab.Core.Formatting;
 using ImageLab.Testing;
+using ImageLab.Testing.Elf;
 using Microsoft.Playwright;
 
 namespace ImageLab.EndToEnd.Tests;
@@ -12,7 +13,7 @@ namespace ImageLab.EndToEnd.Tests;
 /// <summary>
 /// "Where the bytes are" in real Chromium: a Debian sample iteration that installs apt packages with their recommends is
 /// built on the real engine and analysed; its files page shows each package's bytes as the packages API counts them,
-/// and a package drills to its files.
+/// and a package drills to its files. An image with an unstripped program drills from debug info to its .debug sections.
 /// </summary>
 public sealed class ByteAnatomyTests
 {
@@ -31,13 +32,52 @@ public sealed class ByteAnatomyTests
         var page = await browser.NewPageAsync(app);
         try
         {
-            var (experimentId, iterationId) = await SubmitSampleAsync(http);
+            var (experimentId, iterationId) = await SubmitAsync(http, "anatomy", network: true, await SampleFilesAsync());
             var packages = await WaitForPackagesAsync(http, experimentId, iterationId);
             await CheckBreakdownAsync(page, http, iterationId, packages);
         }
         catch
         {
             await BrowserSession.ScreenshotAsync(page, "failure-byte-anatomy");
+            Console.WriteLine(app.Output);
+            throw;
+        }
+    }
+
+    [Fact]
+    public async Task UnstrippedProgram_FilesPage_DrillsFromDebugInfoToItsDebugSectionBytes()
+    {
+        await using var database = await PostgresDatabase.CreateAsync();
+        await using var app = await AppProcess.StartAsync(database.ConnectionString);
+        await using var browser = await BrowserSession.StartAsync();
+        using var http = app.CreateClient();
+        var page = await browser.NewPageAsync(app);
+        try
+        {
+            var program = new ElfFileBuilder().Section(".text", 300_000).Section(".debug_info", 1_200_000).Section(".debug_str", 234_567).Section(".symtab", 20_000);
+            var files = new Dictionary<string, byte[]>
+            {
+                ["Dockerfile"] = "FROM scratch\nCOPY server /app/server\n"u8.ToArray(),
+                ["server"] = program.Build(),
+            };
+            var (experimentId, iterationId) = await SubmitAsync(http, "anatomy-debug", network: false, files);
+            var packages = await WaitForPackagesAsync(http, experimentId, iterationId);
+            var debugInfo = packages.GetProperty("kinds").EnumerateArray().Single(kind => kind.GetProperty("kind").GetString() == "DebugInfo");
+            Assert.Equal(program.DebugBytes, debugInfo.GetProperty("bytes").GetInt64());
+
+            await page.GotoAsync($"/iterations/{iterationId}/files");
+            await Assertions.Expect(page.Locator(".debug-info-note")).ToContainTextAsync(".debug sections inside unstripped ELF programs");
+            await page.Locator(".kind-row[data-kind='DebugInfo']").ClickAsync();
+            var drill = page.Locator(".anatomy-files[data-subject='kind:DebugInfo']");
+            await Assertions.Expect(drill.Locator(".anatomy-files-bytes")).ToHaveAttributeAsync("data-bytes", Invariant(program.DebugBytes));
+            var row = drill.Locator("tr[data-path='/app/server']");
+            await Assertions.Expect(row.Locator("td.num > [data-bytes]").First).ToHaveAttributeAsync("data-bytes", Invariant(program.DebugBytes));
+            await Assertions.Expect(row.Locator(".file-whole-bytes")).ToHaveAttributeAsync("data-bytes", Invariant(files["server"].Length));
+            await BrowserSession.ScreenshotAsync(page, "anatomy-03-debug-info");
+        }
+        catch
+        {
+            await BrowserSession.ScreenshotAsync(page, "failure-byte-anatomy-debug-info");
             Console.WriteLine(app.Output);
             throw;
         }
@@ -84,19 +124,29 @@ public sealed class ByteAnatomyTests
         await BrowserSession.ScreenshotAsync(page, "anatomy-02-package-files");
     }
 
-    private static async Task<(long ExperimentId, long IterationId)> SubmitSampleAsync(HttpClient http)
+    private static async Task<Dictionary<string, byte[]>> SampleFilesAsync()
     {
         var sample = Path.Combine(TestEnvironment.SamplesFolder, "python-offline");
-        using var content = new MultipartFormDataContent
-        {
-            { new StringContent("anatomy"), "project" },
-            { new StringContent("true"), "network" },
-        };
+        var files = new Dictionary<string, byte[]>();
         foreach (var file in new[] { SampleDockerfile, "packages.txt", "main.py" })
         {
-            var part = new ByteArrayContent(await File.ReadAllBytesAsync(Path.Combine(sample, file)));
-            part.Headers.ContentType = new MediaTypeHeaderValue("text/plain");
-            content.Add(part, "files", file);
+            files[file] = await File.ReadAllBytesAsync(Path.Combine(sample, file));
+        }
+        return files;
+    }
+
+    private static async Task<(long ExperimentId, long IterationId)> SubmitAsync(HttpClient http, string project, bool network, Dictionary<string, byte[]> files)
+    {
+        using var content = new MultipartFormDataContent
+        {
+            { new StringContent(project), "project" },
+            { new StringContent(network ? "true" : "false"), "network" },
+        };
+        foreach (var (name, bytes) in files)
+        {
+            var part = new ByteArrayContent(bytes);
+            part.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
+            content.Add(part, "files", name);
         }
 
         using var response = await http.PostAsync(new Uri("/api/experiments", UriKind.Relative), content);

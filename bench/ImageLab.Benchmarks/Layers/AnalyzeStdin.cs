@@ -36,7 +36,7 @@ internal static class AnalyzeStdin
         var result = await new ImageSaveAnalyzer(new ImageAnalysisOptions
         {
             EstimateCompressedSize = estimate,
-            ReadPackageDatabases = readDatabases,
+            ReadAnatomyInputs = readDatabases,
             CompressedSizeEstimator = new GzipCompressedSizeEstimator(level, maxDegreeOfParallelism: threads),
         }).AnalyzeAsync(input);
         if (result.Analysis is not { } analysis)
@@ -71,7 +71,7 @@ internal static class AnalyzeStdin
     private static async Task WarmUpAsync(bool readDatabases)
     {
         var saveStream = SyntheticSaveStream.Generate(targetMegabytes: 20);
-        var analyzer = new ImageSaveAnalyzer(new ImageAnalysisOptions { EstimateCompressedSize = false, ReadPackageDatabases = readDatabases });
+        var analyzer = new ImageSaveAnalyzer(new ImageAnalysisOptions { EstimateCompressedSize = false, ReadAnatomyInputs = readDatabases });
         for (var i = 0; i < 5; i++)
         {
             await analyzer.AnalyzeAsync(new ForwardOnlyStream(saveStream));

@@ -1,6 +1,6 @@
 namespace ImageLab.Core.Anatomy;
 
-/// <summary>What a file is for, judged by where it lives: the kinds of bytes a slimmer image usually drops.</summary>
+/// <summary>What a file's bytes are for, judged by where it lives (and, for debug info, by its ELF sections): the kinds of bytes a slimmer image usually drops.</summary>
 public enum ByteKind
 {
     /// <summary>Everything else: programs, libraries, data, the application.</summary>
@@ -12,7 +12,10 @@ public enum ByteKind
     /// <summary>Translations and locale data.</summary>
     Locales,
 
-    /// <summary>Separate debug symbols (<c>/usr/lib/debug</c>, <c>*.debug</c>).</summary>
+    /// <summary>
+    /// Debug symbols: separate debug files (<c>/usr/lib/debug</c>, <c>*.debug</c>) and the ELF <c>.debug*</c> and
+    /// <c>.zdebug*</c> sections inside unstripped programs and libraries.
+    /// </summary>
     DebugInfo,
 
     /// <summary>Static libraries (<c>*.a</c>) and C/C++ headers: only compilers read them.</summary>

@@ -26,7 +26,14 @@ public sealed record FileGroup
         ArgumentNullException.ThrowIfNull(file);
         return Package is { } package ? file.Owner == package
             : Folder is { } folder ? file.Owner is null && ImageAnatomy.TopFolder(file.Path) == folder
-            : file.Kind == Kind;
+            : file.IsOf(Kind!.Value);
+    }
+
+    /// <summary>The file's bytes in this group: all of them for a package or folder, those of the kind for a kind.</summary>
+    public long BytesOf(AttributedFile file)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        return Kind is { } kind ? file.BytesOf(kind) : file.Bytes;
     }
 
     /// <summary>"dpkg:python3.11", "/app", "kind:Documentation".</summary>

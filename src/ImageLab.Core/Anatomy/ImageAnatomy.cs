@@ -14,12 +14,14 @@ public sealed class ImageAnatomy
         IReadOnlyList<AttributedFile> files,
         IReadOnlyList<PackageBytes> packages,
         IReadOnlyList<FolderBytes> unowned,
-        IReadOnlyList<KindBytes> kinds)
+        IReadOnlyList<KindBytes> kinds,
+        bool readDebugSections)
     {
         Files = files;
         Packages = packages;
         Unowned = unowned;
         Kinds = kinds;
+        ReadDebugSections = readDebugSections;
         TotalBytes = files.Sum(file => file.Bytes);
     }
 
@@ -34,8 +36,17 @@ public sealed class ImageAnatomy
     /// <summary>Files no package owns, by top folder, largest first.</summary>
     public IReadOnlyList<FolderBytes> Unowned { get; }
 
-    /// <summary>Bytes by kind, largest first; kinds with no file are left out.</summary>
+    /// <summary>
+    /// Bytes by kind, largest first; kinds with no file are left out. A file's ELF debug sections count as
+    /// <see cref="ByteKind.DebugInfo"/>, the rest of it as its path's kind; a file with both counts in both.
+    /// </summary>
     public IReadOnlyList<KindBytes> Kinds { get; }
+
+    /// <summary>
+    /// Whether every layer's ELF debug sections were read; false when a layer was analyzed before ImageLab read them,
+    /// and its debug info counts by path only (<c>/usr/lib/debug</c>, <c>*.debug</c>).
+    /// </summary>
+    public bool ReadDebugSections { get; }
 
     public static ImageAnatomy Build(IReadOnlyList<AnatomyLayer> layers)
     {
@@ -52,22 +63,27 @@ public sealed class ImageAnatomy
             {
                 versions[package.Key] = package.Version;
             }
+            var debugSections = layers[index].DebugSectionBytes;
             foreach (var entry in layers[index].Entries)
             {
                 if (entry.Kind is LayerEntryKind.File or LayerEntryKind.Symlink)
                 {
+                    var bytes = LayerEntry.SizeInImage(entry.Kind, entry.SizeBytes, entry.LinkTarget);
+                    var debugBytes = entry.Kind == LayerEntryKind.File && debugSections is not null ? debugSections.GetValueOrDefault(entry.Path) : 0;
                     files.Add(new AttributedFile(
                         entry.Path,
                         index,
-                        LayerEntry.SizeInImage(entry.Kind, entry.SizeBytes, entry.LinkTarget),
+                        bytes,
                         ByteKinds.Classify(entry.Path),
-                        aliases.OwnerOf(entry.Path, state.Ownership)));
+                        aliases.OwnerOf(entry.Path, state.Ownership),
+                        Math.Clamp(debugBytes, 0, bytes)));
                 }
             }
         }
 
         var reasons = DpkgInstallReasons.Explain(state.DpkgPackages, state.AutoInstalled);
-        return new ImageAnatomy(files, SumPackages(files, versions, reasons), SumUnowned(files), SumKinds(files));
+        return new ImageAnatomy(
+            files, SumPackages(files, versions, reasons), SumUnowned(files), SumKinds(files), layers.All(layer => layer.DebugSectionBytes is not null));
     }
 
     /// <summary>The folder unowned bytes are grouped under: the first two levels ("/usr/local", "/app/node_modules"), or the first for a file directly in it.</summary>
@@ -108,11 +124,30 @@ public sealed class ImageAnatomy
             .OrderByDescending(folder => folder.Bytes)
             .ThenBy(folder => folder.Folder, StringComparer.Ordinal)];
 
-    private static List<KindBytes> SumKinds(List<AttributedFile> files) =>
-        [.. files.GroupBy(file => file.Kind)
-            .Select(group => new KindBytes(group.Key, group.Sum(file => file.Bytes), group.Count()))
+    private static List<KindBytes> SumKinds(List<AttributedFile> files)
+    {
+        var kinds = Enum.GetValues<ByteKind>();
+        var bytes = new long[kinds.Length];
+        var counts = new int[kinds.Length];
+        foreach (var file in files)
+        {
+            Add(file, file.Kind);
+            if (file.Kind != ByteKind.DebugInfo && file.IsOf(ByteKind.DebugInfo))
+            {
+                Add(file, ByteKind.DebugInfo);
+            }
+        }
+        return [.. kinds.Where(kind => counts[(int)kind] > 0)
+            .Select(kind => new KindBytes(kind, bytes[(int)kind], counts[(int)kind]))
             .OrderByDescending(kind => kind.Bytes)
             .ThenBy(kind => kind.Kind)];
+
+        void Add(AttributedFile file, ByteKind kind)
+        {
+            bytes[(int)kind] += file.BytesOf(kind);
+            counts[(int)kind]++;
+        }
+    }
 
     private static List<LayerBytes> ByLayer(IEnumerable<AttributedFile> files) =>
         [.. files.GroupBy(file => file.LayerIndex)

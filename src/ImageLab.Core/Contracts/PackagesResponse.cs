@@ -6,7 +6,10 @@ namespace ImageLab.Core.Contracts;
 /// The answer of <c>GET /api/iterations/{id}/packages</c>: the image's bytes (uncompressed, every layer's files,
 /// overwritten copies included) by package, one page of <see cref="Packages"/> after the filters, with
 /// <see cref="TotalCount"/> the matching packages on all pages; and, unpaged, the bytes no package owns by top folder
-/// and the bytes by kind. <see cref="PackageBytes"/> + <see cref="UnownedBytes"/> = <see cref="TotalBytes"/>.
+/// and the bytes by kind. <see cref="PackageBytes"/> + <see cref="UnownedBytes"/> = <see cref="TotalBytes"/>, and so do
+/// the kinds' bytes: a file's ELF debug sections count as debug info, the rest of it as its path's kind.
+/// <see cref="DebugSectionsRead"/> is false when a layer was analyzed before ImageLab read ELF sections: debug info
+/// then counts only separate debug files (<c>/usr/lib/debug</c>, <c>*.debug</c>).
 /// </summary>
 public sealed record PackagesResponse(
     long IterationId,
@@ -18,4 +21,5 @@ public sealed record PackagesResponse(
     int Limit,
     IReadOnlyList<PackageResponse> Packages,
     IReadOnlyList<FolderBytes> Unowned,
-    IReadOnlyList<KindBytes> Kinds);
+    IReadOnlyList<KindBytes> Kinds,
+    bool DebugSectionsRead = true);

@@ -121,11 +121,12 @@ public sealed class ImageAnalysis
 
     /// <summary>
     /// Where the bytes come from: by package, kind and unowned folder (computed on each call); null when a layer was
-    /// analyzed before ImageLab read package databases (analyzing the image again fills them in).
+    /// analyzed before ImageLab read package databases (analyzing the image again fills them in). A layer analyzed
+    /// before ImageLab read ELF debug sections counts debug info by path only (<see cref="ImageAnatomy.ReadDebugSections"/>).
     /// </summary>
     public ImageAnatomy? GetAnatomy() =>
         Layers.All(layer => layer.Layer.PackageDatabases is not null)
-            ? ImageAnatomy.Build([.. Layers.Select(layer => new AnatomyLayer(layer.Layer.Entries, layer.Layer.PackageDatabases!))])
+            ? ImageAnatomy.Build([.. Layers.Select(layer => new AnatomyLayer(layer.Layer.Entries, layer.Layer.PackageDatabases!, layer.Layer.DebugSectionBytes))])
             : null;
 
     /// <summary>Waste in layers at index <paramref name="firstOwnLayerIndex"/> and above, over those layers' content bytes.</summary>

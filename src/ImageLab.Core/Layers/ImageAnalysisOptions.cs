@@ -21,10 +21,11 @@ public sealed class ImageAnalysisOptions
     public int LargestFilesPerLayer { get; init; } = 10;
 
     /// <summary>
-    /// Keep the package databases' texts for the byte anatomy. Off only in bench/layer-analysis.sh, to measure what the
-    /// attribution costs; an analysis without them has no anatomy.
+    /// Keep what the byte anatomy needs while the layers stream: the package databases' texts and the bytes of the ELF
+    /// debug sections. Off only in bench/layer-analysis.sh, to measure what the anatomy costs; an analysis without them
+    /// has no anatomy.
     /// </summary>
-    internal bool ReadPackageDatabases { get; init; } = true;
+    internal bool ReadAnatomyInputs { get; init; } = true;
 
     /// <summary>A single file at least this large gets a <see cref="WastePatternIds.LargeFile"/> finding.</summary>
     public long LargeFileThresholdBytes { get; init; } = 100L * 1024 * 1024;

@@ -15,7 +15,8 @@ public sealed class LayerAnalysis
         LayerBlobCompression blobCompression,
         IReadOnlyList<LayerEntry> entries,
         IReadOnlyList<string>? warnings = null,
-        IReadOnlyDictionary<string, string>? packageDatabases = null)
+        IReadOnlyDictionary<string, string>? packageDatabases = null,
+        IReadOnlyDictionary<string, long>? debugSectionBytes = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(diffId);
         ArgumentNullException.ThrowIfNull(entries);
@@ -27,6 +28,7 @@ public sealed class LayerAnalysis
         Entries = entries;
         Warnings = warnings ?? [];
         PackageDatabases = packageDatabases;
+        DebugSectionBytes = debugSectionBytes;
 
         foreach (var entry in entries)
         {
@@ -81,6 +83,12 @@ public sealed class LayerAnalysis
     /// analyzed (and cached) before ImageLab read package databases.
     /// </summary>
     public IReadOnlyDictionary<string, string>? PackageDatabases { get; }
+
+    /// <summary>
+    /// The bytes of each regular file's ELF debug sections (<c>.debug*</c>, <c>.zdebug*</c>), by absolute path; files
+    /// without any are left out. Null when the layer was analyzed (and cached) before ImageLab read ELF sections.
+    /// </summary>
+    public IReadOnlyDictionary<string, long>? DebugSectionBytes { get; }
 
     /// <summary>Entries that were skipped or normalised, one sentence each (e.g. a "../" name).</summary>
     public IReadOnlyList<string> Warnings { get; }

@@ -69,7 +69,10 @@ public sealed class StoreLayerAnalysisCache(
         {
             var row = await db.AnalyzedLayers.AsNoTracking()
                 .Where(l => l.DiffId == key || db.LayerAnalysisAliases.Any(a => a.Alias == key && a.DiffId == l.DiffId))
-                .Select(l => new { l.DiffId, l.CompressedSizeSource, l.BlobCompression, HasPackageDatabases = l.PackageDatabases != null })
+                .Select(l => new
+                {
+                    l.DiffId, l.CompressedSizeSource, l.BlobCompression, HasPackageDatabases = l.PackageDatabases != null, HasElfDebugBytes = l.ElfDebugBytes != null,
+                })
                 .FirstOrDefaultAsync(cancellationToken);
             if (row is null || !Satisfies(new AnalyzedLayer
             {
@@ -77,6 +80,7 @@ public sealed class StoreLayerAnalysisCache(
                 CompressedSizeSource = row.CompressedSizeSource,
                 BlobCompression = row.BlobCompression,
                 PackageDatabases = row.HasPackageDatabases ? [] : null,
+                ElfDebugBytes = row.HasElfDebugBytes ? [] : null,
             }))
             {
                 return false;
@@ -107,6 +111,10 @@ public sealed class StoreLayerAnalysisCache(
             {
                 existing.PackageDatabases = PackageDatabaseCodec.Encode(analysis.PackageDatabases);
             }
+            if (existing.ElfDebugBytes is null && analysis.DebugSectionBytes is not null)
+            {
+                existing.ElfDebugBytes = DebugSectionBytesCodec.Encode(analysis.DebugSectionBytes);
+            }
         }
 
         var known = await db.LayerAnalysisAliases.Where(a => aliases.Contains(a.Alias)).Select(a => a.Alias).ToListAsync(cancellationToken);
@@ -127,11 +135,10 @@ public sealed class StoreLayerAnalysisCache(
         }
     }
 
-    // A layer cached while push sizes were switched off is analyzed again once they are wanted.
     // A layer cached while push sizes were switched off is analyzed again once they are wanted; one cached before
-    // ImageLab read package databases, once.
+    // ImageLab read package databases or ELF debug sections, once.
     private bool Satisfies(AnalyzedLayer row) =>
-        row.PackageDatabases is not null
+        row.PackageDatabases is not null && row.ElfDebugBytes is not null
         && (!requireCompressedSize || (row.CompressedSizeSource != CompressedSizeSource.NotComputed && PushedAlike(row)));
 
     // An estimate is a graph driver's push size; a plain tar's own size is the containerd store's. Compressed blobs push as they are everywhere.
@@ -159,7 +166,8 @@ public sealed class StoreLayerAnalysisCache(
         row.BlobCompression,
         LayerEntryCodec.Decode(row.Entries, row.EntriesFormat),
         JsonSerializer.Deserialize<List<string>>(row.WarningsJson, AnalysisJson.Options) ?? [],
-        row.PackageDatabases is { } databases ? PackageDatabaseCodec.Decode(databases) : null);
+        row.PackageDatabases is { } databases ? PackageDatabaseCodec.Decode(databases) : null,
+        row.ElfDebugBytes is { } debugBytes ? DebugSectionBytesCodec.Decode(debugBytes) : null);
 
     private AnalyzedLayer ToRow(LayerAnalysis analysis) => new()
     {
@@ -180,6 +188,7 @@ public sealed class StoreLayerAnalysisCache(
         EntriesFormat = LayerEntryCodec.Format,
         Entries = LayerEntryCodec.Encode(analysis.Entries),
         PackageDatabases = analysis.PackageDatabases is { } databases ? PackageDatabaseCodec.Encode(databases) : null,
+        ElfDebugBytes = analysis.DebugSectionBytes is { } debugBytes ? DebugSectionBytesCodec.Encode(debugBytes) : null,
         AnalyzedAt = clock.GetUtcNow(),
     };
 

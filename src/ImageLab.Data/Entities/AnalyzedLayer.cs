@@ -54,5 +54,12 @@ public sealed class AnalyzedLayer
     /// </summary>
     public byte[]? PackageDatabases { get; set; }
 
+    /// <summary>
+    /// The bytes of each file's ELF debug sections, path → bytes for the files that have some, gzip'd (see
+    /// <c>DebugSectionBytesCodec</c>); null for a layer cached before ImageLab read ELF sections, which the cache then
+    /// treats as a miss so the next analysis reads it.
+    /// </summary>
+    public byte[]? ElfDebugBytes { get; set; }
+
     public DateTimeOffset AnalyzedAt { get; set; }
 }

@@ -16,6 +16,7 @@ internal sealed class AnalyzedLayerConfiguration : IEntityTypeConfiguration<Anal
         // The entries blob is gzip'd by LayerEntryCodec before it is written.
         builder.Property(l => l.Entries).HasColumnType("bytea");
         builder.Property(l => l.PackageDatabases).HasColumnType("bytea");
+        builder.Property(l => l.ElfDebugBytes).HasColumnType("bytea");
         builder.HasMany<LayerAnalysisAlias>().WithOne().HasForeignKey(a => a.DiffId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -58,6 +58,10 @@ namespace ImageLab.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("directory_count");
 
+                    b.Property<byte[]>("ElfDebugBytes")
+                        .HasColumnType("bytea")
+                        .HasColumnName("elf_debug_bytes");
+
                     b.Property<byte[]>("Entries")
                         .IsRequired()
                         .HasColumnType("bytea")

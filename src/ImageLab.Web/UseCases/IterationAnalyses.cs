@@ -68,10 +68,11 @@ public sealed class IterationAnalyses(AnalysisStore store) : ISizeBlames
             query.Limit,
             [.. matching.Skip(query.Offset).Take(query.Limit).Select(package => ToResponse(package, sources))],
             anatomy.Unowned,
-            anatomy.Kinds);
+            anatomy.Kinds,
+            anatomy.ReadDebugSections);
     }
 
-    /// <summary>The files of one package, of one unowned top folder or of one kind, largest first.</summary>
+    /// <summary>The files of one package, of one unowned top folder or of one kind, largest first by their bytes in the group.</summary>
     /// <exception cref="ActionRefusedException">No analysis (see <see cref="GetPackagesAsync"/>), or no file in that group.</exception>
     public async Task<PackageFilesResponse> GetPackageFilesAsync(
         long iterationId, FileGroup group, int offset, int limit, CancellationToken cancellationToken)
@@ -84,8 +85,8 @@ public sealed class IterationAnalyses(AnalysisStore store) : ISizeBlames
             throw new ActionRefusedException(Refusal.NotFound, $"Iteration {iterationId}'s image has no files of {group}.");
         }
         return new PackageFilesResponse(
-            iterationId, group.ToString(), files.Sum(file => file.Bytes), files.Count, offset, limit,
-            [.. files.OrderByDescending(file => file.Bytes).ThenBy(file => file.Path, StringComparer.Ordinal).Skip(offset).Take(limit)]);
+            iterationId, group.ToString(), files.Sum(group.BytesOf), files.Count, offset, limit,
+            [.. files.OrderByDescending(group.BytesOf).ThenBy(file => file.Path, StringComparer.Ordinal).Skip(offset).Take(limit)]);
     }
 
     /// <summary>

@@ -144,6 +144,42 @@ public sealed class ImageAnatomyTests
     }
 
     [Fact]
+    public void Build_FilesWithDebugSections_SplitTheirBytesBetweenDebugInfoAndTheirPathKind()
+    {
+        // Arrange: a program with 3,000 debug bytes, a separate debug file (all debug info by its path, whatever its
+        // sections), and a stored number larger than its file (a lie: at most the file counts).
+        var entries = new AnatomyLayers().File("/usr/bin/tool", 10_000).File("/usr/lib/debug/tool.debug", 4_000).File("/usr/bin/small", 100).Build().Entries;
+        var debug = new Dictionary<string, long>(StringComparer.Ordinal) { ["/usr/bin/tool"] = 3_000, ["/usr/lib/debug/tool.debug"] = 2_500, ["/usr/bin/small"] = 900 };
+        var layer = new AnatomyLayer(entries, new Dictionary<string, string>(), debug);
+
+        // Act
+        var anatomy = ImageAnatomy.Build([layer]);
+
+        // Assert
+        var kinds = anatomy.Kinds.ToDictionary(kind => kind.Kind, kind => (kind.Bytes, kind.FileCount));
+        Assert.Equal((3_000L + 4_000 + 100, 3), kinds[ByteKind.DebugInfo]);
+        Assert.Equal((7_000L, 2), kinds[ByteKind.Other]);
+        Assert.Equal(anatomy.TotalBytes, anatomy.Kinds.Sum(kind => kind.Bytes));
+        var group = FileGroup.OfKind(ByteKind.DebugInfo);
+        Assert.Equal(kinds[ByteKind.DebugInfo].Item1, anatomy.Files.Where(group.Contains).Sum(group.BytesOf));
+        Assert.Equal(7_000L, anatomy.Files.Where(FileGroup.OfKind(ByteKind.Other).Contains).Sum(FileGroup.OfKind(ByteKind.Other).BytesOf));
+    }
+
+    [Fact]
+    public void Build_LayerWithoutDebugSectionsRead_CountsDebugInfoByPathAndSaysSo()
+    {
+        // Arrange
+        var layer = new AnatomyLayers().File("/usr/bin/tool", 10_000).File("/usr/lib/debug/tool.debug", 4_000).Build();
+
+        // Act
+        var anatomy = ImageAnatomy.Build([layer]);
+
+        // Assert
+        Assert.False(anatomy.ReadDebugSections);
+        Assert.Equal(4_000, anatomy.Kinds.Single(kind => kind.Kind == ByteKind.DebugInfo).Bytes);
+    }
+
+    [Fact]
     public void Build_PackageRemovedInALaterLayer_OwnsItsFilesOnlyInTheLayersWhereItWasInstalled()
     {
         // Arrange: a layer purges python3.11 (its list file is whited out), a later layer writes the same path again.

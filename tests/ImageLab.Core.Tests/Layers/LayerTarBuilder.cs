@@ -41,9 +41,11 @@ internal sealed class LayerTarBuilder
     }
 
     /// <summary>A file holding <paramref name="text"/> in UTF-8 (package databases, configuration).</summary>
-    public LayerTarBuilder Text(string name, string text)
+    public LayerTarBuilder Text(string name, string text) => Content(name, System.Text.Encoding.UTF8.GetBytes(text));
+
+    /// <summary>A file holding <paramref name="content"/> (e.g. a constructed ELF program).</summary>
+    public LayerTarBuilder Content(string name, byte[] content)
     {
-        var content = System.Text.Encoding.UTF8.GetBytes(text);
         var entry = NewEntry(TarEntryType.RegularFile, name);
         entry.DataStream = new MemoryStream(content);
         _writer.WriteEntry(entry);

@@ -139,8 +139,47 @@ public abstract class LayerAnalysisCacheTests(TestStoreKind store) : IAsyncLifet
         Assert.Equal(entries, decoded);
     }
 
+    [Fact]
+    public async Task TryGet_LayerWithElfDebugSections_ReturnsTheirBytesPerFile()
+    {
+        var debugBytes = new Dictionary<string, long> { ["/app/big.bin"] = 3_000, ["/usr/bin/tool"] = 12_345_678_901 };
+        var layer = SampleLayer("sha256:" + Guid.NewGuid().ToString("N") + new string('e', 32), CompressedSizeSource.Estimated, debugSectionBytes: debugBytes);
+        await new StoreLayerAnalysisCache(Contexts, TimeProvider.System, requireCompressedSize: true).StoreAsync(layer, [], CancellationToken.None);
+
+        var cached = await new StoreLayerAnalysisCache(Contexts, TimeProvider.System, requireCompressedSize: true).TryGetAsync(layer.DiffId, CancellationToken.None);
+
+        Assert.NotNull(cached);
+        Assert.Equal(debugBytes, cached.DebugSectionBytes);
+    }
+
+    [Fact]
+    public async Task TryGet_LayerCachedBeforeElfDebugSectionsWereRead_IsAMissUntilStoredAgain()
+    {
+        var diffId = "sha256:" + Guid.NewGuid().ToString("N") + new string('d', 32);
+        var cache = new StoreLayerAnalysisCache(Contexts, TimeProvider.System, requireCompressedSize: true);
+        await cache.StoreAsync(SampleLayer(diffId, CompressedSizeSource.Estimated), [], CancellationToken.None);
+        await using (var db = await Contexts.CreateDbContextAsync())
+        {
+            await db.AnalyzedLayers.Where(l => l.DiffId == diffId).ExecuteUpdateAsync(set => set.SetProperty(l => l.ElfDebugBytes, (byte[]?)null));
+        }
+
+        var before = await cache.TryGetAsync(diffId, CancellationToken.None);
+        var heldBefore = await cache.HoldsAllAsync([diffId], CancellationToken.None);
+        await cache.StoreAsync(SampleLayer(diffId, CompressedSizeSource.Estimated, debugSectionBytes: new Dictionary<string, long> { ["/app/big.bin"] = 100 }), [], CancellationToken.None);
+        var after = await cache.TryGetAsync(diffId, CancellationToken.None);
+
+        Assert.Null(before);
+        Assert.False(heldBefore);
+        Assert.NotNull(after);
+        Assert.Equal(new Dictionary<string, long> { ["/app/big.bin"] = 100 }, after.DebugSectionBytes);
+        Assert.True(await cache.HoldsAllAsync([diffId], CancellationToken.None));
+    }
+
     private static LayerAnalysis SampleLayer(
-        string diffId, CompressedSizeSource source, IReadOnlyDictionary<string, string>? packageDatabases = null) => new(
+        string diffId,
+        CompressedSizeSource source,
+        IReadOnlyDictionary<string, string>? packageDatabases = null,
+        IReadOnlyDictionary<string, long>? debugSectionBytes = null) => new(
         diffId, 10_240, source == CompressedSizeSource.NotComputed ? 0 : 1_234, source, LayerBlobCompression.None,
         [
             new LayerEntry("/app", LayerEntryKind.Directory, 0),
@@ -148,7 +187,8 @@ public abstract class LayerAnalysisCacheTests(TestStoreKind store) : IAsyncLifet
             new LayerEntry("/app/big.bin", LayerEntryKind.File, 4_096),
             new LayerEntry("/app/link", LayerEntryKind.Symlink, 0, "main.py"),
         ],
-        packageDatabases: packageDatabases ?? new Dictionary<string, string>());
+        packageDatabases: packageDatabases ?? new Dictionary<string, string>(),
+        debugSectionBytes: debugSectionBytes ?? new Dictionary<string, long>());
 
     public sealed class OnPostgreSql() : LayerAnalysisCacheTests(TestStoreKind.PostgreSql);
 

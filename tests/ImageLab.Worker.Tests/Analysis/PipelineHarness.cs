@@ -142,8 +142,8 @@ internal sealed class PipelineHarness : IAsyncDisposable
     public ImageLab.Worker.Queue.ImageRetention Retention => _services.GetRequiredService<ImageLab.Worker.Queue.ImageRetention>();
 
     /// <summary>
-    /// Submits one Dockerfile (in an otherwise empty context) as an experiment and runs it to its end: its build, and with
-    /// <paramref name="analyze"/> every analysis in the queue.
+    /// Submits one Dockerfile (in a context of <paramref name="contextFiles"/>, by name, or else empty) as an experiment
+    /// and runs it to its end: its build, and with <paramref name="analyze"/> every analysis in the queue.
     /// </summary>
     public async Task<ExperimentDetails> BuildDockerfileAsync(
         string dockerfile,
@@ -152,16 +152,17 @@ internal sealed class PipelineHarness : IAsyncDisposable
         IReadOnlyList<string>? secretBuildArgs = null,
         bool requestsNetwork = false,
         bool analyze = true,
-        string project = "sandbox-tests")
+        string project = "sandbox-tests",
+        IReadOnlyDictionary<string, byte[]>? contextFiles = null)
     {
         using var context = new MemoryStream();
         await using (var writer = new TarWriter(context, TarEntryFormat.Ustar, leaveOpen: true))
         {
-            var entry = new UstarTarEntry(TarEntryType.RegularFile, "Dockerfile")
+            var files = (contextFiles ?? new Dictionary<string, byte[]>()).Append(new("Dockerfile", System.Text.Encoding.UTF8.GetBytes(dockerfile)));
+            foreach (var (name, content) in files)
             {
-                DataStream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(dockerfile)),
-            };
-            await writer.WriteEntryAsync(entry);
+                await writer.WriteEntryAsync(new UstarTarEntry(TarEntryType.RegularFile, name) { DataStream = new MemoryStream(content) });
+            }
         }
 
         context.Position = 0;

@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Formats.Tar;
 using System.IO.Compression;
 using ImageLab.Core.Anatomy;
+using ImageLab.Core.Anatomy.Elf;
 using ZstdSharp;
 
 namespace ImageLab.Core.Layers.Internal;
@@ -46,13 +47,14 @@ internal static class LayerTarAnalyzer
             await using var digesting = new DigestingReadStream(tarStream, counter);
             var entries = new List<LayerEntry>();
             var warnings = new List<string>();
-            var packageDatabases = options.ReadPackageDatabases ? new Dictionary<string, string>(StringComparer.Ordinal) : null;
+            var packageDatabases = options.ReadAnatomyInputs ? new Dictionary<string, string>(StringComparer.Ordinal) : null;
+            var debugSections = options.ReadAnatomyInputs ? new Dictionary<string, long>(StringComparer.Ordinal) : null;
             if (blobLength > 0)
             {
                 // Headers read from a buffer: one pass through the hashing stream per 128 KiB, not per 512-byte header.
                 // Bytes read ahead past the archive's end are hashed already; the drain below hashes the rest.
                 var buffered = new BufferedStream(digesting, HeaderBufferBytes);
-                await ReadEntriesAsync(buffered, entries, packageDatabases, warnings, interner, cancellationToken).ConfigureAwait(false);
+                await ReadEntriesAsync(buffered, entries, new AnatomyInputs(packageDatabases, debugSections), warnings, interner, cancellationToken).ConfigureAwait(false);
             }
 
             await digesting.DrainAsync(cancellationToken).ConfigureAwait(false);
@@ -64,7 +66,8 @@ internal static class LayerTarAnalyzer
                     : (0L, CompressedSizeSource.NotComputed);
 
             entries.TrimExcess();
-            return new LayerAnalysis(digesting.GetDigest(), digesting.BytesRead, compressedSize, source, compression, entries, warnings, packageDatabases);
+            return new LayerAnalysis(
+                digesting.GetDigest(), digesting.BytesRead, compressedSize, source, compression, entries, warnings, packageDatabases, debugSections);
         }
         finally
         {
@@ -79,20 +82,21 @@ internal static class LayerTarAnalyzer
     private static async Task ReadEntriesAsync(
         Stream tar,
         List<LayerEntry> entries,
-        Dictionary<string, string>? packageDatabases,
+        AnatomyInputs anatomy,
         List<string> warnings,
         PathInterner interner,
         CancellationToken cancellationToken)
     {
         var reader = new TarReader(tar, leaveOpen: true);
         var content = ArrayPool<byte>.Shared.Rent(ContentSkipBytes);
+        var elf = anatomy.DebugSections is null ? null : new ElfDebugScanner();
         await using (reader.ConfigureAwait(false))
         {
             var buffer = new char[1024];
             while (await reader.GetNextEntryAsync(copyData: false, cancellationToken).ConfigureAwait(false) is { } entry)
             {
-                var databaseText = packageDatabases is null ? null : await ReadPackageDatabaseAsync(entry, cancellationToken).ConfigureAwait(false);
-                await SkipContentAsync(entry, content, cancellationToken).ConfigureAwait(false);
+                var databaseText = anatomy.PackageDatabases is null ? null : await ReadPackageDatabaseAsync(entry, cancellationToken).ConfigureAwait(false);
+                var debugBytes = await SkipContentAsync(entry, content, elf, cancellationToken).ConfigureAwait(false);
                 if (entry.EntryType is TarEntryType.GlobalExtendedAttributes)
                 {
                     continue;
@@ -143,10 +147,12 @@ internal static class LayerTarAnalyzer
                 }
 
                 var internedPath = interner.Intern(path);
-                if (packageDatabases is not null && databaseText is not null && kind == LayerEntryKind.File && PackageDatabaseFiles.IsDatabase(internedPath))
+                if (anatomy.PackageDatabases is not null && databaseText is not null && kind == LayerEntryKind.File && PackageDatabaseFiles.IsDatabase(internedPath))
                 {
-                    packageDatabases[internedPath] = databaseText;
+                    anatomy.PackageDatabases[internedPath] = databaseText;
                 }
+
+                anatomy.SetDebugBytes(internedPath, kind == LayerEntryKind.File ? debugBytes : 0);
 
                 entries.Add(new LayerEntry(
                     internedPath,
@@ -178,15 +184,27 @@ internal static class LayerTarAnalyzer
         return await reader.ReadToEndAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    private static async Task SkipContentAsync(TarEntry entry, byte[] buffer, CancellationToken cancellationToken)
+    /// <summary>Reads past the entry's content; returns the bytes of its ELF debug sections when <paramref name="elf"/> is given, else 0.</summary>
+    private static async Task<long> SkipContentAsync(TarEntry entry, byte[] buffer, ElfDebugScanner? elf, CancellationToken cancellationToken)
     {
-        if (entry.DataStream is { } data)
+        if (entry.DataStream is not { } data)
         {
-            while (await data.ReadAsync(buffer, cancellationToken).ConfigureAwait(false) > 0)
-            {
-            }
+            return 0;
         }
+
+        // Sparse entries hold their data regions only, not the file's layout.
+        var scanned = elf is not null && entry.EntryType is (TarEntryType.RegularFile or TarEntryType.V7RegularFile) && !IsSparse(entry) ? elf : null;
+        scanned?.Start(entry.Length);
+        int read;
+        while ((read = await data.ReadAsync(buffer, cancellationToken).ConfigureAwait(false)) > 0)
+        {
+            scanned?.Observe(buffer.AsSpan(0, read));
+        }
+        return scanned?.DebugBytes ?? 0;
     }
+
+    private static bool IsSparse(TarEntry entry) =>
+        entry is PaxTarEntry pax && pax.ExtendedAttributes.Keys.Any(key => key.StartsWith("GNU.sparse.", StringComparison.Ordinal));
 
     private static void AddWhiteout(
         ReadOnlySpan<char> path,

@@ -51,6 +51,10 @@ namespace ImageLab.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("directory_count");
 
+                    b.Property<byte[]>("ElfDebugBytes")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("elf_debug_bytes");
+
                     b.Property<byte[]>("Entries")
                         .IsRequired()
                         .HasColumnType("BLOB")

@@ -49,4 +49,12 @@ public static class AnatomySample
             new AttributedFile("/usr/lib/python3.11/config-3.11-x86_64-linux-gnu/libpython3.11.a", 1, 15_000_000, ByteKind.StaticLibrariesAndHeaders, new PackageKey(PackageManager.Dpkg, "python3.11")),
             new AttributedFile("/usr/bin/python3.11", 1, 6_456_789, ByteKind.Other, new PackageKey(PackageManager.Dpkg, "python3.11")),
         ]);
+
+    /// <summary>The debug-info drill: an unstripped program (its .debug sections count) and a separate debug file (all of it).</summary>
+    public static PackageFilesResponse DebugFiles() => new(
+        42, "kind:DebugInfo", 5_000_000 + 700_000, 2, 0, 200,
+        [
+            new AttributedFile("/app/server", 2, 8_000_000, ByteKind.Other, null, DebugSectionBytes: 5_000_000),
+            new AttributedFile("/usr/lib/debug/.build-id/ab/cdef.debug", 1, 700_000, ByteKind.DebugInfo, new PackageKey(PackageManager.Dpkg, "libc6-dbg")),
+        ]);
 }

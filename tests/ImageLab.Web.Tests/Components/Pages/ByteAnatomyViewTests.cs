@@ -121,10 +121,36 @@ public class ByteAnatomyViewTests : ImageLabTestContext
     public void AnatomyFiles_FilesOfAKind_NameTheirPackageInsteadOfTheKind()
     {
         var files = Render<AnatomyFiles>(p => p.Add(c => c.Files, AnatomySample.PythonFiles()).Add(c => c.Title, "Static libraries and headers")
-            .Add(c => c.Layers, AnatomySample.Layers).Add(c => c.ShowOwner, true));
+            .Add(c => c.Layers, AnatomySample.Layers).Add(c => c.Kind, ByteKind.StaticLibrariesAndHeaders));
 
         Assert.Equal("dpkg:python3.11", files.FindAll(".file-owner")[0].TextContent);
         Assert.Empty(files.FindAll(".file-kind"));
+    }
+
+    [Fact]
+    public void AnatomyFiles_DebugInfo_ShowsEachFilesDebugBytesAndOfHowLargeAProgram()
+    {
+        var files = Render<AnatomyFiles>(p => p.Add(c => c.Files, AnatomySample.DebugFiles()).Add(c => c.Title, "Debug info")
+            .Add(c => c.Layers, AnatomySample.Layers).Add(c => c.Kind, ByteKind.DebugInfo));
+
+        var rows = files.FindAll("tr[data-path]");
+        Assert.Equal("Debug bytes", files.FindAll("th")[1].TextContent);
+        Assert.Equal("5000000", rows[0].QuerySelector("[data-bytes]")!.GetAttribute("data-bytes"));
+        Assert.Equal("8000000", rows[0].QuerySelector(".file-sections [data-bytes]")!.GetAttribute("data-bytes"));
+        Assert.Contains(".debug sections of", rows[0].TextContent, StringComparison.Ordinal);
+        Assert.Equal("700000", rows[1].QuerySelector("[data-bytes]")!.GetAttribute("data-bytes"));
+        Assert.Null(rows[1].QuerySelector(".file-sections"));
+    }
+
+    [Theory]
+    [InlineData(true, "the .debug sections inside unstripped ELF programs")]
+    [InlineData(false, "analyzed before ImageLab read ELF sections")]
+    public void ByteAnatomyView_DebugInfoNote_SaysWhatTheNumberCounts(bool sectionsRead, string expected)
+    {
+        var view = Render<ByteAnatomyView>(p => p.Add(c => c.Anatomy, AnatomySample.Packages() with { DebugSectionsRead = sectionsRead })
+            .Add(c => c.Layers, AnatomySample.Layers));
+
+        Assert.Contains(expected, view.Find(".debug-info-note").TextContent, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -18,12 +18,27 @@ public partial class AnatomyFiles
     [Parameter, EditorRequired]
     public IReadOnlyList<LayerSource> Layers { get; set; } = [];
 
-    /// <summary>Names each file's package instead of its kind (for the files of one kind, which all share it).</summary>
+    /// <summary>
+    /// The kind the files are of, when they are listed for one: each shows its bytes of that kind and its package
+    /// instead of its kind (which they all share). Null for the files of a package or folder.
+    /// </summary>
     [Parameter]
-    public bool ShowOwner { get; set; }
+    public ByteKind? Kind { get; set; }
 
     [Parameter]
     public EventCallback OnClose { get; set; }
+
+    private string BytesHeading => Kind switch
+    {
+        ByteKind.DebugInfo => "Debug bytes",
+        null => "Bytes",
+        _ => "Bytes of this kind",
+    };
+
+    private long BytesShown(AttributedFile file) => Kind is { } kind ? file.BytesOf(kind) : file.Bytes;
+
+    // A program whose debug info is its ELF sections, not its whole file: say of how large a file.
+    private bool ShowsSectionsOf(AttributedFile file) => Kind == ByteKind.DebugInfo && file.Kind != ByteKind.DebugInfo;
 
     private string LayerLabel(int index) => index < Layers.Count ? Layers[index].Label : $"layer {index + 1}";
 }

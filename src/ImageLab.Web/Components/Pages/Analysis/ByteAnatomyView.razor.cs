@@ -52,6 +52,11 @@ public partial class ByteAnatomyView
         _ => "",
     };
 
+    // What the debug-info number is, since it is the one kind not judged by path alone.
+    private string DebugInfoNote => Anatomy.DebugSectionsRead
+        ? "Debug info: separate debug files (/usr/lib/debug, *.debug) and the .debug sections inside unstripped ELF programs and libraries; the rest of such a program counts under its own kind."
+        : "Debug info: separate debug files (/usr/lib/debug, *.debug) only. This image was analyzed before ImageLab read ELF sections; analyze it again to count the .debug sections inside programs.";
+
     public static FileGroup GroupOf(PackageResponse package)
     {
         ArgumentNullException.ThrowIfNull(package);
