@@ -35,6 +35,20 @@ public sealed class ContextFilesOutRewrite : IDockerfileRewrite
     /// <inheritdoc/>
     public IReadOnlyList<string> RuleIds => ["IL005", "IL004"];
 
+    /// <summary>
+    /// The <c>.dockerignore</c> a suggestion written from <paramref name="sourceDockerfile"/> builds with when it has this
+    /// transformation: the rewriter applies it first, to the source itself, so the source and the context decide it alone.
+    /// Null when the transformation does not apply.
+    /// </summary>
+    public static DockerIgnoreChange? ChangeFor(string sourceDockerfile, ContextInventory inventory)
+    {
+        ArgumentNullException.ThrowIfNull(inventory);
+        var options = new DockerfileRewriteOptions { ContextFiles = inventory.Files, DockerIgnore = inventory.DockerIgnore };
+        return new ContextFilesOutRewrite().Apply(new DockerfileRewriteContext(sourceDockerfile, options))?.DockerIgnore is { } after
+            ? new DockerIgnoreChange(inventory.DockerIgnore, after)
+            : null;
+    }
+
     /// <inheritdoc/>
     public DockerfileRewriteResult? Apply(DockerfileRewriteContext context)
     {
