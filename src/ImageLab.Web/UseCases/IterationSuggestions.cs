@@ -46,13 +46,13 @@ public sealed class IterationSuggestions(
                 $"Iteration {source.Ordinal} ({source.Name}) has no measured image yet; a suggestion is proven against it, so ask again once it is built.");
         }
 
-        var context = await iterations.ReadInventoryAsync(experimentId, cancellationToken);
+        var context = ContextFilesOutRewrite.CopiesFromContext(source.DockerfileText) ? await iterations.ReadInventoryAsync(experimentId, cancellationToken) : null;
         var rewriteOptions = new DockerfileRewriteOptions
         {
             AvailableImages = await FindSlimImagesAsync(source.DockerfileText, cancellationToken),
             AllowedBaseImages = options.Value.AllowedBaseImages.ToHashSet(StringComparer.Ordinal),
-            ContextFiles = context.Files,
-            DockerIgnore = context.DockerIgnore,
+            ContextFiles = context?.Files,
+            DockerIgnore = context?.DockerIgnore,
         };
         var suggestion = _rewriter.Suggest(source.DockerfileText, rewriteOptions);
         if (!suggestion.HasChanges)

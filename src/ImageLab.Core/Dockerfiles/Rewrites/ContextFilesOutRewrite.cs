@@ -49,6 +49,18 @@ public sealed class ContextFilesOutRewrite : IDockerfileRewrite
             : null;
     }
 
+    /// <summary>
+    /// Whether a COPY or ADD of the final image takes files from the build context: the only Dockerfiles for which the
+    /// context's file list is worth reading (it means reading the whole stored context).
+    /// </summary>
+    public static bool CopiesFromContext(string dockerfile)
+    {
+        var document = DockerfileParser.Parse(dockerfile);
+        return document.IsValid && new DockerfileRuleContext(document).FinalImageStages
+            .SelectMany(s => s.Instructions)
+            .Any(i => i.Keyword is "COPY" or "ADD" && i.GetFlag("from") is null);
+    }
+
     /// <inheritdoc/>
     public DockerfileRewriteResult? Apply(DockerfileRewriteContext context)
     {
