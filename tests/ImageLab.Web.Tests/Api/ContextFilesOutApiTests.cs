@@ -70,7 +70,7 @@ public sealed class ContextFilesOutApiTests(ImageLabWebFactory factory) : IClass
             File.Delete(Path.Combine(patched.FullName, "imagelab.patch"));
             Assert.Equal(built.DockerfileText, await File.ReadAllTextAsync(Path.Combine(patched.FullName, "Dockerfile")));
             Assert.Equal($"{ContextFilesOutRewrite.EntriesHeader}\nmodels/weights.bin\n", await File.ReadAllTextAsync(Path.Combine(patched.FullName, ".dockerignore")));
-            Assert.Equal(sourceBytes - await CliBuildSizeAsync(patched.FullName), transformation.SavedBytes);
+            Assert.Equal(sourceBytes - await CliAblationBuild.FolderSizeAsync(patched.FullName), transformation.SavedBytes);
 
             // The check needs the weights: it fails, and names the transformation that left them out.
             var check = built.Check!;
@@ -121,21 +121,6 @@ public sealed class ContextFilesOutApiTests(ImageLabWebFactory factory) : IClass
         var experiment = await Polling.WaitForAsync(client, source.ExperimentId,
             e => e.Iterations.Single(i => i.Id == suggested.Id).Status.IsFinal(), BuildTimeout, "the suggestion to be built and checked");
         return (suggested, experiment.Iterations.Single(i => i.Id == suggested.Id));
-    }
-
-    // The plain docker client's build of a folder (the classic client applies the .dockerignore before it sends the context).
-    private static async Task<long> CliBuildSizeAsync(string folder)
-    {
-        var tag = $"imagelab-test/context-files-out:{Guid.NewGuid():N}";
-        try
-        {
-            await DockerCli.RunAsync("build", "-q", "--network", "none", "-t", tag, folder);
-            return await DockerCli.ImageSizeAsync(tag);
-        }
-        finally
-        {
-            await DockerCli.RunAsync("image", "rm", "-f", tag);
-        }
     }
 
     private static void CopyFolder(string from, string to)
