@@ -37,6 +37,47 @@ public sealed class SuggestionTests
         }
     }
 
+    [Fact]
+    public async Task SuggestButton_WeightsCopiedIntoTheImage_TheDiffShowsTheNewDockerignoreAsThePatchHasIt()
+    {
+        await using var database = await PostgresDatabase.CreateAsync();
+        await using var app = await AppProcess.StartAsync(database.ConnectionString);
+        await using var browser = await BrowserSession.StartAsync();
+        using var http = app.CreateClient();
+        var experimentId = await SubmitWeightsAsync(http);
+        var page = await browser.NewPageAsync(app);
+        try
+        {
+            // Arrange
+            await page.GotoAsync($"/experiments/{experimentId}");
+            await page.GetByRole(AriaRole.Tab, new() { Name = "Builds" }).ClickAsync();
+
+            // Act
+            await page.Locator(".iteration-card[data-iteration='Dockerfile'] [data-action=suggest]").ClickAsync();
+            var card = page.Locator(".iteration-card.is-suggestion");
+            await Assertions.Expect(card.Locator(".status-chip")).ToHaveAttributeAsync("data-status", "Succeeded", new() { Timeout = (float)BuildTimeout.TotalMilliseconds });
+            await Assertions.Expect(card.Locator("tr[data-transformation='context-files-out']")).ToHaveAttributeAsync("data-status", "Measured");
+            await card.Locator("details.suggestion-diff summary").ClickAsync();
+
+            // Assert: the .dockerignore is a new file whose lines are all added, as the patch creates it.
+            await Assertions.Expect(card.Locator("[data-diff-file=dockerignore]")).ToHaveTextAsync(".dockerignore (new file)");
+            var ignoreDiff = card.Locator("[aria-label^='.dockerignore']");
+            await Assertions.Expect(ignoreDiff.Locator(".line-diff-row.is-added .line-diff-text")).ToHaveTextAsync(
+                ["# Large files the image does not need, left out by ImageLab (context-files-out)", "models/weights.bin"]);
+            var suggestedId = (await ExperimentPolling.GetExperimentAsync(http, experimentId)).GetProperty("iterations").EnumerateArray()
+                .Single(i => i.GetProperty("suggestedFrom").ValueKind == JsonValueKind.Number).GetProperty("id").GetInt64();
+            var patch = await http.GetStringAsync(new Uri($"/api/experiments/{experimentId}/iterations/{suggestedId}/patch", UriKind.Relative));
+            Assert.Contains("--- /dev/null\n+++ b/.dockerignore\n@@ -0,0 +1,2 @@\n+# Large files", patch, StringComparison.Ordinal);
+            await BrowserSession.ScreenshotAsync(page, "suggestion-4-dockerignore");
+        }
+        catch
+        {
+            await BrowserSession.ScreenshotAsync(page, "failure-suggestion-dockerignore");
+            Console.WriteLine(app.Output);
+            throw;
+        }
+    }
+
     private static async Task SuggestAndCheckAsync(IPage page, HttpClient http, long experimentId)
     {
         // Arrange: the built naive iteration, on the builds tab.
@@ -95,6 +136,23 @@ public sealed class SuggestionTests
         }
 
         await BrowserSession.ScreenshotAsync(page, "suggestion-3-advice");
+    }
+
+    // 120 MB of model weights copied into the image, by a COPY that names their folder: the page offers a suggestion for
+    // a Dockerfile with findings, and without the context's sizes the advisor sees weights only where a COPY names them.
+    private static async Task<long> SubmitWeightsAsync(HttpClient http)
+    {
+        var weights = new byte[120 * 1024 * 1024];
+        new Random(14).NextBytes(weights);
+        using var content = new MultipartFormDataContent
+        {
+            { new StringContent("suggestions"), "project" },
+            { new StringContent("weights"), "name" },
+            { new StringContent("classic"), "builder" },
+            { new ByteArrayContent("FROM busybox:1.36\nCOPY models /app/models\nCMD [\"ls\", \"/app\"]\n"u8.ToArray()), "files", "Dockerfile" },
+            { new ByteArrayContent(weights), "files", "models/weights.bin" },
+        };
+        return (await ExperimentPolling.SubmitAndWaitAsync(http, content, BuildTimeout)).ExperimentId;
     }
 
     // The shell ladder's naive iteration alone, built with the classic builder as the API's suggestion tests do.

@@ -100,7 +100,7 @@ public sealed class ImageLabClient : IDisposable
         return await SendAsync<SuggestionResponse>(message, timeout.Token);
     }
 
-    /// <summary>The suggested iteration's Dockerfile as a patch on its source's (<c>imagelab.patch</c>).</summary>
+    /// <summary>The suggested iteration's Dockerfile (and <c>.dockerignore</c>, when it changes it) as a patch on its source's (<c>imagelab.patch</c>).</summary>
     public async Task<string> GetPatchAsync(long experimentId, long iterationId, CancellationToken cancellationToken)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -109,6 +109,17 @@ public sealed class ImageLabClient : IDisposable
         using var response = await SendRawAsync(message, HttpCompletionOption.ResponseContentRead, timeout.Token);
         await EnsureSuccessAsync(response, timeout.Token);
         return await response.Content.ReadAsStringAsync(timeout.Token);
+    }
+
+    /// <summary>The <c>.dockerignore</c> a suggested iteration was built with; null when it builds with its context's own.</summary>
+    public async Task<string?> GetSuggestedDockerIgnoreAsync(long experimentId, long iterationId, CancellationToken cancellationToken)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(RequestTimeout);
+        using var message = new HttpRequestMessage(HttpMethod.Get, $"api/experiments/{experimentId}/iterations/{iterationId}/dockerignore");
+        using var response = await SendRawAsync(message, HttpCompletionOption.ResponseContentRead, timeout.Token);
+        await EnsureSuccessAsync(response, timeout.Token);
+        return response.StatusCode == System.Net.HttpStatusCode.NoContent ? null : await response.Content.ReadAsStringAsync(timeout.Token);
     }
 
     /// <summary>The last <paramref name="count"/> lines of an iteration's build log.</summary>

@@ -18,7 +18,8 @@ namespace ImageLab.Core.BuildContexts;
 /// </remarks>
 public static class BuildContextWriter
 {
-    private const int MaxDockerIgnoreBytes = 1 << 20;
+    /// <summary>The largest <c>.dockerignore</c> ImageLab reads.</summary>
+    internal const int MaxDockerIgnoreBytes = 1 << 20;
     private const int MaxLinkTargetBytes = 4096;
 
     /// <summary>Packages a folder on disk. Symbolic links are sent as links; those that leave the folder are refused.</summary>
@@ -312,6 +313,10 @@ public static class BuildContextWriter
         }
     }
 
+    /// <summary>What a <c>.dockerignore</c> over <see cref="MaxDockerIgnoreBytes"/> is refused with.</summary>
+    internal static BuildContextException DockerIgnoreTooLarge() =>
+        new($"The .dockerignore is larger than {ByteSize.Format(MaxDockerIgnoreBytes)}; that is not a list of patterns.");
+
     private static async Task<DockerIgnoreMatcher> ReadIgnoreAsync(Stream stream, CancellationToken cancellationToken)
     {
         var buffer = new MemoryStream();
@@ -322,7 +327,7 @@ public static class BuildContextWriter
             buffer.Write(chunk, 0, read);
             if (buffer.Length > MaxDockerIgnoreBytes)
             {
-                throw new BuildContextException($"The .dockerignore is larger than {ByteSize.Format(MaxDockerIgnoreBytes)}; that is not a list of patterns.");
+                throw DockerIgnoreTooLarge();
             }
         }
 

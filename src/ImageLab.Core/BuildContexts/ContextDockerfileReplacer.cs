@@ -6,6 +6,10 @@ namespace ImageLab.Core.BuildContexts;
 /// <summary>
 /// A stored build context with one Dockerfile's text replaced, streamed entry by entry (never held in memory): how a
 /// suggested iteration, whose Dockerfile ImageLab wrote, is built from its experiment's context at its source's path.
+/// With a new <c>.dockerignore</c> the context is also filtered through it here, with ImageLab's own
+/// <see cref="DockerIgnoreMatcher"/>: no engine applies a <c>.dockerignore</c> found inside a tar sent as the body of
+/// <c>POST /build</c> (measured on Docker 20.10 and 28.5 with the containerd store, classic builder and BuildKit alike:
+/// a file it lists is in the image), since the docker client applies it before it sends the context.
 /// </summary>
 public static class ContextDockerfileReplacer
 {
@@ -13,39 +17,60 @@ public static class ContextDockerfileReplacer
 
     /// <summary>
     /// A tar stream of <paramref name="context"/> in which the file at <paramref name="dockerfilePath"/> holds
-    /// <paramref name="dockerfileText"/> (added when the context has no such file). Disposing it disposes <paramref name="context"/>.
+    /// <paramref name="dockerfileText"/> (added when the context has no such file), and, when
+    /// <paramref name="dockerIgnoreText"/> is given, the root <c>.dockerignore</c> holds it and every entry it excludes
+    /// is left out (the Dockerfile and the <c>.dockerignore</c> are always sent, as the docker client sends them).
+    /// Disposing it disposes <paramref name="context"/>.
     /// </summary>
-    public static Stream Replace(Stream context, string dockerfilePath, string dockerfileText, CancellationToken cancellationToken)
+    /// <exception cref="BuildContextException"><paramref name="dockerIgnoreText"/> is not a <c>.dockerignore</c> Docker takes.</exception>
+    public static Stream Replace(Stream context, string dockerfilePath, string dockerfileText, string? dockerIgnoreText, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(dockerfilePath);
         ArgumentNullException.ThrowIfNull(dockerfileText);
         var path = ContextPath.Normalize(dockerfilePath, "Dockerfile");
+        var ignore = dockerIgnoreText is null ? DockerIgnoreMatcher.Empty : DockerIgnoreMatcher.Parse(dockerIgnoreText);
+        var given = new Dictionary<string, string>(StringComparer.Ordinal) { [path] = dockerfileText };
+        if (dockerIgnoreText is not null)
+        {
+            given[ContextTarBuilder.DockerIgnoreName] = dockerIgnoreText;
+        }
+
         return BuildContextStream.Start(
             async (destination, token) =>
             {
                 await using var source = context;
                 await using var reader = new TarReader(source, leaveOpen: true);
                 await using var writer = new TarWriter(destination, TarEntryFormat.Pax, leaveOpen: true);
-                var replaced = false;
+                var written = new HashSet<string>(StringComparer.Ordinal);
                 while (await reader.GetNextEntryAsync(copyData: false, token) is { } entry)
                 {
-                    if (entry.EntryType is TarEntryType.RegularFile or TarEntryType.V7RegularFile
-                        && string.Equals(entry.Name.TrimStart('.', '/'), path, StringComparison.Ordinal))
+                    var name = ContextPath.Clean(entry.Name);
+                    if (entry.EntryType is TarEntryType.RegularFile or TarEntryType.V7RegularFile && given.TryGetValue(name, out var text))
                     {
-                        await WriteDockerfileAsync(writer, entry.Name, dockerfileText, token);
-                        replaced = true;
+                        await WriteTextAsync(writer, entry.Name, text, token);
+                        written.Add(name);
                         continue;
                     }
 
+                    if (!given.ContainsKey(name) && ignore.IsExcluded(name))
+                    {
+                        continue;
+                    }
+
+                    // Only a file's entry takes a data stream; a folder's or a link's refuses even null.
                     await using var data = await SeekableCopyAsync(entry, token);
-                    entry.DataStream = data;
+                    if (data is not null)
+                    {
+                        entry.DataStream = data;
+                    }
+
                     await writer.WriteEntryAsync(entry, token);
                 }
 
-                if (!replaced)
+                foreach (var (name, text) in given.Where(g => !written.Contains(g.Key)))
                 {
-                    await WriteDockerfileAsync(writer, path, dockerfileText, token);
+                    await WriteTextAsync(writer, name, text, token);
                 }
             },
             cancellationToken);
@@ -68,7 +93,7 @@ public static class ContextDockerfileReplacer
         return copy;
     }
 
-    private static async Task WriteDockerfileAsync(TarWriter writer, string name, string text, CancellationToken cancellationToken)
+    private static async Task WriteTextAsync(TarWriter writer, string name, string text, CancellationToken cancellationToken)
     {
         var bytes = Encoding.UTF8.GetBytes(text);
         var entry = ContextTarBuilder.NewEntry(TarEntryType.RegularFile, name, size: bytes.Length);

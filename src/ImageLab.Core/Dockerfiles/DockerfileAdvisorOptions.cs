@@ -3,6 +3,9 @@ namespace ImageLab.Core.Dockerfiles;
 /// <summary>What the advisor may know beyond the Dockerfile text.</summary>
 public sealed record DockerfileAdvisorOptions
 {
+    /// <summary>The size from which a context file counts as large unless configured otherwise: 100 MB.</summary>
+    public const long DefaultLargeFileThresholdBytes = 100L * 1024 * 1024;
+
     /// <summary>The files of the build context; <see langword="null"/> when the context is unknown, which turns off the rules that need it.</summary>
     public IReadOnlyList<DockerfileContextFile>? ContextFiles { get; init; }
 
@@ -10,5 +13,5 @@ public sealed record DockerfileAdvisorOptions
     public string? Target { get; init; }
 
     /// <summary>The size from which a context file counts as large (default 100 MB).</summary>
-    public long LargeFileThresholdBytes { get; init; } = 100L * 1024 * 1024;
+    public long LargeFileThresholdBytes { get; init; } = DefaultLargeFileThresholdBytes;
 }

@@ -36,14 +36,22 @@ public sealed class IterationStore(IDbContextFactory<ImageLabDbContext> contexts
 
     /// <summary>
     /// The context the job builds from: the experiment's as stored, with the job's Dockerfile at its path for a suggested
-    /// iteration (whose Dockerfile ImageLab wrote) or <paramref name="dockerfileText"/> when given (an ablation build).
+    /// iteration (whose Dockerfile ImageLab wrote) or <paramref name="dockerfileText"/> when given (an ablation build),
+    /// and, when <paramref name="dockerIgnoreText"/> is given, that <c>.dockerignore</c> in it and applied to it.
     /// </summary>
-    public Stream OpenContext(BuildJob job, string? dockerfileText = null)
+    public Stream OpenContext(BuildJob job, string? dockerfileText = null, string? dockerIgnoreText = null)
     {
         ArgumentNullException.ThrowIfNull(job);
-        return job.SuggestedFromId is null && dockerfileText is null
+        return job.SuggestedFromId is null && dockerfileText is null && dockerIgnoreText is null
             ? OpenContext(job.ExperimentId)
-            : ContextDockerfileReplacer.Replace(OpenContext(job.ExperimentId), job.DockerfilePath, dockerfileText ?? job.DockerfileText, CancellationToken.None);
+            : ContextDockerfileReplacer.Replace(OpenContext(job.ExperimentId), job.DockerfilePath, dockerfileText ?? job.DockerfileText, dockerIgnoreText, CancellationToken.None);
+    }
+
+    /// <summary>The experiment's stored context's files and <c>.dockerignore</c> (the whole context is read once).</summary>
+    public async Task<ContextInventory> ReadInventoryAsync(long experimentId, CancellationToken cancellationToken)
+    {
+        await using var context = OpenContext(experimentId);
+        return await ContextInventory.ReadAsync(context, cancellationToken);
     }
 
     public async Task<bool> SetStatusAsync(long iterationId, string owner, IterationStatus status, string? reason, CancellationToken cancellationToken)

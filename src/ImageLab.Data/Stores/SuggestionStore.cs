@@ -1,3 +1,4 @@
+using ImageLab.Core.BuildContexts;
 using ImageLab.Core.Dockerfiles.Rewrites;
 using ImageLab.Core.Experiments;
 using ImageLab.Data.Entities;
@@ -77,6 +78,28 @@ public sealed class SuggestionStore(IDbContextFactory<ImageLabDbContext> context
             source.SizeBytes,
             [.. suggested.Transformations.OrderBy(t => t.Position).Select(t => new SuggestionProofStep(t.RewriteId, t.Status))],
             experiment.CheckCommand.Count == 0 ? null : new CheckCommand(experiment.CheckCommand, experiment.CheckExpect));
+    }
+
+    /// <summary>
+    /// What the suggested iteration does to its context's <c>.dockerignore</c>: null when it is not a suggestion, or has no
+    /// <c>context-files-out</c> transformation that is still in it (not dropped). Reads the stored context once.
+    /// </summary>
+    public async Task<DockerIgnoreChange?> GetDockerIgnoreChangeAsync(long iterationId, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var suggested = await db.Iterations.AsNoTracking()
+            .Where(i => i.Id == iterationId && i.SuggestedFromId != null
+                && i.Transformations.Any(t => t.RewriteId == ContextFilesOutRewrite.RewriteId && t.Status != TransformationStatus.Dropped))
+            .Select(i => new { i.ExperimentId, i.SuggestedFromId })
+            .FirstOrDefaultAsync(cancellationToken);
+        if (suggested is null)
+        {
+            return null;
+        }
+
+        var source = await db.Iterations.Where(i => i.Id == suggested.SuggestedFromId).Select(i => i.DockerfileText).FirstAsync(cancellationToken);
+        await using var context = new ContextChunkStream(contexts, suggested.ExperimentId);
+        return ContextFilesOutRewrite.ChangeFor(source, await ContextInventory.ReadAsync(context, cancellationToken));
     }
 
     /// <summary>

@@ -42,6 +42,8 @@ public static class ExperimentsApi
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         group.MapGet("/{id:long}/iterations/{iterationId:long}/patch", PatchAsync)
             .Produces<string>(StatusCodes.Status200OK, PatchContentType).ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapGet("/{id:long}/iterations/{iterationId:long}/dockerignore", DockerIgnoreAsync)
+            .Produces<string>(StatusCodes.Status200OK, "text/plain").Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status404NotFound);
         group.MapGet("/{id:long}/iterations/{iterationId:long}/log", LogAsync)
             .Produces<string>(StatusCodes.Status200OK, "text/plain").ProducesProblem(StatusCodes.Status404NotFound);
         return endpoints;
@@ -252,6 +254,21 @@ public static class ExperimentsApi
         {
             var patch = await suggestions.GetPatchAsync(id, iterationId, cancellationToken);
             return Results.File(Encoding.UTF8.GetBytes(patch), PatchContentType, PatchFileName);
+        }
+        catch (ActionRefusedException e)
+        {
+            return Problems.Refused(e);
+        }
+    }
+
+    // The .dockerignore a suggested iteration was built with; 204 when it builds with its context's own.
+    private static async Task<IResult> DockerIgnoreAsync(long id, long iterationId, IterationSuggestions suggestions, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await suggestions.GetDockerIgnoreAsync(id, iterationId, cancellationToken) is { } change
+                ? Results.Text(change.After, "text/plain", Encoding.UTF8)
+                : Results.NoContent();
         }
         catch (ActionRefusedException e)
         {

@@ -21,6 +21,7 @@ namespace ImageLab.Web.UseCases;
 public sealed class IterationSuggestions(
     IExperimentQueries queries,
     SuggestionStore suggestions,
+    IterationStore iterations,
     IDockerEngine engine,
     IOptions<SuggestionOptions> options,
     IAuditLog audit,
@@ -45,10 +46,13 @@ public sealed class IterationSuggestions(
                 $"Iteration {source.Ordinal} ({source.Name}) has no measured image yet; a suggestion is proven against it, so ask again once it is built.");
         }
 
+        var context = ContextFilesOutRewrite.CopiesFromContext(source.DockerfileText) ? await iterations.ReadInventoryAsync(experimentId, cancellationToken) : null;
         var rewriteOptions = new DockerfileRewriteOptions
         {
             AvailableImages = await FindSlimImagesAsync(source.DockerfileText, cancellationToken),
             AllowedBaseImages = options.Value.AllowedBaseImages.ToHashSet(StringComparer.Ordinal),
+            ContextFiles = context?.Files,
+            DockerIgnore = context?.DockerIgnore,
         };
         var suggestion = _rewriter.Suggest(source.DockerfileText, rewriteOptions);
         if (!suggestion.HasChanges)
@@ -63,11 +67,40 @@ public sealed class IterationSuggestions(
     }
 
     /// <summary>
-    /// The suggested iteration's Dockerfile as a patch on its source's (unified format, paths relative to the build
-    /// context, as <c>git apply</c> and <c>patch -p1</c> take it).
+    /// The suggested iteration's Dockerfile as a patch on its source's, and its <c>.dockerignore</c> change when it has
+    /// one (unified format, paths relative to the build context, as <c>git apply</c> and <c>patch -p1</c> take it):
+    /// applied to the source's context, it gives the context the suggestion was built from.
     /// </summary>
     /// <exception cref="ActionRefusedException">No such iteration, or it was not suggested by ImageLab.</exception>
     public async Task<string> GetPatchAsync(long experimentId, long iterationId, CancellationToken cancellationToken)
+    {
+        var (source, suggested) = await FindSuggestedAsync(experimentId, iterationId, cancellationToken);
+        var dockerIgnore = await GetDockerIgnoreChangeAsync(suggested, cancellationToken);
+        return SuggestionPatch.Create(source.Dockerfile, source.DockerfileText, suggested.DockerfileText)
+            + (dockerIgnore is null ? "" : SuggestionPatch.Create(DockerIgnoreChange.Path, dockerIgnore.Before, dockerIgnore.After));
+    }
+
+    /// <summary>The <c>.dockerignore</c> change the suggested iteration was built with; null when it builds with its context's own.</summary>
+    /// <exception cref="ActionRefusedException">No such iteration, or it was not suggested by ImageLab.</exception>
+    public async Task<DockerIgnoreChange?> GetDockerIgnoreAsync(long experimentId, long iterationId, CancellationToken cancellationToken)
+    {
+        var (_, suggested) = await FindSuggestedAsync(experimentId, iterationId, cancellationToken);
+        return await GetDockerIgnoreChangeAsync(suggested, cancellationToken);
+    }
+
+    /// <summary>
+    /// What the suggested iteration does to its context's <c>.dockerignore</c>; null when nothing (the stored context is
+    /// read only for a suggestion whose transformations change it).
+    /// </summary>
+    public async Task<DockerIgnoreChange?> GetDockerIgnoreChangeAsync(IterationDetails suggested, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(suggested);
+        return suggested.Transformations.Any(t => t.Id == ContextFilesOutRewrite.RewriteId && t.Status != TransformationStatus.Dropped)
+            ? await suggestions.GetDockerIgnoreChangeAsync(suggested.Id, cancellationToken)
+            : null;
+    }
+
+    private async Task<(IterationDetails Source, IterationDetails Suggested)> FindSuggestedAsync(long experimentId, long iterationId, CancellationToken cancellationToken)
     {
         var iterations = (await queries.GetExperimentAsync(experimentId, cancellationToken))?.Iterations ?? [];
         var suggested = iterations.FirstOrDefault(i => i.Id == iterationId)
@@ -75,7 +108,7 @@ public sealed class IterationSuggestions(
         var source = iterations.FirstOrDefault(i => i.Id == suggested.SuggestedFrom)
             ?? throw new ActionRefusedException(Refusal.NotFound,
                 $"Iteration {suggested.Ordinal} ({suggested.Name}) was submitted, not suggested by ImageLab: there is no patch to take from it.");
-        return SuggestionPatch.Create(source.Dockerfile, source.DockerfileText, suggested.DockerfileText);
+        return (source, suggested);
     }
 
     // The slim variants of the Dockerfile's base images that this engine holds: the only ones a suggestion may use unconfigured.

@@ -148,11 +148,12 @@ public sealed partial class IterationPipeline(
             Labels = LabelsFor(job),
         };
 
-        var (result, buildSeconds) = await BuildAsync(job, request, progress, cancellationToken);
+        var dockerIgnore = await suggestions.DockerIgnoreOfAsync(job, cancellationToken);
+        var (result, buildSeconds) = await BuildAsync(job, request, progress, dockerIgnore, cancellationToken);
         if (ClassicCacheRace.LostAnImage(request.Builder, result))
         {
             events.Post(job.ExperimentId, job.IterationId, BuildEventType.Warning, text: ClassicCacheRace.Explanation);
-            (result, buildSeconds) = await BuildAsync(job, request, progress, cancellationToken);
+            (result, buildSeconds) = await BuildAsync(job, request, progress, dockerIgnore, cancellationToken);
         }
 
         progress.Flush();
@@ -206,10 +207,11 @@ public sealed partial class IterationPipeline(
         return true;
     }
 
-    private async Task<(BuildResult Result, double Seconds)> BuildAsync(BuildJob job, BuildRequest request, StepProgress progress, CancellationToken cancellationToken)
+    private async Task<(BuildResult Result, double Seconds)> BuildAsync(
+        BuildJob job, BuildRequest request, StepProgress progress, string? dockerIgnore, CancellationToken cancellationToken)
     {
         var stopwatch = Stopwatch.StartNew();
-        await using var context = store.OpenContext(job);
+        await using var context = store.OpenContext(job, dockerIgnoreText: dockerIgnore);
         using var buildTrace = telemetry.StartBuild(job);
         var result = await gate.BuildAsync(request, context, new SyncProgress<BuildEvent>(e => { progress.Handle(e); buildTrace.Observe(e); }), cancellationToken);
         var seconds = stopwatch.Elapsed.TotalSeconds;

@@ -1,3 +1,4 @@
+using ImageLab.Core.BuildContexts;
 using ImageLab.Core.Dockerfiles;
 using ImageLab.Core.Dockerfiles.Rewrites;
 using ImageLab.Core.Engines;
@@ -66,14 +67,27 @@ public sealed partial class SuggestionProver(
         }
     }
 
+    /// <summary>
+    /// The <c>.dockerignore</c> a suggested iteration is built with when one of its transformations (still in it) changes
+    /// it; null for any other job, which builds from its context as stored.
+    /// </summary>
+    public async Task<string?> DockerIgnoreOfAsync(BuildJob job, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(job);
+        return job.SuggestedFromId is null ? null : (await suggestions.GetDockerIgnoreChangeAsync(job.IterationId, cancellationToken))?.After;
+    }
+
     private async Task<(BuildResult Result, DockerfileDocument Document)> ProveTransformationsAsync(
         BuildJob job, string owner, BuildRequest request, BuildResult result, DockerfileDocument document, SuggestionProof proof,
         ProofBuilds builds, CancellationToken cancellationToken)
     {
-        var options = OptionsFor(job.DockerfileText);
         var ids = proof.Transformations.Select(t => t.RewriteId).ToList();
         var dropped = proof.Transformations.Where(t => t.Status == TransformationStatus.Dropped).Select(t => t.RewriteId).ToList();
-        builds.Sizes[proof.SourceDockerfileText] = await MeasureSourceAsync(proof, cancellationToken);
+        // The context's files are read (the whole stored context) only for a suggestion that edits the context.
+        var inventory = ids.Contains(ContextFilesOutRewrite.RewriteId) ? await iterations.ReadInventoryAsync(job.ExperimentId, cancellationToken) : null;
+        var options = OptionsFor(job.DockerfileText, inventory);
+        var builtWith = dropped.Contains(ContextFilesOutRewrite.RewriteId) || inventory is null ? null : ContextFilesOutRewrite.ChangeFor(proof.SourceDockerfileText, inventory)?.After;
+        builds.Sizes[ProofBuilds.Key(proof.SourceDockerfileText, null)] = await MeasureSourceAsync(proof, cancellationToken);
         foreach (var step in proof.Transformations.Where(t => t.Status == TransformationStatus.Pending))
         {
             var ablation = new Ablation(job, owner, request, proof.SourceDockerfileText, step.RewriteId, [.. ids.Except(dropped)], options);
@@ -86,7 +100,7 @@ public sealed partial class SuggestionProver(
         }
 
         var kept = _rewriter.Suggest(proof.SourceDockerfileText, options, dropped);
-        if (kept.Text == job.DockerfileText)
+        if (kept.Text == job.DockerfileText && kept.DockerIgnore == builtWith)
         {
             return (result, document);
         }
@@ -99,15 +113,18 @@ public sealed partial class SuggestionProver(
 
         LogRebuilding(logger, job.IterationId, dropped);
         await suggestions.ReplaceDockerfileAsync(job.IterationId, owner, kept.Text, cancellationToken);
-        await using var context = iterations.OpenContext(job, kept.Text);
+        await using var context = iterations.OpenContext(job, kept.Text, kept.DockerIgnore);
         var rebuilt = await gate.BuildAsync(request, context, new Progress<BuildEvent>(), cancellationToken);
         return (rebuilt, DockerfileParser.Parse(kept.Text, job.BuildArgs));
     }
 
     // The base images the suggestion names were on the engine (or allowed) when it was written: the ablations may use them.
-    private static DockerfileRewriteOptions OptionsFor(string suggestedText) => new()
+    // The context's files and .dockerignore, when read, let the rewrite that edits the context apply as it did.
+    private static DockerfileRewriteOptions OptionsFor(string suggestedText, ContextInventory? inventory) => new()
     {
         AllowedBaseImages = NetworkReach.ImagesOf(DockerfileParser.Parse(suggestedText)).Select(i => i.Image).ToHashSet(StringComparer.Ordinal),
+        ContextFiles = inventory?.Files,
+        DockerIgnore = inventory?.DockerIgnore,
     };
 
     private async Task<long> MeasureSourceAsync(SuggestionProof proof, CancellationToken cancellationToken) =>
@@ -126,10 +143,11 @@ public sealed partial class SuggestionProver(
             return "applied to the source without the others, it changes nothing.";
         }
 
-        if (!builds.Sizes.ContainsKey(ablation.Baseline))
+        var (baselineKey, ablationKey) = (ProofBuilds.Key(ablation.Baseline, ablation.BaselineDockerIgnore), ProofBuilds.Key(ablation.Text, ablation.DockerIgnore));
+        if (!builds.Sizes.ContainsKey(baselineKey))
         {
             // Not one of the ablations: built only to be measured against, then removed.
-            var baseline = await BuildAsync(step, ablation.Baseline, $"{rewriteId}-baseline", cancellationToken);
+            var baseline = await BuildAsync(step, ablation.Baseline, ablation.BaselineDockerIgnore, $"{rewriteId}-baseline", cancellationToken);
             try
             {
                 if (!baseline.Succeeded || baseline.ImageId is null)
@@ -137,7 +155,7 @@ public sealed partial class SuggestionProver(
                     return $"the build of {string.Join(" and ", ablation.BuiltWith)} alone, which it is measured on top of, failed: {EngineReason(job, baseline)}";
                 }
 
-                builds.Sizes[ablation.Baseline] = await SizeOfAsync(baseline.ImageId, cancellationToken);
+                builds.Sizes[baselineKey] = await SizeOfAsync(baseline.ImageId, cancellationToken);
             }
             finally
             {
@@ -148,7 +166,7 @@ public sealed partial class SuggestionProver(
             }
         }
 
-        var built = await BuildAsync(step, ablation.Text, rewriteId, cancellationToken);
+        var built = await BuildAsync(step, ablation.Text, ablation.DockerIgnore, rewriteId, cancellationToken);
         if (!built.Succeeded || built.ImageId is null)
         {
             await RemoveAsync([built], CancellationToken.None);
@@ -157,19 +175,19 @@ public sealed partial class SuggestionProver(
 
         builds.Ablations[rewriteId] = built;
         builds.OnTopOf[rewriteId] = ablation.BuiltWith;
-        builds.Sizes[ablation.Text] = await SizeOfAsync(built.ImageId, cancellationToken);
-        await suggestions.SetMeasuredAsync(job.IterationId, owner, rewriteId, builds.Sizes[ablation.Baseline] - builds.Sizes[ablation.Text], ablation.BuiltWith, cancellationToken);
+        builds.Sizes[ablationKey] = await SizeOfAsync(built.ImageId, cancellationToken);
+        await suggestions.SetMeasuredAsync(job.IterationId, owner, rewriteId, builds.Sizes[baselineKey] - builds.Sizes[ablationKey], ablation.BuiltWith, cancellationToken);
         return null;
     }
 
-    private async Task<BuildResult> BuildAsync(Ablation step, string dockerfile, string label, CancellationToken cancellationToken)
+    private async Task<BuildResult> BuildAsync(Ablation step, string dockerfile, string? dockerIgnore, string label, CancellationToken cancellationToken)
     {
         var request = step.Request with
         {
             Tags = [$"{(step.Request.Tags.Count > 0 ? step.Request.Tags[0] : "imagelab/ablation:latest")}-ablation-{label}"],
             Labels = new Dictionary<string, string>(step.Request.Labels) { ["imagelab.ablation"] = label },
         };
-        await using var context = iterations.OpenContext(step.Job, dockerfile);
+        await using var context = iterations.OpenContext(step.Job, dockerfile, dockerIgnore);
         return await gate.BuildAsync(request, context, new Progress<BuildEvent>(), cancellationToken);
     }
 
@@ -188,9 +206,12 @@ public sealed partial class SuggestionProver(
         built.Error is { } error ? PrintableText.Of(job.Secrets.Apply(error)) : "the engine gave no message.";
 
     // What one proof built: the ablations' images (kept for the check), what each was built on top of, and the size
-    // of every Dockerfile measured, by text (a prerequisite's own ablation is the baseline of what builds on it).
+    // of every Dockerfile measured, by text and .dockerignore (a prerequisite's own ablation is the baseline of what
+    // builds on it; leaving files out of the context may not change the Dockerfile at all).
     private sealed class ProofBuilds
     {
+        public static string Key(string dockerfile, string? dockerIgnore) => dockerIgnore is null ? dockerfile : $"{dockerfile}\0{dockerIgnore}";
+
         public Dictionary<string, BuildResult> Ablations { get; } = new(StringComparer.Ordinal);
 
         public Dictionary<string, IReadOnlyList<string>> OnTopOf { get; } = new(StringComparer.Ordinal);

@@ -16,7 +16,7 @@ public sealed class ContextDockerfileReplacerTests
         using var tar = await WriteContextAsync(files, new BuildContextOptions { DockerfilePaths = ["Dockerfile.1-naive"] });
 
         // Act
-        await using var replaced = ContextDockerfileReplacer.Replace(new NonSeekableReadStream(tar.ToArray()), "Dockerfile.1-naive", "FROM b\nRUN true\n", CancellationToken.None);
+        await using var replaced = ContextDockerfileReplacer.Replace(new NonSeekableReadStream(tar.ToArray()), "Dockerfile.1-naive", "FROM b\nRUN true\n", null, CancellationToken.None);
         var read = await ReadAllAsync(replaced);
 
         // Assert
@@ -27,13 +27,48 @@ public sealed class ContextDockerfileReplacerTests
     }
 
     [Fact]
+    public async Task Replace_NewDockerignore_WrittenAndWhatItExcludesIsLeftOut()
+    {
+        // Arrange: the Dockerfile and the .dockerignore are sent even when it names them, as the docker client sends them.
+        var files = new Dictionary<string, string> { ["Dockerfile"] = "FROM a\n", [".dockerignore"] = ".git\n", ["models/weights.bin"] = "w", ["models/config.json"] = "{}", ["app.sh"] = "x" };
+        using var tar = await WriteContextAsync(files, new BuildContextOptions());
+        const string ignore = ".git\nmodels/weights.bin\nDockerfile\n.dockerignore\n";
+
+        // Act
+        await using var replaced = ContextDockerfileReplacer.Replace(new NonSeekableReadStream(tar.ToArray()), "Dockerfile", "FROM b\n", ignore, CancellationToken.None);
+        var read = await ReadAllAsync(replaced);
+
+        // Assert
+        Assert.Equal(ignore, read[".dockerignore"]);
+        Assert.Equal("FROM b\n", read["Dockerfile"]);
+        Assert.Equal(["{}", "x"], [read["models/config.json"], read["app.sh"]]);
+        Assert.DoesNotContain("models/weights.bin", read.Keys);
+    }
+
+    [Fact]
+    public async Task ReadInventory_StoredContext_ListsEachFileWithItsSizeAndTheDockerignore()
+    {
+        // Arrange
+        var files = new Dictionary<string, string> { ["Dockerfile"] = "FROM a\n", [".dockerignore"] = "\uFEFF*.log\r\n", ["models/weights.bin"] = "wwww" };
+        using var tar = await WriteContextAsync(files, new BuildContextOptions());
+
+        // Act
+        var inventory = await ContextInventory.ReadAsync(new NonSeekableReadStream(tar.ToArray()), CancellationToken.None);
+
+        // Assert
+        Assert.Equal("\uFEFF*.log\r\n", inventory.DockerIgnore);
+        Assert.Equal(4, inventory.Files.Single(f => f.Path == "models/weights.bin").SizeBytes);
+        Assert.Equal(3, inventory.Files.Count);
+    }
+
+    [Fact]
     public async Task Replace_DockerfileFirst_FirstHeaderIsPlainUstarSoTheEngineSeesATar()
     {
         // Arrange: BuildKit takes a body whose first header is a PAX extended header for a bare Dockerfile.
         using var tar = await WriteContextAsync(new Dictionary<string, string> { ["Dockerfile"] = "FROM a\n" }, new BuildContextOptions());
 
         // Act
-        await using var replaced = ContextDockerfileReplacer.Replace(new NonSeekableReadStream(tar.ToArray()), "Dockerfile", "FROM b\n", CancellationToken.None);
+        await using var replaced = ContextDockerfileReplacer.Replace(new NonSeekableReadStream(tar.ToArray()), "Dockerfile", "FROM b\n", null, CancellationToken.None);
         var first = new byte[512];
         await replaced.ReadExactlyAsync(first);
 
@@ -49,6 +84,7 @@ public sealed class ContextDockerfileReplacerTests
         {
             foreach (var (name, text) in files)
             {
+                Directory.CreateDirectory(Path.GetDirectoryName(Path.Combine(folder.FullName, name))!);
                 await File.WriteAllTextAsync(Path.Combine(folder.FullName, name), text);
             }
 
@@ -71,7 +107,7 @@ public sealed class ContextDockerfileReplacerTests
             if (entry.DataStream is { } data)
             {
                 using var text = new StreamReader(data);
-                files[entry.Name] = await text.ReadToEndAsync();
+                files[ContextPath.Clean(entry.Name)] = await text.ReadToEndAsync();
             }
         }
 

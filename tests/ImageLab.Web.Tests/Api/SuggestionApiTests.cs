@@ -91,6 +91,8 @@ public sealed class SuggestionApiTests(ImageLabWebFactory factory) : IClassFixtu
         Assert.Equal(SuggestionPatch.Create("Dockerfile.1-naive", dockerfile, built.DockerfileText), await patch.Content.ReadAsStringAsync());
         using var notSuggested = await client.GetAsync(PatchUri(source.ExperimentId, source.Id));
         Assert.Equal(HttpStatusCode.NotFound, notSuggested.StatusCode);
+        using var dockerIgnore = await client.GetAsync(new Uri($"/api/experiments/{source.ExperimentId}/iterations/{built.Id}/dockerignore", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.NoContent, dockerIgnore.StatusCode);
     }
 
     [Fact]

@@ -50,9 +50,9 @@ public class ImageLabTestContext : BunitContext, IAsyncLifetime
         Services.AddSingleton<ICallerAuthorization>(new AllowingCallerAuthorization());
         Services.AddSingleton<ExperimentIntake>();
         Services.AddSingleton<ExperimentActions>();
-        // The suggestion's refusals and its patch read only the queries; a test that reaches its store or engine fails loudly.
+        // The suggestion's refusals and its patch read only the queries; a test that reaches its stores or engine fails loudly.
         Services.AddSingleton(sp => new IterationSuggestions(
-            Queries, null!, null!, Options.Create(new SuggestionOptions()), Audit,
+            Queries, null!, null!, null!, Options.Create(new SuggestionOptions()), Audit,
             sp.GetRequiredService<Microsoft.AspNetCore.Authorization.IAuthorizationService>(), sp.GetRequiredService<ICallerAuthorization>()));
         // Signed in as an admin unless a test says otherwise (see SignInAs).
         Authorization = this.AddAuthorization();

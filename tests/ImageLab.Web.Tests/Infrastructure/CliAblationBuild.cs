@@ -12,7 +12,6 @@ public static class CliAblationBuild
     public static async Task<long> SizeAsync(IEnumerable<string> contextFiles, string dockerfile)
     {
         var folder = Directory.CreateTempSubdirectory("imagelab-ablation-").FullName;
-        var tag = $"imagelab-test/ablation-check:{Guid.NewGuid():N}";
         try
         {
             foreach (var file in contextFiles)
@@ -21,12 +20,28 @@ public static class CliAblationBuild
             }
 
             await File.WriteAllTextAsync(Path.Combine(folder, "Dockerfile"), dockerfile);
+            return await FolderSizeAsync(folder);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    /// <summary>
+    /// The size <c>docker image inspect</c> reports for the Dockerfile in <paramref name="folder"/> built there (the classic
+    /// client applies the folder's <c>.dockerignore</c> before it sends the context).
+    /// </summary>
+    public static async Task<long> FolderSizeAsync(string folder)
+    {
+        var tag = $"imagelab-test/ablation-check:{Guid.NewGuid():N}";
+        try
+        {
             await DockerCli.RunAsync("build", "-q", "--network", "none", "-t", tag, folder);
             return await DockerCli.ImageSizeAsync(tag);
         }
         finally
         {
-            Directory.Delete(folder, recursive: true);
             await DockerCli.RunAsync("image", "rm", "-f", tag);
         }
     }

@@ -8,4 +8,6 @@ namespace ImageLab.Core.Dockerfiles.Rewrites;
 /// when it stands alone on the source.
 /// </param>
 /// <param name="Baseline">The source with <paramref name="BuiltWith"/> alone applied; the source itself when that is empty.</param>
-public sealed record DockerfileAblation(string Text, IReadOnlyList<string> BuiltWith, string Baseline);
+/// <param name="DockerIgnore">The <c>.dockerignore</c> <paramref name="Text"/> is built with; null for the context's own.</param>
+/// <param name="BaselineDockerIgnore">The <c>.dockerignore</c> <paramref name="Baseline"/> is built with; null for the context's own.</param>
+public sealed record DockerfileAblation(string Text, IReadOnlyList<string> BuiltWith, string Baseline, string? DockerIgnore = null, string? BaselineDockerIgnore = null);

@@ -2,12 +2,14 @@ namespace ImageLab.Core.Dockerfiles.Rewrites;
 
 /// <summary>
 /// Writes the next iteration of a Dockerfile: applies every rewrite in turn, each to the previous one's output, and
-/// names the ones that changed something. The order matters: the split comes before the apt lists cleanup (which
+/// names the ones that changed something. The order matters: the large context files go first (they are found from the
+/// source's own COPY instructions, so what a suggestion leaves out of its context is known from its source alone), the split comes before the apt lists cleanup (which
 /// cleans only stages that reach the image) and the join (the split can bring two RUNs together), the apt lists cleanup
 /// before the join (which then sees a later RUN deleting the lists an earlier one downloaded), and the slim base last,
 /// after the split made the runtime stage the final one.
 /// <list type="table">
 /// <listheader><term>Id</term><description>Rewrite (rules it answers)</description></listheader>
+/// <item><term>context-files-out</term><description>.dockerignore entries for large context files the final image copies but never uses, and model weights, with a note to mount the weights at run time (IL005, IL004).</description></item>
 /// <item><term>apt-no-install-recommends</term><description>apt-get install --no-install-recommends (DL3015).</description></item>
 /// <item><term>pip-no-cache-dir</term><description>pip install --no-cache-dir (DL3042).</description></item>
 /// <item><term>npm-omit-dev</term><description>npm ci --omit=dev where no npm script runs later.</description></item>
@@ -39,6 +41,7 @@ public sealed class DockerfileRewriter
     /// <summary>A new instance of every built-in rewrite, in the order they are applied.</summary>
     public static IReadOnlyList<IDockerfileRewrite> CreateDefaultRewrites() =>
     [
+        new ContextFilesOutRewrite(),
         new AptNoInstallRecommendsRewrite(),
         new PipNoCacheDirRewrite(),
         new NpmOmitDevRewrite(),
@@ -58,6 +61,7 @@ public sealed class DockerfileRewriter
         ArgumentNullException.ThrowIfNull(dockerfile);
         var source = new DockerfileRewriteContext(dockerfile, options);
         var current = source;
+        string? dockerIgnore = null;
         var applied = new List<AppliedRewrite>();
         foreach (var rewrite in Rewrites.Where(r => excluded?.Contains(r.Id) != true))
         {
@@ -67,10 +71,11 @@ public sealed class DockerfileRewriter
             }
 
             applied.Add(new AppliedRewrite(rewrite.Id, rewrite.Title, rewrite.Apply(source)?.Line ?? result.Line));
-            current = new DockerfileRewriteContext(result.Text, options);
+            dockerIgnore = result.DockerIgnore ?? dockerIgnore;
+            current = new DockerfileRewriteContext(result.Text, dockerIgnore is null ? current.Options : current.Options with { DockerIgnore = dockerIgnore });
         }
 
-        return new DockerfileSuggestion(current.Text, applied);
+        return new DockerfileSuggestion(current.Text, applied, dockerIgnore);
     }
 
     /// <summary>
@@ -99,14 +104,15 @@ public sealed class DockerfileRewriter
             }
         }
 
-        var baseline = needs.Count == 0 ? dockerfile : Suggest(dockerfile, options, Rewrites.Select(r => r.Id).Except(needs).ToList()).Text;
-        return new DockerfileAblation(Only(dockerfile, id, needs, options)!, needs, baseline);
+        var baseline = needs.Count == 0 ? new DockerfileSuggestion(dockerfile, []) : Suggest(dockerfile, options, Rewrites.Select(r => r.Id).Except(needs).ToList());
+        var ablation = Only(dockerfile, id, needs, options)!;
+        return new DockerfileAblation(ablation.Text, needs, baseline.Text, ablation.DockerIgnore, baseline.DockerIgnore);
     }
 
     // The source with only the given rewrites applied, in the rewriter's order; null when 'id' is not among those that changed it.
-    private string? Only(string dockerfile, string id, IReadOnlyList<string> with, DockerfileRewriteOptions? options)
+    private DockerfileSuggestion? Only(string dockerfile, string id, IReadOnlyList<string> with, DockerfileRewriteOptions? options)
     {
         var suggestion = Suggest(dockerfile, options, Rewrites.Select(r => r.Id).Where(r => r != id && !with.Contains(r)).ToList());
-        return suggestion.Transformations.Any(t => t.Id == id) ? suggestion.Text : null;
+        return suggestion.Transformations.Any(t => t.Id == id) ? suggestion : null;
     }
 }

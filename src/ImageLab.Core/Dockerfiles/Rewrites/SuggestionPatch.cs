@@ -12,20 +12,22 @@ public static class SuggestionPatch
     private const int ContextLines = 3;
     private const string NoNewlineMarker = "\\ No newline at end of file";
 
-    /// <summary>The patch turning <paramref name="before"/> into <paramref name="after"/> at <paramref name="path"/> (relative to the repository); empty when they are equal.</summary>
-    public static string Create(string path, string before, string after)
+    /// <summary>
+    /// The patch turning <paramref name="before"/> into <paramref name="after"/> at <paramref name="path"/> (relative to
+    /// the repository), <paramref name="before"/> null for a file the patch creates; empty when they are equal.
+    /// </summary>
+    public static string Create(string path, string? before, string after)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
-        ArgumentNullException.ThrowIfNull(before);
         ArgumentNullException.ThrowIfNull(after);
-        var edits = LineDiff.Compare(SplitLines(before), SplitLines(after));
-        if (edits.All(e => e.Kind == LineEditKind.Same))
+        var edits = LineDiff.Compare(SplitLines(before ?? ""), SplitLines(after));
+        if (before is not null && edits.All(e => e.Kind == LineEditKind.Same))
         {
             return "";
         }
 
         var patch = new StringBuilder();
-        patch.Append("--- a/").Append(path).Append('\n');
+        patch.Append(before is null ? "--- /dev/null" : "--- a/" + path).Append('\n');
         patch.Append("+++ b/").Append(path).Append('\n');
         foreach (var hunk in FindHunks(edits))
         {

@@ -74,6 +74,13 @@ public sealed class LargeContextFileCopiedRule : IDockerfileRule
             FindingCategories.Context);
     }
 
+    /// <summary>Whether a context file looks like model weights: a weights extension, or under a <c>models/</c>-like folder.</summary>
+    internal static bool IsWeightsFile(string path)
+    {
+        var folders = CopyArguments.Normalize(path).ToLowerInvariant().Split('/')[..^1];
+        return LooksLikeWeights(path) || folders.Any(WeightFolders.Contains);
+    }
+
     private static bool LooksLikeWeights(string source)
     {
         var path = CopyArguments.Normalize(source).ToLowerInvariant();

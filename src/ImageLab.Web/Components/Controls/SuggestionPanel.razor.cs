@@ -1,4 +1,6 @@
+using ImageLab.Core.Dockerfiles.Rewrites;
 using ImageLab.Core.Experiments;
+using ImageLab.Web.UseCases;
 using ImageLab.Web.Formatting;
 using Microsoft.AspNetCore.Components;
 using Microsoft.JSInterop;
@@ -10,10 +12,17 @@ namespace ImageLab.Web.Components.Controls;
 /// A suggested iteration's proof on its card: the iteration it came from, its transformations with what each one's
 /// own build saved (or why it was dropped), its check, the Dockerfile and patch to take away, and the diff (folded).
 /// </summary>
-public partial class SuggestionPanel
+public partial class SuggestionPanel : IDisposable
 {
+    private readonly CancellationTokenSource _stop = new();
+    private DockerIgnoreChange? _dockerIgnore;
+    private long? _dockerIgnoreOf;
+
     [Inject]
     private IJSRuntime JS { get; set; } = default!;
+
+    [Inject]
+    private IterationSuggestions Suggestions { get; set; } = default!;
 
     [Parameter, EditorRequired]
     public IterationDetails Suggested { get; set; } = default!;
@@ -32,6 +41,27 @@ public partial class SuggestionPanel
     /// <summary>Copies the patch; the page asks the use case for its text.</summary>
     [Parameter]
     public EventCallback<IterationDetails> OnCopyPatch { get; set; }
+
+    public void Dispose()
+    {
+        _stop.Cancel();
+        _stop.Dispose();
+        GC.SuppressFinalize(this);
+    }
+
+    // The .dockerignore change is read from the stored context once per suggestion, and only when it has one.
+    protected override async Task OnParametersSetAsync()
+    {
+        if (!Suggested.Transformations.Any(t => t.Id == ContextFilesOutRewrite.RewriteId && t.Status != TransformationStatus.Dropped))
+        {
+            (_dockerIgnore, _dockerIgnoreOf) = (null, null);
+        }
+        else if (_dockerIgnoreOf != Suggested.Id)
+        {
+            _dockerIgnoreOf = Suggested.Id;
+            _dockerIgnore = await Suggestions.GetDockerIgnoreChangeAsync(Suggested, _stop.Token);
+        }
+    }
 
     private string SourceTitle => Source is { } source ? $"#{source.Ordinal} ({source.Name})" : $"iteration {Suggested.SuggestedFrom}";
 

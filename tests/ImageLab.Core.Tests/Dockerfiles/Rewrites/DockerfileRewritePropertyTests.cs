@@ -22,15 +22,19 @@ public sealed class DockerfileRewritePropertyTests
         "RUN go build -o /usr/local/bin/app .", "RUN echo hi; rm -rf /tmp/x", "RUN [\"apt-get\", \"install\", \"-y\", \"gcc\"]",
         "RUN <<EOF\napt-get install -y gcc\nEOF", "RUN --mount=type=cache,target=/root/.cache/pip pip install x", "RUN apt-get install -y curl # tools",
         "WORKDIR /app", "WORKDIR src", "COPY . .", "COPY requirements.txt .", "ENV PIP_NO_CACHE_DIR=1", "# a comment", "", "  # indented comment",
-        "CMD [\"./hello\"]", "EXPOSE 8000", "USER app", "ARG V=1",
+        "CMD [\"./hello\"]", "EXPOSE 8000", "USER app", "ARG V=1", "COPY models/ /srv/models/", "RUN python load.py data/big.csv",
     ];
+
+    // A context with model weights and a large data file, for the rewrite that leaves large files out of it.
+    private static readonly DockerfileContextFile[] ContextFiles =
+        [new("models/weights.bin", 200L * 1024 * 1024), new("data/big.csv", 150L * 1024 * 1024), new("app.py", 1000)];
 
     [Fact]
     public void EveryRewrite_GeneratedDockerfiles_OutputParsesIsIdempotentAndKeepsUnclaimedLines()
     {
         // Arrange
         var random = new Random(14);
-        var options = new DockerfileRewriteOptions { AvailableImages = Bases.SelectMany(SmallerBaseRewrite.SlimVariants).ToHashSet() };
+        var options = new DockerfileRewriteOptions { AvailableImages = Bases.SelectMany(SmallerBaseRewrite.SlimVariants).ToHashSet(), ContextFiles = ContextFiles };
         var applied = new Dictionary<string, int>();
 
         for (var iteration = 0; iteration < 1500; iteration++)
@@ -51,7 +55,7 @@ public sealed class DockerfileRewritePropertyTests
                 applied[rewrite.Id] = applied.GetValueOrDefault(rewrite.Id) + 1;
                 var output = DockerfileParser.Parse(result.Text);
                 Assert.True(output.IsValid, $"{rewrite.Id} broke:\n{dockerfile}\n---\n{result.Text}\n{string.Join("; ", output.Errors)}");
-                Assert.Null(rewrite.Apply(new DockerfileRewriteContext(result.Text, options))?.Text);
+                Assert.Null(rewrite.Apply(new DockerfileRewriteContext(result.Text, options with { DockerIgnore = result.DockerIgnore ?? options.DockerIgnore }))?.Text);
                 AssertKeepsUnclaimedLines(dockerfile, result, rewrite.Id);
             }
         }
@@ -65,7 +69,7 @@ public sealed class DockerfileRewritePropertyTests
         // Arrange
         var random = new Random(1414);
         var rewriter = new DockerfileRewriter();
-        var options = new DockerfileRewriteOptions { AvailableImages = Bases.SelectMany(SmallerBaseRewrite.SlimVariants).ToHashSet() };
+        var options = new DockerfileRewriteOptions { AvailableImages = Bases.SelectMany(SmallerBaseRewrite.SlimVariants).ToHashSet(), ContextFiles = ContextFiles };
 
         for (var iteration = 0; iteration < 800; iteration++)
         {
@@ -73,7 +77,7 @@ public sealed class DockerfileRewritePropertyTests
 
             // Act
             var suggestion = rewriter.Suggest(dockerfile, options);
-            var again = rewriter.Suggest(suggestion.Text, options);
+            var again = rewriter.Suggest(suggestion.Text, options with { DockerIgnore = suggestion.DockerIgnore ?? options.DockerIgnore });
 
             // Assert
             Assert.True(DockerfileParser.Parse(suggestion.Text).IsValid, suggestion.Text);

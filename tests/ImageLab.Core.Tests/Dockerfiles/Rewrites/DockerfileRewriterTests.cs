@@ -89,6 +89,53 @@ public sealed class DockerfileRewriterTests
     }
 
     [Fact]
+    public void Suggest_WeightsInTheContext_CarriesTheNewDockerignoreAndThenNothingIsLeftToDo()
+    {
+        // Arrange
+        const string dockerfile = "FROM debian:bookworm\nRUN apt-get install -y curl\nCOPY . /app\n";
+        var options = new DockerfileRewriteOptions
+        {
+            ContextFiles = [new DockerfileContextFile("models/weights.bin", 120L * 1024 * 1024)],
+            DockerIgnore = ".git\n",
+        };
+        var rewriter = new DockerfileRewriter();
+
+        // Act
+        var suggestion = rewriter.Suggest(dockerfile, options);
+        var again = rewriter.Suggest(suggestion.Text, options with { DockerIgnore = suggestion.DockerIgnore });
+
+        // Assert
+        Assert.Equal("context-files-out", suggestion.Transformations[0].Id);
+        Assert.Contains("apt-no-install-recommends", suggestion.Transformations.Select(t => t.Id));
+        Assert.Equal(3, suggestion.Transformations[0].Line);
+        Assert.Equal($".git\n{ContextFilesOutRewrite.EntriesHeader}\nmodels/weights.bin\n", suggestion.DockerIgnore);
+        Assert.False(again.HasChanges);
+    }
+
+    [Fact]
+    public void Ablate_ContextFilesOut_OnlyItsBuildHasTheNewDockerignore()
+    {
+        // Arrange
+        const string dockerfile = "FROM debian:bookworm\nRUN apt-get install -y curl\nCOPY . /app\n";
+        var options = new DockerfileRewriteOptions { ContextFiles = [new DockerfileContextFile("models/weights.bin", 120L * 1024 * 1024)] };
+        var rewriter = new DockerfileRewriter();
+        var suggestion = rewriter.Suggest(dockerfile, options);
+        var suggested = suggestion.Transformations.Select(t => t.Id).ToList();
+
+        // Act
+        var filesOut = rewriter.Ablate(dockerfile, "context-files-out", suggested, options)!;
+        var noRecommends = rewriter.Ablate(dockerfile, "apt-no-install-recommends", suggested, options)!;
+
+        // Assert
+        Assert.Equal(suggestion.DockerIgnore, filesOut.DockerIgnore);
+        Assert.Contains("\n# models/weights.bin (", filesOut.Text, StringComparison.Ordinal);
+        Assert.Contains("install -y curl\n", filesOut.Text, StringComparison.Ordinal);
+        Assert.Equal((dockerfile, null), (filesOut.Baseline, filesOut.BaselineDockerIgnore));
+        Assert.Null(noRecommends.DockerIgnore);
+        Assert.DoesNotContain("weights", noRecommends.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Ablate_IndependentRewrite_IsTheSourceWithItAlone()
     {
         // Arrange

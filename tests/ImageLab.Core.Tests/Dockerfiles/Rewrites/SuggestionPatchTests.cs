@@ -56,6 +56,31 @@ public sealed class SuggestionPatchTests
         }
     }
 
+    [Theory]
+    [InlineData("git", "apply")]
+    [InlineData("patch", "-p1", "--batch", "--input")]
+    public async Task Create_NewFile_AppliedItCreatesTheFile(string tool, params string[] arguments)
+    {
+        // Arrange
+        const string ignore = "# large\nmodels/weights.bin\n";
+        var folder = Directory.CreateTempSubdirectory("imagelab-patch-");
+        try
+        {
+            await File.WriteAllTextAsync(Path.Combine(folder.FullName, "imagelab.patch"), SuggestionPatch.Create(".dockerignore", null, ignore));
+
+            // Act
+            var exitCode = await RunAsync(folder.FullName, tool, [.. arguments, "imagelab.patch"]);
+
+            // Assert
+            Assert.Equal(0, exitCode);
+            Assert.Equal(ignore, await File.ReadAllTextAsync(Path.Combine(folder.FullName, ".dockerignore")));
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
     public static TheoryData<string, string> Pairs() => new()
     {
         // Lines joined, a stage added in front, a cleanup appended: changes at the head, middle and tail.
