@@ -9,6 +9,7 @@
 #   mcr.microsoft.com/dotnet/sdk:10.0      Debian + the host's .NET SDK (deploy/Dockerfile's build stage)
 #   mcr.microsoft.com/dotnet/aspnet:10.0-alpine
 #                                          slim Debian + the host's ASP.NET Core runtime (its runtime stage)
+#   node:20-bookworm                       Debian + the host's Node 20 and npm
 # Each image is skipped when its tag already exists, so a second run takes a second.
 set -euo pipefail
 : "${DOCKER_HOST:?DOCKER_HOST must name the engine, e.g. unix:///var/tmp/imagelab-test/docker.sock}"
@@ -87,9 +88,21 @@ dotnet_images() {
   fi
 }
 
+# Node's own layout (node and npm under /usr/local), from the Node on this machine: no apt, no registry.
+node_image() {
+  has node:20-bookworm && return
+  log "node:20-bookworm (stand-in)"
+  local dir; dir=$(mktemp -d -p "$WORK")
+  cp "$(readlink -f "$(command -v node)")" "$dir/node"
+  cp -a "$(dirname "$(dirname "$(readlink -f "$(command -v npm)")")")" "$dir/npm"
+  docker build -q -t node:20-bookworm -f "$HERE/fixtures/node.Dockerfile" "$dir" >/dev/null
+  rm -rf "$dir"
+}
+
 busybox_image
 debian_image
 debian_slim_image
 python_images
 dotnet_images
+node_image
 log "fixtures ready"

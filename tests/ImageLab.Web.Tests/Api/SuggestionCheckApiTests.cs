@@ -19,8 +19,6 @@ public sealed class SuggestionCheckApiTests(ImageLabWebFactory factory) : IClass
     // Its own project: each test class has its own database, so experiment ids repeat between classes on the one engine.
     private const string Project = "suggestion-checks";
 
-    private static readonly TimeSpan BuildTimeout = TimeSpan.FromMinutes(10);
-
     [Fact]
     public async Task Suggest_PythonNaiveWithProjectCheck_SplitOnASlimBaseAtMostHalfTheSizeAndTheCheckRunsTheApp()
     {
@@ -136,46 +134,14 @@ public sealed class SuggestionCheckApiTests(ImageLabWebFactory factory) : IClass
         Assert.Contains(expected, problem.RootElement.GetProperty("detail").GetString(), StringComparison.Ordinal);
     }
 
-    private async Task<BuiltIteration> BuildAsync(HttpClient client, PythonWheelContext context, string name, string? check = null)
-    {
-        await using var hub = factory.CreateHubConnection();
-        await hub.StartAsync();
-        var fields = new List<(string, string)> { ("project", Project), ("name", name), ("builder", "classic") };
-        if (check is not null)
-        {
-            fields.Add(("check", check));
-        }
+    private Task<BuiltIteration> BuildAsync(HttpClient client, PythonWheelContext context, string name, string? check = null) =>
+        SuggestionBuilds.BuildAsync(factory, client, context.Folder, Project, name, check);
 
-        var submitted = await ExperimentUpload.SubmitAsync(client, ExperimentUpload.FromFolder(context.Folder, [.. fields]));
-        await BuildWatcher.FollowToEndAsync(hub, submitted, BuildTimeout);
-        var iteration = (await ExperimentUpload.GetAsync(client, submitted.Id)).Iterations.Single();
-        Assert.True(iteration.Status == IterationStatus.Succeeded, $"{iteration.Status}: {iteration.Error}");
-        Assert.Null(iteration.Check);
-        return new BuiltIteration(submitted.Id, iteration.Id, iteration.ImageId, iteration.SizeBytes);
-    }
+    private static Task<(SuggestionResponse Suggested, IterationDetails Built)> SuggestAndBuildAsync(HttpClient client, BuiltIteration source) =>
+        SuggestionBuilds.SuggestAndBuildAsync(client, source);
 
-    private static async Task<(SuggestionResponse Suggested, IterationDetails Built)> SuggestAndBuildAsync(HttpClient client, BuiltIteration source)
-    {
-        var experimentId = source.ExperimentId;
-        using var response = await client.PostAsync(new Uri($"/api/experiments/{experimentId}/iterations/{source.Id}/suggestion", UriKind.Relative), null);
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == HttpStatusCode.Created, $"POST suggestion answered {(int)response.StatusCode}: {body}");
-        var suggested = JsonSerializer.Deserialize<SuggestionResponse>(body, ExperimentUpload.Json)!;
-        var experiment = await Polling.WaitForAsync(client, experimentId,
-            e => e.Iterations.Single(i => i.Id == suggested.Id).Status.IsFinal(), BuildTimeout, "the suggestion to be built and checked");
-        return (suggested, experiment.Iterations.Single(i => i.Id == suggested.Id));
-    }
-
-    // Scoped to this experiment by the ablation images' tags (classic builds carry no project label): other test classes
-    // build their own ablations at the same time.
-    private static async Task AssertNothingLeftAsync(long experimentId, long suggestedId)
-    {
-        Assert.Empty((await DockerCli.RunAsync("images", "-q", "--filter", "label=imagelab.ablation", "--filter", $"reference=imagelab/{Project}:{experimentId}-*")).Trim());
-        Assert.Empty((await DockerCli.RunAsync("ps", "-aq", "--filter", "label=imagelab.check", "--filter", $"label=imagelab.project={Project}", "--filter", $"label=imagelab.iteration={suggestedId}")).Trim());
-    }
+    private static Task AssertNothingLeftAsync(long experimentId, long suggestedId) => SuggestionBuilds.AssertNothingLeftAsync(Project, experimentId, suggestedId);
 
     // The slim base the engine holds, as the suggestion found it.
     private static DockerfileRewriteOptions AllowingSlimPython() => new() { AllowedBaseImages = new HashSet<string> { "python:3.11-slim-bookworm" } };
-
-    private sealed record BuiltIteration(long ExperimentId, long Id, string? ImageId, long? SizeBytes);
 }

@@ -3,7 +3,8 @@ namespace ImageLab.Core.Dockerfiles.Rewrites;
 /// <summary>
 /// Writes the next iteration of a Dockerfile: applies every rewrite in turn, each to the previous one's output, and
 /// names the ones that changed something. The order matters: the large context files go first (they are found from the
-/// source's own COPY instructions, so what a suggestion leaves out of its context is known from its source alone), the split comes before the apt lists cleanup (which
+/// source's own COPY instructions, so what a suggestion leaves out of its context is known from its source alone), the split
+/// comes before npm's --omit=dev (a split Node build no longer installs in the runtime stage), before the apt lists cleanup (which
 /// cleans only stages that reach the image) and the join (the split can bring two RUNs together), the apt lists cleanup
 /// before the join (which then sees a later RUN deleting the lists an earlier one downloaded), and the slim base last,
 /// after the split made the runtime stage the final one.
@@ -12,9 +13,9 @@ namespace ImageLab.Core.Dockerfiles.Rewrites;
 /// <item><term>context-files-out</term><description>.dockerignore entries for large context files the final image copies but never uses, and model weights, with a note to mount the weights at run time (IL005, IL004).</description></item>
 /// <item><term>apt-no-install-recommends</term><description>apt-get install --no-install-recommends (DL3015).</description></item>
 /// <item><term>pip-no-cache-dir</term><description>pip install --no-cache-dir (DL3042).</description></item>
-/// <item><term>npm-omit-dev</term><description>npm ci --omit=dev where no npm script runs later.</description></item>
 /// <item><term>apk-no-cache</term><description>apk add --no-cache (DL3019).</description></item>
-/// <item><term>multi-stage-split</term><description>Builder stage for a single-stage build with a toolchain (IL001).</description></item>
+/// <item><term>multi-stage-split</term><description>Builder stage for a single-stage build with a toolchain, or a Node build with dev dependencies (IL001).</description></item>
+/// <item><term>npm-omit-dev</term><description>npm ci --omit=dev where no npm script runs later.</description></item>
 /// <item><term>apt-lists-cleanup</term><description>rm -rf /var/lib/apt/lists/* at the end of the last apt RUN of a stage in the image (DL3009).</description></item>
 /// <item><term>join-runs</term><description>Two RUNs in a row joined when the later deletes what the earlier made (IL006, DL3059).</description></item>
 /// <item><term>smaller-base</term><description>The slim variant of a full final base, when on the engine or allowed (IL002).</description></item>
@@ -44,9 +45,9 @@ public sealed class DockerfileRewriter
         new ContextFilesOutRewrite(),
         new AptNoInstallRecommendsRewrite(),
         new PipNoCacheDirRewrite(),
-        new NpmOmitDevRewrite(),
         new ApkNoCacheRewrite(),
         new MultiStageSplitRewrite(),
+        new NpmOmitDevRewrite(),
         new AptListsCleanupRewrite(),
         new JoinRunsRewrite(),
         new SmallerBaseRewrite(),

@@ -9,7 +9,8 @@ namespace ImageLab.Core.Dockerfiles.Rewrites;
 /// kept, with the build steps replaced by copies of what they made: a virtual environment for <c>pip install</c> (the
 /// builder creates <c>/opt/venv</c>, puts it first on PATH and, after the build steps, removes the environment's own
 /// pip, setuptools and wheel that no package requires, and its activate scripts), the compile steps' output paths otherwise. When a build
-/// step's output cannot be told (a compiler writing into <c>/</c>), the rewrite does not apply.
+/// step's output cannot be told (a compiler writing into <c>/</c>), the rewrite does not apply. A stage that runs npm is
+/// split as <see cref="NpmStageSplit"/> says (the app directory with its production <c>node_modules</c>), or not at all.
 /// </summary>
 public sealed class MultiStageSplitRewrite : IDockerfileRewrite
 {
@@ -50,8 +51,20 @@ public sealed class MultiStageSplitRewrite : IDockerfileRewrite
 
         var stage = context.Document.Stages[0];
         var runs = stage.Instructions.Where(i => i.Keyword == "RUN").ToList();
+        if (runs.Any(r => r.IsExecForm || r.Heredocs.Count > 0))
+        {
+            return null;
+        }
+
+        var split = NpmStageSplit.UsesNpm(context, runs) ? NpmStageSplit.Plan(context, stage, runs) : ToolchainSplit(context, stage, runs);
+        return split is null ? null : Write(context, stage, split);
+    }
+
+    // The compile steps' outputs, or the virtual environment pip installs into.
+    private static StageSplit? ToolchainSplit(DockerfileRewriteContext context, DockerfileStage stage, List<DockerfileInstruction> runs)
+    {
         var firstTool = runs.FindIndex(r => IsBuildStep(context, r));
-        if (firstTool < 0 || runs.Any(r => r.IsExecForm || r.Heredocs.Count > 0))
+        if (firstTool < 0)
         {
             return null;
         }
@@ -70,13 +83,21 @@ public sealed class MultiStageSplitRewrite : IDockerfileRewrite
             copies[step] = copy;
         }
 
+        var newline = context.Lines.Newline;
+        return pip.Count == 0
+            ? new StageSplit(copies, steps[^1])
+            : new StageSplit(copies, steps[^1], StripVenvTools(context.Escape, newline), (pip[0], $"RUN python3 -m venv {Venv}{newline}{VenvPath}{newline}"));
+    }
+
+    private static DockerfileRewriteResult Write(DockerfileRewriteContext context, DockerfileStage stage, StageSplit split)
+    {
         var builderName = stage.Name == "builder" ? "build" : "builder";
-        var builder = Builder(context, stage, steps[^1], builderName, pip.FirstOrDefault());
-        var runtime = Runtime(context, stage, copies.ToDictionary(c => c.Key, c => c.Value.Replace("{builder}", builderName, StringComparison.Ordinal)));
+        var builder = Builder(context, stage, split, builderName);
+        var runtime = Runtime(context, stage, split.Replacements.ToDictionary(c => c.Key, c => c.Value.Replace("{builder}", builderName, StringComparison.Ordinal)));
         var text = context.Lines.Raw(1, stage.StartLine - 1) + builder + context.Lines.Newline + runtime
             + (stage.EndLine < context.Lines.Count ? context.Lines.Raw(stage.EndLine + 1, context.Lines.Count) : "");
-        var changed = steps.SelectMany(s => Enumerable.Range(s.StartLine, s.EndLine - s.StartLine + 1)).ToHashSet();
-        return new DockerfileRewriteResult(text, steps[0].StartLine, changed);
+        var changed = split.Replacements.Keys.SelectMany(s => Enumerable.Range(s.StartLine, s.EndLine - s.StartLine + 1)).ToHashSet();
+        return new DockerfileRewriteResult(text, split.Replacements.Keys.Min(s => s.StartLine), changed);
     }
 
     private static bool IsBuildStep(DockerfileRewriteContext context, DockerfileInstruction run)
@@ -103,26 +124,21 @@ public sealed class MultiStageSplitRewrite : IDockerfileRewrite
         return string.Concat(outputs.Select(o => $"COPY --from={{builder}} {o} {o}{context.Lines.Newline}"));
     }
 
-    private static string Builder(DockerfileRewriteContext context, DockerfileStage stage, DockerfileInstruction lastStep, string name, DockerfileInstruction? firstPip)
+    private static string Builder(DockerfileRewriteContext context, DockerfileStage stage, StageSplit split, string name)
     {
         var newline = context.Lines.Newline;
         var text = new StringBuilder($"FROM {stage.BaseImageAsWritten} AS {name}{newline}");
-        for (var line = stage.Instructions[0].EndLine + 1; line <= lastStep.EndLine; line++)
+        for (var line = stage.Instructions[0].EndLine + 1; line <= split.LastStep.EndLine; line++)
         {
-            if (firstPip is not null && line == firstPip.StartLine)
+            if (split.BuilderInsertion is { } insertion && line == insertion.Before.StartLine)
             {
-                text.Append($"RUN python3 -m venv {Venv}{newline}{VenvPath}{newline}");
+                text.Append(insertion.Text);
             }
 
             text.Append(context.Lines[line]).Append(context.Lines.Ending(line).Length > 0 ? context.Lines.Ending(line) : newline);
         }
 
-        if (firstPip is not null)
-        {
-            text.Append(StripVenvTools(context.Escape, newline));
-        }
-
-        return text.ToString();
+        return text.Append(split.BuilderTail).ToString();
     }
 
     private static string Runtime(DockerfileRewriteContext context, DockerfileStage stage, Dictionary<DockerfileInstruction, string> copies)

@@ -22,18 +22,12 @@ public sealed class NpmOmitDevRewrite : CommandOptionRewrite
     protected override string HeadPattern => @"npm(?:{WS}-[^\s\\`]+)*{WS}(?:ci|install|i)";
 
     /// <inheritdoc/>
-    protected override bool IsHead(ShellCommand command) => command.Is("npm") && command.HasSubcommand("ci", "install", "i");
+    protected override bool IsHead(ShellCommand command) => NpmCommands.IsInstall(command);
 
     /// <inheritdoc/>
     protected override bool Needs(DockerfileRewriteContext context, DockerfileInstruction run, ShellCommand command) =>
         context.Rules.IsInFinalImage(run.StageIndex)
-        && command.Operands.Count == 1
-        && !command.HasOption("omit") && !command.HasOption("production") && !command.HasOption("only")
-        && !RunsScriptsLater(context, run);
-
-    private static bool RunsScriptsLater(DockerfileRewriteContext context, DockerfileInstruction run) =>
-        context.Document.Stages[run.StageIndex].Instructions
-            .Where(i => i.Keyword == "RUN" && i.StartLine >= run.StartLine)
-            .SelectMany(context.Rules.GetCommands)
-            .Any(c => c.Is("npx") || (c.Is("npm") && c.HasSubcommand("run", "run-script", "test", "build", "exec")));
+        && NpmCommands.InstallsProject(command)
+        && NpmCommands.KeepsDevDependencies(command)
+        && !NpmCommands.RunsScriptsFrom(context, run);
 }

@@ -25,6 +25,16 @@ public sealed class DockerfileRewritePropertyTests
         "CMD [\"./hello\"]", "EXPOSE 8000", "USER app", "ARG V=1", "COPY models/ /srv/models/", "RUN python load.py data/big.csv",
     ];
 
+    // A Node build's own lines, for the split of a stage that runs npm (and the cases it must leave alone).
+    private static readonly string[] NodeLines =
+    [
+        "COPY package*.json ./", "COPY --chown=node:node package*.json ./", "COPY . .", "COPY --chown=node:node . .", "COPY src/ src/",
+        "RUN npm ci", "RUN npm install", "RUN npm ci --omit=dev", "RUN npm run build", "RUN npm test", "RUN npx tsc -p .",
+        "RUN npm ci \\\n && npm run build", "RUN node build.js", "RUN npm cache clean --force", "RUN chmod +x bin/cli", "RUN cd web && npm ci",
+        "RUN apt-get update && apt-get install -y build-essential python3", "ENV NODE_ENV=production", "USER node", "WORKDIR src",
+        "EXPOSE 3000", "CMD [\"node\", \"dist/server.js\"]", "# a comment", "",
+    ];
+
     // A context with model weights and a large data file, for the rewrite that leaves large files out of it.
     private static readonly DockerfileContextFile[] ContextFiles =
         [new("models/weights.bin", 200L * 1024 * 1024), new("data/big.csv", 150L * 1024 * 1024), new("app.py", 1000)];
@@ -36,6 +46,7 @@ public sealed class DockerfileRewritePropertyTests
         var random = new Random(14);
         var options = new DockerfileRewriteOptions { AvailableImages = Bases.SelectMany(SmallerBaseRewrite.SlimVariants).ToHashSet(), ContextFiles = ContextFiles };
         var applied = new Dictionary<string, int>();
+        var nodeSplits = 0;
 
         for (var iteration = 0; iteration < 1500; iteration++)
         {
@@ -53,6 +64,7 @@ public sealed class DockerfileRewritePropertyTests
 
                 // Assert
                 applied[rewrite.Id] = applied.GetValueOrDefault(rewrite.Id) + 1;
+                nodeSplits += result.Text.Contains("RUN npm prune --omit=dev", StringComparison.Ordinal) ? 1 : 0;
                 var output = DockerfileParser.Parse(result.Text);
                 Assert.True(output.IsValid, $"{rewrite.Id} broke:\n{dockerfile}\n---\n{result.Text}\n{string.Join("; ", output.Errors)}");
                 Assert.Null(rewrite.Apply(new DockerfileRewriteContext(result.Text, options with { DockerIgnore = result.DockerIgnore ?? options.DockerIgnore }))?.Text);
@@ -61,6 +73,7 @@ public sealed class DockerfileRewritePropertyTests
         }
 
         Assert.All(DockerfileRewriter.CreateDefaultRewrites(), r => Assert.True(applied.GetValueOrDefault(r.Id) > 20, $"{r.Id} applied {applied.GetValueOrDefault(r.Id)} times"));
+        Assert.True(nodeSplits > 20, $"the Node split applied {nodeSplits} times");
     }
 
     [Fact]
@@ -98,10 +111,16 @@ public sealed class DockerfileRewritePropertyTests
         for (var stage = 0; stage < stages; stage++)
         {
             lines.Add($"FROM {Bases[random.Next(Bases.Length)]}" + (stage == 0 && stages > 1 ? " AS build" : ""));
+            var node = random.Next(3) == 0;
+            if (node)
+            {
+                lines.Add(random.Next(4) == 0 ? "WORKDIR /home/node/app" : "WORKDIR /app");
+            }
+
             var count = random.Next(1, 9);
             for (var i = 0; i < count; i++)
             {
-                lines.Add(Lines[random.Next(Lines.Length)]);
+                lines.Add(node ? NodeLines[random.Next(NodeLines.Length)] : Lines[random.Next(Lines.Length)]);
             }
         }
 

@@ -14,6 +14,17 @@ public sealed class DockerfileRewriterTests
 
         """;
 
+    private const string NodeWithToolchain = """
+        FROM node:20-bookworm
+        RUN apt-get update && apt-get install -y build-essential python3
+        WORKDIR /app
+        COPY package*.json ./
+        RUN npm ci
+        COPY . .
+        CMD ["node", "server.js"]
+
+        """;
+
     private static DockerfileRewriteOptions SlimPython => new() { AvailableImages = new HashSet<string> { "python:3.11-slim-bookworm" } };
 
     [Fact]
@@ -222,6 +233,38 @@ public sealed class DockerfileRewriterTests
         Assert.Empty(ablation.BuiltWith);
         Assert.Equal(PipWithToolchain, ablation.Baseline);
         Assert.StartsWith("FROM python:3.11-slim-bookworm\n", ablation.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Suggest_NodeNativeModulesWithoutScripts_SplitsAndNpmOmitDevNoLongerApplies()
+    {
+        // Arrange: alone, npm-omit-dev would add --omit=dev (no script runs); after the split the runtime installs nothing.
+        var rewriter = new DockerfileRewriter();
+
+        // Act
+        var suggestion = rewriter.Suggest(NodeWithToolchain);
+
+        // Assert
+        Assert.Equal(["apt-no-install-recommends", "multi-stage-split"], suggestion.Transformations.Select(t => t.Id));
+        Assert.NotNull(new NpmOmitDevRewrite().Apply(new DockerfileRewriteContext(NodeWithToolchain)));
+        Assert.Contains("RUN npm ci\nRUN npm prune --omit=dev\n\nFROM node:20-bookworm\nWORKDIR /app\nCOPY --from=builder /app /app\n", suggestion.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Ablate_NodeSplit_IsTheSourceWithTheSplitAlone()
+    {
+        // Arrange
+        var rewriter = new DockerfileRewriter();
+        var suggested = rewriter.Suggest(NodeWithToolchain).Transformations.Select(t => t.Id).ToList();
+
+        // Act
+        var ablation = rewriter.Ablate(NodeWithToolchain, "multi-stage-split", suggested);
+
+        // Assert
+        Assert.NotNull(ablation);
+        Assert.Empty(ablation.BuiltWith);
+        Assert.Equal(NodeWithToolchain, ablation.Baseline);
+        Assert.Equal(new MultiStageSplitRewrite().Apply(new DockerfileRewriteContext(NodeWithToolchain))!.Text, ablation.Text);
     }
 
     private static string ReadSample(string ladder, string file)
