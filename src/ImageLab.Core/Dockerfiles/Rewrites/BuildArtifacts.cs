@@ -56,6 +56,9 @@ internal static class BuildArtifacts
         return workdir;
     }
 
-    private static string Resolve(string workdir, string path) =>
+    /// <summary>
+    /// <paramref name="path"/> made absolute against <paramref name="workdir"/>, without a trailing slash.
+    /// </summary>
+    public static string Resolve(string workdir, string path) =>
         path.StartsWith('/') ? path.TrimEnd('/') is { Length: > 0 } absolute ? absolute : "/" : (workdir.TrimEnd('/') + "/" + path.TrimStart('.', '/')).TrimEnd('/');
 }

@@ -17,6 +17,7 @@ namespace ImageLab.Core.Dockerfiles.Rewrites;
 /// <item><term>multi-stage-split</term><description>Builder stage for a single-stage build with a toolchain (IL001).</description></item>
 /// <item><term>apt-lists-cleanup</term><description>rm -rf /var/lib/apt/lists/* at the end of the last apt RUN of a stage in the image (DL3009).</description></item>
 /// <item><term>join-runs</term><description>Two RUNs in a row joined when the later deletes what the earlier made (IL006, DL3059).</description></item>
+/// <item><term>scratch-base</term><description>FROM scratch for a final stage of statically linked programs from a builder (a plain C link gets -static); before the slim base, which then finds nothing to do (IL002).</description></item>
 /// <item><term>smaller-base</term><description>The slim variant of a full final base, when on the engine or allowed (IL002).</description></item>
 /// </list>
 /// </summary>
@@ -49,6 +50,7 @@ public sealed class DockerfileRewriter
         new MultiStageSplitRewrite(),
         new AptListsCleanupRewrite(),
         new JoinRunsRewrite(),
+        new ScratchBaseRewrite(),
         new SmallerBaseRewrite(),
     ];
 
