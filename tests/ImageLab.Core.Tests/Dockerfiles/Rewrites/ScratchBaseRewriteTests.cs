@@ -5,15 +5,14 @@ namespace ImageLab.Core.Tests.Dockerfiles.Rewrites;
 
 public sealed class ScratchBaseRewriteTests
 {
+    // A naive C build: the full base, the compiler installed, a plain dynamic link.
     private const string NaiveC = """
-        # A C tool.
         FROM debian:bookworm
-        WORKDIR /src
-        COPY hello.c .
         RUN apt-get update && apt-get install -y gcc libc6-dev
-        RUN gcc -O2 -o hello hello.c
-        CMD ["/src/hello"]
-
+        WORKDIR /opt/tool
+        COPY tool.c .
+        RUN cc -O2 -Wall -o tool tool.c -lm
+        ENTRYPOINT ["/opt/tool/tool"]
         """;
 
     [Fact]
@@ -27,19 +26,17 @@ public sealed class ScratchBaseRewriteTests
 
         // Assert
         Assert.Equal("""
-            # A C tool.
             FROM debian:bookworm AS builder
-            WORKDIR /src
-            COPY hello.c .
             RUN apt-get update && apt-get install -y gcc libc6-dev
-            RUN gcc -static -O2 -o hello hello.c
+            WORKDIR /opt/tool
+            COPY tool.c .
+            RUN cc -static -O2 -Wall -o tool tool.c -lm
 
             FROM scratch
-            WORKDIR /src
-            COPY hello.c .
-            COPY --from=builder /src/hello /src/hello
-            CMD ["/src/hello"]
-
+            WORKDIR /opt/tool
+            COPY tool.c .
+            COPY --from=builder /opt/tool/tool /opt/tool/tool
+            ENTRYPOINT ["/opt/tool/tool"]
             """, result);
         Assert.True(DockerfileParser.Parse(result).IsValid);
     }
