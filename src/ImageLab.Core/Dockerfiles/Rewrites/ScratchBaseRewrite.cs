@@ -5,7 +5,7 @@ namespace ImageLab.Core.Dockerfiles.Rewrites;
 
 /// <summary>
 /// Bases the final image on <c>scratch</c> when all it holds are statically linked programs copied from a builder stage
-/// (and plain files from the context): it runs nothing (no RUN, SHELL, ONBUILD or shell-form HEALTHCHECK: there is no
+/// (and plain files from the context): it runs nothing (no RUN, SHELL, ONBUILD, or HEALTHCHECK but NONE: there is no
 /// shell), starts a copied program with an exec-form ENTRYPOINT or CMD, and names no user or group (numeric USER and
 /// <c>--chown</c> only: there is no <c>/etc/passwd</c>). A plain C link in the builder (<c>gcc -o hello hello.c</c>)
 /// gets <c>-static</c>; other dynamic programs keep their base. Where the stage names <c>root</c>, <c>nonroot</c> or
@@ -84,7 +84,7 @@ public sealed partial class ScratchBaseRewrite : IDockerfileRewrite
         string.Equals(image, "scratch", StringComparison.OrdinalIgnoreCase) || image.StartsWith("gcr.io/distroless/", StringComparison.Ordinal);
 
     private static bool RunsWithoutShell(DockerfileInstruction instruction) =>
-        WithoutShell.Contains(instruction.Keyword) && (instruction.Keyword is not ("CMD" or "ENTRYPOINT") || instruction.ExecForm is { Count: > 0 })
+        (WithoutShell.Contains(instruction.Keyword) && (instruction.Keyword is not ("CMD" or "ENTRYPOINT") || instruction.ExecForm is { Count: > 0 }))
         || (instruction.Keyword == "HEALTHCHECK" && instruction.Arguments.Trim().Equals("NONE", StringComparison.OrdinalIgnoreCase));
 
     // The absolute paths the COPY writes in the final stage, when every source is a program the builder links statically
