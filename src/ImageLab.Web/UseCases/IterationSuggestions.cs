@@ -49,7 +49,7 @@ public sealed class IterationSuggestions(
         var context = ContextFilesOutRewrite.CopiesFromContext(source.DockerfileText) ? await iterations.ReadInventoryAsync(experimentId, cancellationToken) : null;
         var rewriteOptions = new DockerfileRewriteOptions
         {
-            AvailableImages = await FindSlimImagesAsync(source.DockerfileText, cancellationToken),
+            AvailableImages = await FindSmallerBasesAsync(source.DockerfileText, cancellationToken),
             AllowedBaseImages = options.Value.AllowedBaseImages.ToHashSet(StringComparer.Ordinal),
             ContextFiles = context?.Files,
             DockerIgnore = context?.DockerIgnore,
@@ -111,25 +111,24 @@ public sealed class IterationSuggestions(
         return (source, suggested);
     }
 
-    // The slim variants of the Dockerfile's base images that this engine holds: the only ones a suggestion may use unconfigured.
-    private async Task<HashSet<string>> FindSlimImagesAsync(string dockerfile, CancellationToken cancellationToken)
+    // The slim variants of the Dockerfile's base images, and distroless static, that this engine holds: the only smaller
+    // bases a suggestion may use unconfigured (scratch needs no image).
+    private async Task<HashSet<string>> FindSmallerBasesAsync(string dockerfile, CancellationToken cancellationToken)
     {
         var found = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var stage in DockerfileParser.Parse(dockerfile).Stages)
+        var candidates = DockerfileParser.Parse(dockerfile).Stages.SelectMany(s => SmallerBaseRewrite.SlimVariants(s.BaseImage)).Append(ScratchBaseRewrite.DistrolessStatic).Distinct();
+        foreach (var image in candidates)
         {
-            foreach (var slim in SmallerBaseRewrite.SlimVariants(stage.BaseImage))
+            try
             {
-                try
+                if (await engine.InspectImageAsync(image, cancellationToken) is not null)
                 {
-                    if (await engine.InspectImageAsync(slim, cancellationToken) is not null)
-                    {
-                        found.Add(slim);
-                    }
+                    found.Add(image);
                 }
-                catch (DockerEngineUnavailableException e)
-                {
-                    throw new ActionRefusedException(Refusal.Unavailable, $"{e.Message} A suggestion needs the engine to know which base images it holds; ask again once it is back.");
-                }
+            }
+            catch (DockerEngineUnavailableException e)
+            {
+                throw new ActionRefusedException(Refusal.Unavailable, $"{e.Message} A suggestion needs the engine to know which base images it holds; ask again once it is back.");
             }
         }
 

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using ImageLab.Core.Contracts;
+using ImageLab.Core.Dockerfiles;
 using ImageLab.Core.Dockerfiles.Rewrites;
 using ImageLab.Core.Experiments;
 using ImageLab.Testing;
@@ -12,7 +13,8 @@ namespace ImageLab.Web.Tests.Api;
 /// A suggestion's check on the real engine: the project's or the submission's check command runs in containers of the
 /// source and the suggested image (no network); passed, failed with the failing transformations named, or failed
 /// because the source itself fails; no container and no ablation image is left behind. The Python naive build's
-/// suggestion (a multi-stage split with a slim runtime base) is at most half its size, each saving proven by builds.
+/// suggestion (a multi-stage split with a slim runtime base) is at most half its size, each saving proven by builds; a naive
+/// C build's gets its program linked statically, alone on scratch.
 /// </summary>
 public sealed class SuggestionCheckApiTests(ImageLabWebFactory factory) : IClassFixture<ImageLabWebFactory>
 {
@@ -41,17 +43,8 @@ public sealed class SuggestionCheckApiTests(ImageLabWebFactory factory) : IClass
         Assert.True(built.SizeBytes * 2 <= naiveBytes, $"the suggestion ({built.SizeBytes} B) should be at most half its source ({naiveBytes} B)");
 
         // Each saving is the size difference of its ablation builds: on the source, or on top of what it needs.
-        var ids = built.Transformations.Select(t => t.Id).ToList();
-        Assert.Contains("multi-stage-split", ids);
-        foreach (var transformation in built.Transformations)
-        {
-            Assert.True(transformation.Status == TransformationStatus.Measured, $"{transformation.Id}: {transformation.Status} {transformation.Reason}");
-            var ablation = new DockerfileRewriter().Ablate(PythonWheelContext.NaiveDockerfile, transformation.Id, ids, AllowingSlimPython())!;
-            Assert.Equal(ablation.BuiltWith, transformation.OnTopOf);
-            var baselineBytes = ablation.BuiltWith.Count == 0 ? naiveBytes : await CliAblationBuild.SizeAsync(context.ContextFiles, ablation.Baseline);
-            Assert.Equal(baselineBytes - await CliAblationBuild.SizeAsync(context.ContextFiles, ablation.Text), transformation.SavedBytes);
-        }
-
+        Assert.Contains("multi-stage-split", built.Transformations.Select(t => t.Id));
+        await AssertSavingsMeasuredAsync(context, PythonWheelContext.NaiveDockerfile, naiveBytes, built);
         Assert.True(built.Transformations.Single(t => t.Id == "multi-stage-split").SavedBytes > 0, "the split alone should leave the build tooling behind");
         Assert.Equal(["multi-stage-split"], built.Transformations.Single(t => t.Id == "smaller-base").OnTopOf);
 
@@ -64,6 +57,36 @@ public sealed class SuggestionCheckApiTests(ImageLabWebFactory factory) : IClass
         Assert.Contains(PythonWheelContext.Greeting, check.SuggestedOutput, StringComparison.Ordinal);
         Assert.Empty(check.FailingTransformations);
         Assert.Equal("passed", SuggestionResponse.Describe(check));
+        await AssertNothingLeftAsync(source.ExperimentId, built.Id);
+    }
+
+    [Fact]
+    public async Task Suggest_CNaiveWithCheck_StaticProgramOnScratchPassesTheCheckAndEachSavingIsProven()
+    {
+        // Arrange: a plain dynamic link on the full base; the check runs the program.
+        var client = factory.CreateClient();
+        using var context = StaticCContext.Create();
+        var source = await BuildAsync(client, context, "static C", JsonSerializer.Serialize(new { command = new[] { "/hello" }, expect = StaticCContext.Greeting }));
+
+        // Act
+        var (_, built) = await SuggestAndBuildAsync(client, source);
+
+        // Assert: the program, linked statically, alone on scratch (no slim base although the engine has one).
+        Assert.True(built.Status == IterationStatus.Succeeded, $"{built.Status}: {built.Error} {string.Join(" | ", built.Transformations)}");
+        Assert.Equal("scratch", DockerfileParser.Parse(built.DockerfileText).FinalStage!.BaseImage);
+        Assert.Contains("RUN gcc -static -O2 -o hello hello.c", built.DockerfileText, StringComparison.Ordinal);
+        Assert.Equal(["multi-stage-split", "scratch-base"], built.Transformations.Select(t => t.Id));
+        Assert.Equal(["multi-stage-split"], built.Transformations.Single(t => t.Id == "scratch-base").OnTopOf);
+        var naiveBytes = await DockerCli.ImageSizeAsync(source.ImageId!);
+        Assert.Equal(await DockerCli.ImageSizeAsync(built.ImageId!), built.SizeBytes);
+        Assert.True(built.SizeBytes is > 0 and < 2_000_000, $"a static hello on scratch should be under 2 MB, not {built.SizeBytes} B (its source: {naiveBytes} B)");
+        await AssertSavingsMeasuredAsync(context, StaticCContext.NaiveDockerfile, naiveBytes, built);
+
+        // The check ran the program in both images.
+        var check = built.Check!;
+        Assert.True(check.Status == SuggestionCheckStatus.Passed, $"{check.Status}: {check.Reason} source: {check.SourceOutput} suggested: {check.SuggestedOutput}");
+        Assert.Contains(StaticCContext.Greeting, check.SourceOutput, StringComparison.Ordinal);
+        Assert.Contains(StaticCContext.Greeting, check.SuggestedOutput, StringComparison.Ordinal);
         await AssertNothingLeftAsync(source.ExperimentId, built.Id);
     }
 
@@ -134,13 +157,28 @@ public sealed class SuggestionCheckApiTests(ImageLabWebFactory factory) : IClass
         Assert.Contains(expected, problem.RootElement.GetProperty("detail").GetString(), StringComparison.Ordinal);
     }
 
-    private Task<BuiltIteration> BuildAsync(HttpClient client, PythonWheelContext context, string name, string? check = null) =>
+    private Task<BuiltIteration> BuildAsync(HttpClient client, IBuildContextFolder context, string name, string? check = null) =>
         SuggestionBuilds.BuildAsync(factory, client, context.Folder, Project, name, check);
 
     private static Task<(SuggestionResponse Suggested, IterationDetails Built)> SuggestAndBuildAsync(HttpClient client, BuiltIteration source) =>
         SuggestionBuilds.SuggestAndBuildAsync(client, source);
 
     private static Task AssertNothingLeftAsync(long experimentId, long suggestedId) => SuggestionBuilds.AssertNothingLeftAsync(Project, experimentId, suggestedId);
+
+    // Each transformation is measured, and its saving is the size difference of its ablation builds (made here with the
+    // docker CLI): on the source, or on top of what it needs.
+    private static async Task AssertSavingsMeasuredAsync(IBuildContextFolder context, string naiveDockerfile, long naiveBytes, IterationDetails built)
+    {
+        var ids = built.Transformations.Select(t => t.Id).ToList();
+        foreach (var transformation in built.Transformations)
+        {
+            Assert.True(transformation.Status == TransformationStatus.Measured, $"{transformation.Id}: {transformation.Status} {transformation.Reason}");
+            var ablation = new DockerfileRewriter().Ablate(naiveDockerfile, transformation.Id, ids, AllowingSlimPython())!;
+            Assert.Equal(ablation.BuiltWith, transformation.OnTopOf);
+            var baselineBytes = ablation.BuiltWith.Count == 0 ? naiveBytes : await CliAblationBuild.SizeAsync(context.ContextFiles, ablation.Baseline);
+            Assert.Equal(baselineBytes - await CliAblationBuild.SizeAsync(context.ContextFiles, ablation.Text), transformation.SavedBytes);
+        }
+    }
 
     // The slim base the engine holds, as the suggestion found it.
     private static DockerfileRewriteOptions AllowingSlimPython() => new() { AllowedBaseImages = new HashSet<string> { "python:3.11-slim-bookworm" } };

@@ -8,7 +8,7 @@ namespace ImageLab.Web.Tests.Infrastructure;
 /// needs no network), and a pure-Python package installed from a local wheel that the test writes; an app imports it.
 /// The multi-stage split moves the package into a virtual environment that a runtime stage copies.
 /// </summary>
-public sealed class PythonWheelContext : IDisposable
+public sealed class PythonWheelContext : IBuildContextFolder, IDisposable
 {
     public const string Greeting = "Hello from greeter";
 

@@ -18,6 +18,7 @@ namespace ImageLab.Core.Dockerfiles.Rewrites;
 /// <item><term>npm-omit-dev</term><description>npm ci --omit=dev where no npm script runs later.</description></item>
 /// <item><term>apt-lists-cleanup</term><description>rm -rf /var/lib/apt/lists/* at the end of the last apt RUN of a stage in the image (DL3009).</description></item>
 /// <item><term>join-runs</term><description>Two RUNs in a row joined when the later deletes what the earlier made (IL006, DL3059).</description></item>
+/// <item><term>scratch-base</term><description>FROM scratch for a final stage of statically linked programs from a builder (a plain C link gets -static); before the slim base, which then finds nothing to do (IL002).</description></item>
 /// <item><term>smaller-base</term><description>The slim variant of a full final base, when on the engine or allowed (IL002).</description></item>
 /// </list>
 /// </summary>
@@ -50,6 +51,7 @@ public sealed class DockerfileRewriter
         new NpmOmitDevRewrite(),
         new AptListsCleanupRewrite(),
         new JoinRunsRewrite(),
+        new ScratchBaseRewrite(),
         new SmallerBaseRewrite(),
     ];
 

@@ -35,6 +35,22 @@ public sealed class DockerfileRewritePropertyTests
         "EXPOSE 3000", "CMD [\"node\", \"dist/server.js\"]", "# a comment", "",
     ];
 
+    // A runtime stage of a two-stage build copies the builder's program, draws from these and ends by starting the program
+    // (its builder ends with a compile): the final stage a scratch base fits, and each thing that keeps it from applying (a
+    // RUN, shell-form CMD, a named user, a copied file that is no program, a program not linked statically).
+    private static readonly string[] RuntimeLines =
+    [
+        "COPY --from=build /src/hello /usr/local/bin/hello", "COPY --from=build /src/hello /usr/local/bin/", "CMD [\"/usr/local/bin/hello\"]",
+        "ENTRYPOINT [\"hello\"]", "USER 1000:1000", "COPY hello.conf /etc/hello.conf", "WORKDIR /srv", "EXPOSE 8080", "USER app", "RUN echo hi",
+        "CMD hello", "COPY --from=build /src/notes.txt /srv/",
+    ];
+
+    private static readonly string[] BuilderLines =
+    [
+        "RUN gcc -o /src/hello hello.c", "RUN gcc -static -O2 -o /src/hello hello.c", "RUN CGO_ENABLED=0 go build -o /src/hello .",
+        "RUN go build -o /src/hello .", "RUN g++ -o /src/hello hello.cpp", "WORKDIR /src\nRUN make LDFLAGS=-static",
+    ];
+
     // A context with model weights and a large data file, for the rewrite that leaves large files out of it.
     private static readonly DockerfileContextFile[] ContextFiles =
         [new("models/weights.bin", 200L * 1024 * 1024), new("data/big.csv", 150L * 1024 * 1024), new("app.py", 1000)];
@@ -48,7 +64,7 @@ public sealed class DockerfileRewritePropertyTests
         var applied = new Dictionary<string, int>();
         var nodeSplits = 0;
 
-        for (var iteration = 0; iteration < 1500; iteration++)
+        for (var iteration = 0; iteration < 2500; iteration++)
         {
             var dockerfile = Generate(random);
             var context = new DockerfileRewriteContext(dockerfile, options);
@@ -108,19 +124,31 @@ public sealed class DockerfileRewritePropertyTests
         }
 
         var stages = random.Next(4) == 0 ? 2 : 1;
+        var runtime = stages == 2 && random.Next(2) == 0;
         for (var stage = 0; stage < stages; stage++)
         {
             lines.Add($"FROM {Bases[random.Next(Bases.Length)]}" + (stage == 0 && stages > 1 ? " AS build" : ""));
-            var node = random.Next(3) == 0;
+            var runtimeStage = runtime && stage == 1;
+            if (runtimeStage)
+            {
+                lines.Add(RuntimeLines[random.Next(2)]);
+            }
+
+            var node = !runtimeStage && random.Next(3) == 0;
             if (node)
             {
                 lines.Add(random.Next(4) == 0 ? "WORKDIR /home/node/app" : "WORKDIR /app");
             }
 
-            var count = random.Next(1, 9);
+            var count = runtimeStage ? random.Next(4) : random.Next(1, 9);
             for (var i = 0; i < count; i++)
             {
-                lines.Add(node ? NodeLines[random.Next(NodeLines.Length)] : Lines[random.Next(Lines.Length)]);
+                lines.Add(runtimeStage ? RuntimeLines[random.Next(RuntimeLines.Length)] : node ? NodeLines[random.Next(NodeLines.Length)] : Lines[random.Next(Lines.Length)]);
+            }
+
+            if (runtime)
+            {
+                lines.Add(stage == 0 ? BuilderLines[random.Next(BuilderLines.Length)] : RuntimeLines[random.Next(2, 4)]);
             }
         }
 
