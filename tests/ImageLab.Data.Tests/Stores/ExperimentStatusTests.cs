@@ -25,18 +25,7 @@ public abstract class ExperimentStatusTests(TestStoreKind store) : IAsyncLifetim
     public async Task Complete_BothIterationsOfAnExperimentEndAtOnce_TheExperimentSucceeded()
     {
         // Arrange: every experiment has two iterations being built, each by its own worker.
-        var experiments = new List<long>();
-        for (var e = 0; e < Experiments; e++)
-        {
-            experiments.Add(await _data.SubmitAsync(iterations: 2, project: "status-race"));
-        }
-
-        var claims = new List<(long Iteration, string Owner)>();
-        for (var c = 0; c < Experiments * 2; c++)
-        {
-            var owner = $"worker-{c}";
-            claims.Add((await _data.Queue.ClaimNextAsync(owner, Lease, CancellationToken.None) ?? throw new InvalidOperationException("nothing to claim"), owner));
-        }
+        var (experiments, claims) = await ClaimBothIterationsOfEachAsync();
 
         var store = _data.Services.GetRequiredService<IterationStore>();
 
@@ -54,6 +43,22 @@ public abstract class ExperimentStatusTests(TestStoreKind store) : IAsyncLifetim
     public async Task SetStatus_BothIterationsOfAnExperimentFailAtOnce_TheExperimentFailed()
     {
         // Arrange
+        var (experiments, claims) = await ClaimBothIterationsOfEachAsync();
+
+        var store = _data.Services.GetRequiredService<IterationStore>();
+
+        // Act
+        var set = await Task.WhenAll(claims.Select(c => Task.Run(() => store.SetStatusAsync(c.Iteration, c.Owner, IterationStatus.Failed, "the build failed", CancellationToken.None))));
+
+        // Assert
+        Assert.All(set, Assert.True);
+        await using var db = await _data.Contexts.CreateDbContextAsync();
+        var statuses = await db.Experiments.Where(e => experiments.Contains(e.Id)).Select(e => e.Status).ToListAsync();
+        Assert.Equal(Experiments, statuses.Count(s => s == ExperimentStatus.Failed));
+    }
+
+    private async Task<(List<long> Experiments, List<(long Iteration, string Owner)> Claims)> ClaimBothIterationsOfEachAsync()
+    {
         var experiments = new List<long>();
         for (var e = 0; e < Experiments; e++)
         {
@@ -67,16 +72,7 @@ public abstract class ExperimentStatusTests(TestStoreKind store) : IAsyncLifetim
             claims.Add((await _data.Queue.ClaimNextAsync(owner, Lease, CancellationToken.None) ?? throw new InvalidOperationException("nothing to claim"), owner));
         }
 
-        var store = _data.Services.GetRequiredService<IterationStore>();
-
-        // Act
-        var set = await Task.WhenAll(claims.Select(c => Task.Run(() => store.SetStatusAsync(c.Iteration, c.Owner, IterationStatus.Failed, "the build failed", CancellationToken.None))));
-
-        // Assert
-        Assert.All(set, Assert.True);
-        await using var db = await _data.Contexts.CreateDbContextAsync();
-        var statuses = await db.Experiments.Where(e => experiments.Contains(e.Id)).Select(e => e.Status).ToListAsync();
-        Assert.Equal(Experiments, statuses.Count(s => s == ExperimentStatus.Failed));
+        return (experiments, claims);
     }
 
     private static IterationMeasurement Measurement(long iterationId) =>
