@@ -116,7 +116,10 @@ public sealed class IterationSuggestions(
     private async Task<HashSet<string>> FindSmallerBasesAsync(string dockerfile, CancellationToken cancellationToken)
     {
         var found = new HashSet<string>(StringComparer.Ordinal);
-        var candidates = DockerfileParser.Parse(dockerfile).Stages.SelectMany(s => SmallerBaseRewrite.SlimVariants(s.BaseImage)).Append(ScratchBaseRewrite.DistrolessStatic).Distinct();
+        var stages = DockerfileParser.Parse(dockerfile).Stages;
+        // Distroless matters only to a final stage that names its user: without one, scratch-base takes scratch.
+        var distroless = stages.Any(s => s.Instructions.Any(i => i.Keyword == "USER")) ? [ScratchBaseRewrite.DistrolessStatic] : Array.Empty<string>();
+        var candidates = stages.SelectMany(s => SmallerBaseRewrite.SlimVariants(s.BaseImage)).Concat(distroless).Distinct();
         foreach (var image in candidates)
         {
             try
