@@ -56,12 +56,19 @@ public sealed class IterationLiveState(IterationDetails details)
             if (!ReferenceEquals(_advisedText, Details.DockerfileText))
             {
                 _advisedText = Details.DockerfileText;
-                _hasFindings = Advisor.Analyze(Details.DockerfileText).Findings.Count > 0;
+                _hasFindings = Advisor.Analyze(Details.DockerfileText).Findings.Count > 0 || CopiesALargeLayerFromTheContext();
             }
 
             return _hasFindings;
         }
     }
+
+    // A layer of IL005's size copied from the build context may hold files the image never uses (context-files-out's
+    // case): the advisor cannot see it from the Dockerfile alone, the measured layers can.
+    private bool CopiesALargeLayerFromTheContext() => Details.Layers.Any(l =>
+        !l.FromBaseImage && l.SizeBytes >= DockerfileAdvisorOptions.DefaultLargeFileThresholdBytes && l.Instruction is { } instruction
+        && (instruction.StartsWith("COPY ", StringComparison.Ordinal) || instruction.StartsWith("ADD ", StringComparison.Ordinal))
+        && !instruction.Contains("--from", StringComparison.Ordinal));
 
     /// <summary>Whether a suggestion may be asked for it: built and measured (the proof compares against it), with findings.</summary>
     public bool MaySuggest => Status == IterationStatus.Succeeded && Details.SizeBytes is not null && HasFindings;

@@ -105,6 +105,25 @@ public class SuggestionCardTests : ImageLabTestContext
         Assert.Equal("/api/experiments/7/iterations/106/patch", page.Find(".iteration-card.is-suggestion [data-action=download-patch]").GetAttribute("href"));
     }
 
+    [Theory]
+    [InlineData(120L * 1024 * 1024, 1)]
+    [InlineData(2L * 1024 * 1024, 0)]
+    public void ExperimentPage_NoFindingButALargeLayerCopiedFromTheContext_SuggestActionOffered(long copiedBytes, int actions)
+    {
+        // Arrange: the Dockerfile alone says nothing; its measured COPY layer may hold large files it never uses.
+        const string Dockerfile = "FROM busybox:1.36\nCOPY . /app\nCMD [\"ls\", \"/app\"]\n";
+        Assert.Empty(new ImageLab.Core.Dockerfiles.DockerfileAdvisor().Analyze(Dockerfile).Findings);
+        var ladder = Ladder.Finished();
+        var copy = new LayerDetails(1, "sha256:0123456789abcdef0123", "COPY . /app # buildkit", copiedBytes, DateTimeOffset.UnixEpoch, "", false, false, "COPY . /app", 2);
+        Queries.Experiments[7] = ladder with { Iterations = [ladder.Iterations[0] with { DockerfileText = Dockerfile, Layers = [copy] }] };
+
+        // Act
+        var page = RenderBuilds();
+
+        // Assert
+        Assert.Equal(actions, page.FindAll("[data-action=suggest]").Count);
+    }
+
     [Fact]
     public void ExperimentPage_NoRewriteApplies_RefusalSentenceInASnackbar()
     {
