@@ -12,10 +12,14 @@ internal static class ExperimentStatusUpdater
         await using (ownTransaction)
         {
             // Two iterations of one experiment can end at once (two build slots, two workers): each would read the
-            // other still running and the later write would leave the experiment Running for good. Writing the
-            // experiment's row first takes its lock, so the second waits for the first to commit and then reads both.
-            await db.Experiments.Where(e => e.Id == experimentId)
-                .ExecuteUpdateAsync(set => set.SetProperty(e => e.Status, e => e.Status), cancellationToken);
+            // other still running and the later write would leave the experiment Running for good. Locking the
+            // experiment's row makes the second wait for the first to commit and then read both. SQLite's transactions
+            // begin immediate, which serializes writers already.
+            if (db.Database.IsNpgsql())
+            {
+                await db.Database.ExecuteSqlAsync($"SELECT 1 FROM experiments WHERE id = {experimentId} FOR UPDATE", cancellationToken);
+            }
+
             var statuses = await db.Iterations.Where(i => i.ExperimentId == experimentId).Select(i => i.Status).ToListAsync(cancellationToken);
             var status = StatusRules.Combine(statuses);
             await db.Experiments.Where(e => e.Id == experimentId && e.Status != status)
