@@ -83,7 +83,7 @@ public sealed partial class LayerAnalysisStep(
             store.CreateCache(settings.EstimateCompressedSize, PushesBlobsAsStored(measurement)), cancellationToken);
         if (outcome.Analysis is not { } analysis)
         {
-            throw new ImageAnalysisException($"On the containerd image store ImageLab measures an image by reading its layers, which failed: {outcome.FailureReason}");
+            throw LayersUnreadable(outcome.FailureReason);
         }
 
         if (outcome.HistoryIndexes is not { } match || match.Any(i => i is null))
@@ -120,8 +120,11 @@ public sealed partial class LayerAnalysisStep(
         var options = new ImageAnalysisOptions { EstimateCompressedSize = false, BlobsArePushedAsStored = true };
         var result = await new ImageSaveAnalyzer(options, cache).AnalyzeAsync(save, cancellationToken);
         return result.Analysis?.Layers.Sum(l => l.Layer.FileSystemBytes)
-            ?? throw new ImageAnalysisException($"On the containerd image store ImageLab measures an image by reading its layers, which failed: {result.FailureReason}");
+            ?? throw LayersUnreadable(result.FailureReason);
     }
+
+    private static ImageAnalysisException LayersUnreadable(string? reason) =>
+        new($"On the containerd image store ImageLab measures an image by reading its layers, which failed: {reason}");
 
     private async Task<bool> HoldsEveryLayerWithPushSizeAsync(IterationMeasurement measurement, CancellationToken cancellationToken)
     {
