@@ -1,3 +1,4 @@
+using ImageLab.Core.Advice;
 using System.Globalization;
 using System.Text.Json;
 using ImageLab.Core.Anatomy;
@@ -175,6 +176,37 @@ public sealed class AnalysisStore(IDbContextFactory<ImageLabDbContext> contexts,
         // An imported base's layer has no text in its config: docker history shows it empty.
         return known.GroupBy(l => l.DiffId, StringComparer.Ordinal).ToDictionary(
             g => g.Key, IReadOnlySet<string> (g) => g.Select(l => l.CreatedBy ?? "").ToHashSet(StringComparer.Ordinal), StringComparer.Ordinal);
+    }
+
+    /// <summary>
+    /// The waste each iteration's layer analysis measured, by <c>docker history</c> row, for many iterations in two queries
+    /// (an experiment's advice read one analysis per iteration); an iteration not (yet) analyzed has none.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<long, IReadOnlyList<LayerWaste>>> LoadWasteByHistoryRowAsync(
+        IReadOnlyCollection<long> iterationIds, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(iterationIds);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var analyses = await db.IterationAnalyses.AsNoTracking()
+            .Where(a => iterationIds.Contains(a.IterationId) && a.Status == AnalysisStatus.Succeeded)
+            .Where(a => db.Iterations.Any(i => i.Id == a.IterationId && i.Experiment!.AnalysesRemovedAt == null))
+            .Select(a => new { a.IterationId, a.FindingsJson })
+            .ToListAsync(cancellationToken);
+        var analyzed = analyses.Select(a => a.IterationId).ToList();
+        // The analyzer numbers the image's layer tars; findings are tied to history rows through HistoryIndex.
+        var historyRows = (await db.IterationAnalysisLayers.AsNoTracking()
+                .Where(l => analyzed.Contains(l.IterationId) && l.HistoryIndex != null)
+                .Select(l => new { l.IterationId, l.Index, HistoryIndex = l.HistoryIndex!.Value })
+                .ToListAsync(cancellationToken))
+            .ToLookup(l => l.IterationId);
+        return analyses.ToDictionary(a => a.IterationId, IReadOnlyList<LayerWaste> (a) =>
+        {
+            var historyIndex = historyRows[a.IterationId].ToDictionary(l => l.Index, l => l.HistoryIndex);
+            return (JsonSerializer.Deserialize<List<WasteFinding>>(a.FindingsJson, AnalysisJson.Options) ?? [])
+                .Where(f => historyIndex.ContainsKey(f.LayerIndex))
+                .Select(f => new LayerWaste(historyIndex[f.LayerIndex], f.PatternId, f.Bytes))
+                .ToList();
+        });
     }
 
     /// <summary>The stored analysis of an iteration, or null when it has not been analyzed (yet).</summary>

@@ -52,6 +52,12 @@ public sealed partial class BuildEventWriter(
             Cached = cached,
             Text = text,
         });
+
+        // An iteration's end is what pages and waiting callers act on: it ends the batch window instead of waiting it out.
+        if (type == BuildEventType.Status && status is { } ended && ended.IsFinal())
+        {
+            _ = Volatile.Read(ref _flushRequested).CancelAsync();
+        }
     }
 
     /// <summary>Waits until everything posted so far is stored and published.</summary>

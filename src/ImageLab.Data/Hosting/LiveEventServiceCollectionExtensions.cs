@@ -21,6 +21,7 @@ public static class LiveEventServiceCollectionExtensions
         services.AddSingleton<BuildEventWriter>();
         services.AddHostedService(sp => sp.GetRequiredService<BuildEventWriter>());
         services.AddSingleton<IBuildEventFeed, BuildEventFeed>();
+        services.AddSingleton<ExperimentEndWaiter>();
         services.AddSingleton<IExperimentObserver, QueueChangeEvents>();
         if (relayOtherProcesses && !DataServiceCollectionExtensions.ResolveStore(configuration).IsEmbedded)
         {

@@ -1,8 +1,10 @@
+using System.Globalization;
 using System.Text;
 using ImageLab.Core.Builds;
 using ImageLab.Core.Contracts;
 using ImageLab.Core.Experiments;
 using ImageLab.Data;
+using ImageLab.Data.Events;
 using ImageLab.Data.Hosting;
 using ImageLab.Web.Authentication;
 using ImageLab.Web.Hosting;
@@ -50,8 +52,14 @@ public static class ExperimentsApi
     }
 
     private static async Task<IResult> SubmitAsync(
-        HttpRequest request, ExperimentIntake intake, IExperimentQueries queries, IOptions<DatabaseOptions> options, CancellationToken cancellationToken)
+        HttpRequest request, string? wait, ExperimentIntake intake, ExperimentEndWaiter ending, ExperimentAdvice advice, IOptions<DatabaseOptions> options,
+        CancellationToken cancellationToken)
     {
+        if (!TryReadWait(wait, out var waitFor, out var waitProblem))
+        {
+            return Problems.BadRequest(waitProblem!);
+        }
+
         if (!request.HasFormContentType || !MediaTypeHeaderValue.TryParse(request.ContentType, out var contentType)
             || HeaderUtilities.RemoveQuotes(contentType.Boundary).Value is not { Length: > 0 } boundary)
         {
@@ -86,8 +94,12 @@ public static class ExperimentsApi
                 Check = CheckCommandJson.ReadField(First(fields, "check")),
             };
             var id = await intake.SubmitAsync(intakeRequest, request.HttpContext.User, cancellationToken);
-            var experiment = await queries.GetExperimentAsync(id, cancellationToken);
-            return Results.Created($"/api/experiments/{id}", experiment);
+            if (waitFor > TimeSpan.Zero)
+            {
+                await ending.WaitAsync(id, waitFor, cancellationToken);
+            }
+
+            return Results.Created($"/api/experiments/{id}", await advice.GetWithFindingsAsync(id, cancellationToken));
         }
         catch (SubmissionRejectedException e)
         {
@@ -151,10 +163,45 @@ public static class ExperimentsApi
         }
     }
 
-    private static async Task<IResult> GetAsync(long id, ExperimentAdvice advice, CancellationToken cancellationToken) =>
-        await advice.GetWithFindingsAsync(id, cancellationToken) is { } experiment
+    private static async Task<IResult> GetAsync(
+        long id, string? wait, ExperimentAdvice advice, ExperimentEndWaiter ending, CancellationToken cancellationToken)
+    {
+        if (!TryReadWait(wait, out var waitFor, out var problem))
+        {
+            return Problems.BadRequest(problem!);
+        }
+
+        if (waitFor > TimeSpan.Zero)
+        {
+            await ending.WaitAsync(id, waitFor, cancellationToken);
+        }
+
+        return await advice.GetWithFindingsAsync(id, cancellationToken) is { } experiment
             ? Results.Ok(experiment)
             : Problems.NotFound($"There is no experiment {id}.");
+    }
+
+    // ?wait=<seconds>: answer once the experiment has ended (every iteration built, failed or cancelled), or when the
+    // seconds run out, with the experiment as it stands; a CI job gets its sizes in one request instead of polling.
+    private static bool TryReadWait(string? value, out TimeSpan wait, out string? problem)
+    {
+        wait = TimeSpan.Zero;
+        problem = null;
+        if (value is null)
+        {
+            return true;
+        }
+
+        var most = (int)ExperimentEndWaiter.MaxWait.TotalSeconds;
+        if (!int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) || seconds > most)
+        {
+            problem = $"wait is a number of seconds from 0 to {most}, like wait=120: the answer comes when the experiment has ended or when they run out.";
+            return false;
+        }
+
+        wait = TimeSpan.FromSeconds(seconds);
+        return true;
+    }
 
     private static async Task<IResult> ListAsync(
         IExperimentQueries queries, string? project, string? submittedBy, string? status, int? page, int? pageSize,

@@ -1,6 +1,5 @@
 using ImageLab.Core.Advice;
 using ImageLab.Core.Experiments;
-using ImageLab.Core.Layers;
 using ImageLab.Data.Analysis;
 
 namespace ImageLab.Web.UseCases;
@@ -22,14 +21,11 @@ public sealed class ExperimentAdvice(IExperimentQueries queries, AnalysisStore a
     public async Task<ExperimentDetails> AddFindingsAsync(ExperimentDetails experiment, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(experiment);
-        var iterations = new List<IterationDetails>(experiment.Iterations.Count);
-        foreach (var iteration in experiment.Iterations)
+        var waste = await LoadWasteAsync(experiment, cancellationToken);
+        return experiment with
         {
-            var waste = await LoadWasteAsync(iteration, cancellationToken);
-            iterations.Add(iteration with { Findings = MeasuredFindings.Analyze(iteration.DockerfileText, iteration.Layers, waste).Findings });
-        }
-
-        return experiment with { Iterations = iterations };
+            Iterations = [.. experiment.Iterations.Select(i => i with { Findings = MeasuredFindings.Analyze(i.DockerfileText, i.Layers, waste(i)).Findings })],
+        };
     }
 
     /// <summary>The experiment with each iteration's findings, lesson scorecard and proven savings, or <see langword="null"/> when there is none.</summary>
@@ -40,29 +36,15 @@ public sealed class ExperimentAdvice(IExperimentQueries queries, AnalysisStore a
             return null;
         }
 
-        var advice = new List<IterationAdvice>(experiment.Iterations.Count);
-        foreach (var iteration in experiment.Iterations)
-        {
-            advice.Add(IterationAdvice.Create(iteration, await LoadWasteAsync(iteration, cancellationToken), experiment.Iterations));
-        }
-
-        return new AdvisedExperiment(experiment, advice);
+        var waste = await LoadWasteAsync(experiment, cancellationToken);
+        return new AdvisedExperiment(experiment, [.. experiment.Iterations.Select(i => IterationAdvice.Create(i, waste(i), experiment.Iterations))]);
     }
 
-    /// <summary>The waste the layer analysis measured in the iteration's image, by <c>docker history</c> row; empty before analysis.</summary>
-    private async Task<IReadOnlyList<LayerWaste>> LoadWasteAsync(IterationDetails iteration, CancellationToken cancellationToken)
+    /// <summary>The waste the layer analysis measured in each iteration's image, by <c>docker history</c> row; empty before analysis.</summary>
+    private async Task<Func<IterationDetails, IReadOnlyList<LayerWaste>>> LoadWasteAsync(ExperimentDetails experiment, CancellationToken cancellationToken)
     {
-        if (iteration.Layers.Count == 0
-            || await analyses.GetAnalysisAsync(iteration.Id, cancellationToken) is not { Status: AnalysisStatus.Succeeded } analysis)
-        {
-            return [];
-        }
-
-        // The analyzer numbers the image's layer tars; findings are tied to history rows through HistoryIndex.
-        var historyIndex = analysis.Layers.Where(l => l.HistoryIndex is not null).ToDictionary(l => l.Index, l => l.HistoryIndex!.Value);
-        return analysis.Findings
-            .Where(f => historyIndex.ContainsKey(f.LayerIndex))
-            .Select(f => new LayerWaste(historyIndex[f.LayerIndex], f.PatternId, f.Bytes))
-            .ToList();
+        var built = experiment.Iterations.Where(i => i.Layers.Count > 0).Select(i => i.Id).ToList();
+        var waste = built.Count == 0 ? new Dictionary<long, IReadOnlyList<LayerWaste>>() : await analyses.LoadWasteByHistoryRowAsync(built, cancellationToken);
+        return iteration => waste.GetValueOrDefault(iteration.Id) ?? [];
     }
 }

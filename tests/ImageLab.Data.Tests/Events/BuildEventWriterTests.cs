@@ -46,6 +46,34 @@ public sealed class BuildEventWriterTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Post_AnIterationsEnd_PublishedWithoutWaitingOutTheWindow()
+    {
+        // Arrange
+        var experimentId = await _data.SubmitAsync();
+        var iterationId = (await _data.Queries.GetExperimentAsync(experimentId, CancellationToken.None))!.Iterations[0].Id;
+        var broker = new BuildEventBroker();
+        using var watching = new CancellationTokenSource();
+        var published = broker.Subscribe(experimentId, watching.Token);
+        var writer = ActivatorUtilities.CreateInstance<BuildEventWriter>(_data.Services, broker);
+        await writer.StartAsync(CancellationToken.None);
+
+        // Act: no flush, and the stopped clock never closes the window.
+        writer.Post(experimentId, iterationId, BuildEventType.Log, text: "last line");
+        writer.Post(experimentId, iterationId, BuildEventType.Status, IterationStatus.Succeeded);
+        var heard = new List<BuildEventMessage>();
+        using var patience = new CancellationTokenSource(Patience);
+        while (heard.Count < 2)
+        {
+            heard.Add(await published.ReadAsync(patience.Token));
+        }
+
+        // Assert
+        Assert.Equal([BuildEventType.Log, BuildEventType.Status], heard.Select(e => e.Type));
+        Assert.Equal(IterationStatus.Succeeded, heard[1].Status);
+        await writer.StopAsync(CancellationToken.None);
+    }
+
+    [Fact]
     public async Task Flush_Repeatedly_EachReturnsOnceItsEventsAreStored()
     {
         // Arrange
