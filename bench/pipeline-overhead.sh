@@ -42,7 +42,14 @@ trap 'kill $APP 2>/dev/null; sleep 1; psql -h 127.0.0.1 -p 55432 -U postgres -qc
 until curl -sf "http://127.0.0.1:$PORT/healthz" >/dev/null; do sleep 0.5; done
 
 now() { date +%s.%N; }
-prune() { [ "$COLD" = 1 ] && docker builder prune -af >/dev/null 2>&1; true; }
+# A cold start for both builders: BuildKit's cache is its own; the classic builder's cache is the images it made, so the
+# bench's images go too (ImageLab's by tag, the plain side's untagged ones with their intermediate parents).
+prune() {
+  [ "$COLD" = 1 ] || return 0
+  docker builder prune -af >/dev/null 2>&1
+  docker image ls --format '{{.Repository}}:{{.Tag}}' | { grep '^imagelab/bench:' || true; } | xargs -r docker rmi -f >/dev/null 2>&1 || true
+  docker image prune -f >/dev/null 2>&1 || true
+}
 context_tar() { tar -C "$SAMPLE" -c . ; }
 
 plain_build() { # builder dockerfile
@@ -96,7 +103,7 @@ warm_up() { # builder dockerfile...
 }
 
 imagelab_build() { # builder dockerfile
-  wait_built "$(imagelab_submit "$1" "$2")"
+  imagelab_submit_and_wait "$1" "$2" >/dev/null
 }
 
 if [ "$LADDER" = 1 ]; then

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json.Serialization;
 using ImageLab.Core.Experiments;
 using ImageLab.Testing;
@@ -40,6 +41,8 @@ public sealed class ScaleOutTests(ITestOutputHelper output)
 
         // Act
         var experiment = await ExperimentUpload.SubmitAsync(client, ExperimentUpload.FromFiles(files, ("builder", "classic")));
+        // A CI job's one request to the web process, answered when the workers' events say the last iteration ended.
+        var waited = client.GetFromJsonAsync<ExperimentDetails>(new Uri($"/api/experiments/{experiment.Id}?wait=180", UriKind.Relative), ExperimentUpload.Json);
         var watch = Stopwatch.StartNew();
         var latencies = new List<TimeSpan>();
         DateTimeOffset? watchingSince = null;
@@ -63,6 +66,7 @@ public sealed class ScaleOutTests(ITestOutputHelper output)
         }
 
         var done = await ExperimentUpload.GetAsync(client, experiment.Id);
+        Assert.Equal(ExperimentStatus.Succeeded, (await waited)!.Status);
 
         // Assert
         Assert.All(done.Iterations, i => Assert.True(i.Status == IterationStatus.Succeeded, $"{i.Name}: {i.Status} ({i.Error})\n{worker1.Output}\n{worker2.Output}"));
