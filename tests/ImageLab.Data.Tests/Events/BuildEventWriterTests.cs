@@ -1,3 +1,4 @@
+using System.Threading.Channels;
 using ImageLab.Core.Experiments;
 using ImageLab.Data.Events;
 using ImageLab.Data.Stores;
@@ -25,13 +26,8 @@ public sealed class BuildEventWriterTests : IAsyncLifetime
     public async Task Flush_WhileTheBatchWindowIsOpen_StoresAndPublishesAtOnce()
     {
         // Arrange
-        var experimentId = await _data.SubmitAsync();
-        var iterationId = (await _data.Queries.GetExperimentAsync(experimentId, CancellationToken.None))!.Iterations[0].Id;
-        var broker = new BuildEventBroker();
         using var watching = new CancellationTokenSource();
-        var published = broker.Subscribe(experimentId, watching.Token);
-        var writer = ActivatorUtilities.CreateInstance<BuildEventWriter>(_data.Services, broker);
-        await writer.StartAsync(CancellationToken.None);
+        var (experimentId, iterationId, writer, published) = await StartWatchedWriterAsync(watching.Token);
 
         // Act
         writer.Post(experimentId, iterationId, BuildEventType.Log, text: "first line");
@@ -49,13 +45,8 @@ public sealed class BuildEventWriterTests : IAsyncLifetime
     public async Task Post_AnIterationsEnd_PublishedWithoutWaitingOutTheWindow()
     {
         // Arrange
-        var experimentId = await _data.SubmitAsync();
-        var iterationId = (await _data.Queries.GetExperimentAsync(experimentId, CancellationToken.None))!.Iterations[0].Id;
-        var broker = new BuildEventBroker();
         using var watching = new CancellationTokenSource();
-        var published = broker.Subscribe(experimentId, watching.Token);
-        var writer = ActivatorUtilities.CreateInstance<BuildEventWriter>(_data.Services, broker);
-        await writer.StartAsync(CancellationToken.None);
+        var (experimentId, iterationId, writer, published) = await StartWatchedWriterAsync(watching.Token);
 
         // Act: no flush, and the stopped clock never closes the window.
         writer.Post(experimentId, iterationId, BuildEventType.Log, text: "last line");
@@ -71,6 +62,19 @@ public sealed class BuildEventWriterTests : IAsyncLifetime
         Assert.Equal([BuildEventType.Log, BuildEventType.Status], heard.Select(e => e.Type));
         Assert.Equal(IterationStatus.Succeeded, heard[1].Status);
         await writer.StopAsync(CancellationToken.None);
+    }
+
+    // A running writer and a watcher of the events it publishes for a new experiment's first iteration.
+    private async Task<(long ExperimentId, long IterationId, BuildEventWriter Writer, ChannelReader<BuildEventMessage> Published)> StartWatchedWriterAsync(
+        CancellationToken watching)
+    {
+        var experimentId = await _data.SubmitAsync();
+        var iterationId = (await _data.Queries.GetExperimentAsync(experimentId, CancellationToken.None))!.Iterations[0].Id;
+        var broker = new BuildEventBroker();
+        var published = broker.Subscribe(experimentId, watching);
+        var writer = ActivatorUtilities.CreateInstance<BuildEventWriter>(_data.Services, broker);
+        await writer.StartAsync(CancellationToken.None);
+        return (experimentId, iterationId, writer, published);
     }
 
     [Fact]
