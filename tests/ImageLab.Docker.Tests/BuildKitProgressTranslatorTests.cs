@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Json;
 using Google.Protobuf;
 using Google.Protobuf.WellKnownTypes;
 using ImageLab.Docker.BuildKit;
@@ -134,6 +135,54 @@ public sealed class BuildKitProgressTranslatorTests
         Assert.Equal(1, error.Step);
         Assert.EndsWith("exit code: 1", error.Text, StringComparison.Ordinal);
         Assert.DoesNotContain(recorder.Events, e => e.Kind == BuildEventKind.StepCompleted);
+    }
+
+    [Fact]
+    public void OnEnd_SucceededWithAStepListedButNeverRun_ReportsItCompletedFromTheCache()
+    {
+        // Arrange (a rebuild on Docker 20.10: the RUN's result is in the cache, so BuildKit never runs the COPY before it
+        // and lists it by name only)
+        var recorder = new EventRecorder();
+        var translator = new BuildKitProgressTranslator(recorder);
+        translator.OnStatus(new StatusResponse
+        {
+            Vertexes =
+            {
+                Vertex("a", "[1/3] FROM docker.io/library/busybox:latest", started: true, completed: true),
+                Vertex("b", "[2/3] COPY data.txt /data/data.txt"),
+                Vertex("c", "[3/3] RUN head -c 123456 /dev/zero > /data/zeros.bin", started: true, completed: true, cached: true),
+            },
+        });
+        translator.OnMessage(JsonDocument.Parse("""{"id":"moby.image.id","aux":{"ID":"sha256:0123"}}""").RootElement);
+
+        // Act
+        translator.OnEnd();
+
+        // Assert
+        var completed = recorder.Events.Where(e => e.Kind == BuildEventKind.StepCompleted).OrderBy(e => e.Step).ToList();
+        Assert.Equal([1, 2, 3], completed.Select(e => e.Step ?? 0));
+        Assert.Equal([false, true, true], completed.Select(e => e.Cached));
+        Assert.Equal(2, translator.CachedSteps);
+        Assert.Single(recorder.Events, e => e is { Kind: BuildEventKind.StepStarted, Step: 2 });
+    }
+
+    [Fact]
+    public void OnEnd_FailedBuildWithAStepNeverRun_LeavesItUnfinished()
+    {
+        // Arrange
+        var recorder = new EventRecorder();
+        var translator = new BuildKitProgressTranslator(recorder);
+        var failed = Vertex("a", "[1/2] RUN false", started: true, completed: true);
+        failed.Error = "exit code: 1";
+        translator.OnStatus(new StatusResponse { Vertexes = { failed, Vertex("b", "[2/2] COPY x /x") } });
+        translator.Fail("exit code: 1");
+
+        // Act
+        translator.OnEnd();
+
+        // Assert
+        Assert.DoesNotContain(recorder.Events, e => e.Kind == BuildEventKind.StepCompleted);
+        Assert.Equal(0, translator.CachedSteps);
     }
 
     private static Vertex Vertex(string digest, string name, bool started = false, bool completed = false, bool cached = false) => new()

@@ -39,6 +39,30 @@ internal sealed partial class BuildKitProgressTranslator(IProgress<BuildEvent>? 
         {
             FlushLog(vertex, final: true);
         }
+
+        if (Error is null && ImageId is not null)
+        {
+            CompleteStepsServedFromCache();
+        }
+    }
+
+    // When a later step's result is in the cache, BuildKit never runs the steps before it, and may list them without ever
+    // completing them (`docker build` then prints only their names): in a build that succeeded they came from the cache.
+    private void CompleteStepsServedFromCache()
+    {
+        foreach (var state in _vertexes.Values.Where(v => v is { Step: not null, Completed: false, Failed: false }).OrderBy(v => v.Step))
+        {
+            if (!state.Started)
+            {
+                state.Started = true;
+                Report(new BuildEvent(BuildEventKind.StepStarted, state.Step, TotalSteps, state.Text, Stage: state.Stage));
+            }
+
+            state.Completed = true;
+            state.Cached = true;
+            _cached++;
+            Report(new BuildEvent(BuildEventKind.StepCompleted, state.Step, TotalSteps, state.Text, Cached: true, Stage: state.Stage));
+        }
     }
 
     protected override void OnProgress(JsonElement message)
