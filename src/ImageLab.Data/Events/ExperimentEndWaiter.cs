@@ -1,5 +1,5 @@
-using ImageLab.Core.Experiments;
 using System.Threading.Channels;
+using ImageLab.Core.Experiments;
 using Microsoft.EntityFrameworkCore;
 
 namespace ImageLab.Data.Events;
@@ -21,11 +21,14 @@ public sealed class ExperimentEndWaiter(BuildEventBroker broker, IDbContextFacto
     {
         using var waiting = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         waiting.CancelAfter(wait);
+        // The broker lets a watcher go when its token is cancelled (not when the source is disposed): this one is
+        // cancelled on the way out, whatever ends the wait, and the removal is done once the cancellation returns.
+        using var subscription = new CancellationTokenSource();
         ExperimentStatus? status = null;
         try
         {
             // Subscribed before the status is read, so that an iteration ending in between is heard.
-            var events = broker.Subscribe(experimentId, waiting.Token);
+            var events = broker.Subscribe(experimentId, subscription.Token);
             while (true)
             {
                 status = await ReadStatusAsync(experimentId, waiting.Token);
@@ -37,13 +40,17 @@ public sealed class ExperimentEndWaiter(BuildEventBroker broker, IDbContextFacto
                 if (!await HeardAnIterationEndAsync(events, waiting.Token))
                 {
                     // The broker dropped this watcher for falling behind: a new one, then the status read afresh.
-                    events = broker.Subscribe(experimentId, waiting.Token);
+                    events = broker.Subscribe(experimentId, subscription.Token);
                 }
             }
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
             return status;
+        }
+        finally
+        {
+            await subscription.CancelAsync();
         }
     }
 
