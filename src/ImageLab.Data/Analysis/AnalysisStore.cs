@@ -178,6 +178,10 @@ public sealed class AnalysisStore(IDbContextFactory<ImageLabDbContext> contexts,
             g => g.Key, IReadOnlySet<string> (g) => g.Select(l => l.CreatedBy ?? "").ToHashSet(StringComparer.Ordinal), StringComparer.Ordinal);
     }
 
+    // The analyses retention has not removed (Retention:KeepAnalysesOfLatestExperiments); removed ones keep only their totals.
+    private static IQueryable<IterationAnalysis> KeptAnalyses(ImageLabDbContext db) =>
+        db.IterationAnalyses.AsNoTracking().Where(a => db.Iterations.Any(i => i.Id == a.IterationId && i.Experiment!.AnalysesRemovedAt == null));
+
     /// <summary>
     /// The waste each iteration's layer analysis measured, by <c>docker history</c> row, for many iterations in two queries
     /// (an experiment's advice read one analysis per iteration); an iteration not (yet) analyzed has none.
@@ -187,9 +191,8 @@ public sealed class AnalysisStore(IDbContextFactory<ImageLabDbContext> contexts,
     {
         ArgumentNullException.ThrowIfNull(iterationIds);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var analyses = await db.IterationAnalyses.AsNoTracking()
+        var analyses = await KeptAnalyses(db)
             .Where(a => iterationIds.Contains(a.IterationId) && a.Status == AnalysisStatus.Succeeded)
-            .Where(a => db.Iterations.Any(i => i.Id == a.IterationId && i.Experiment!.AnalysesRemovedAt == null))
             .Select(a => new { a.IterationId, a.FindingsJson })
             .ToListAsync(cancellationToken);
         var analyzed = analyses.Select(a => a.IterationId).ToList();
@@ -213,9 +216,8 @@ public sealed class AnalysisStore(IDbContextFactory<ImageLabDbContext> contexts,
     public async Task<StoredAnalysis?> GetAnalysisAsync(long iterationId, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var row = await db.IterationAnalyses.AsNoTracking()
+        var row = await KeptAnalyses(db)
             .Where(a => a.IterationId == iterationId && a.Status != AnalysisStatus.Queued)
-            .Where(a => db.Iterations.Any(i => i.Id == a.IterationId && i.Experiment!.AnalysesRemovedAt == null))
             .FirstOrDefaultAsync(cancellationToken);
         if (row is null)
         {
@@ -304,9 +306,8 @@ public sealed class AnalysisStore(IDbContextFactory<ImageLabDbContext> contexts,
         }
 
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var head = await db.IterationAnalyses.AsNoTracking()
+        var head = await KeptAnalyses(db)
             .Where(a => a.IterationId == iterationId && a.Status == AnalysisStatus.Succeeded)
-            .Where(a => db.Iterations.Any(i => i.Id == a.IterationId && i.Experiment!.AnalysesRemovedAt == null))
             .Select(a => new { a.FirstOwnLayerIndex })
             .FirstOrDefaultAsync(cancellationToken);
         if (head is null)
