@@ -9,7 +9,7 @@ namespace ImageLab.EndToEnd.Tests;
 /// being the kernel's when the container printed the batch; the app's host shares that clock, so a viewer can tell how
 /// far behind the container it is. A fresh run id keeps the engine's build cache from answering without running it.
 /// </summary>
-internal static class TickingBuild
+internal static partial class TickingBuild
 {
     public static string Dockerfile(int seconds, int linesPerBatch) => string.Join('\n',
         "FROM busybox:1.36",
@@ -40,10 +40,23 @@ internal static class TickingBuild
             ? (n, uptime)
             : null;
 
+    /// <summary>
+    /// The newest tick line in a text that holds many, such as a Blazor render batch decoded as UTF-8, or null. The uptime
+    /// has exactly two decimals (/proc/uptime): a batch's next string may start with a digit.
+    /// </summary>
+    public static (long Number, double PrintedAt)? NewestIn(string text) =>
+        TickPattern().Matches(text)
+            .Select(m => (Number: long.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture), PrintedAt: double.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture)))
+            .DefaultIfEmpty()
+            .MaxBy(tick => tick.Number) is { Number: > 0 } newest ? newest : null;
+
     /// <summary>The newest tick line a page's log viewer shows, or null.</summary>
     public static async Task<(long Number, double PrintedAt)?> NewestShownAsync(Microsoft.Playwright.IPage page) =>
         Parse(await page.EvaluateAsync<string?>(
             "() => { const lines = document.querySelectorAll('.log-line .log-text'); for (let i = lines.length - 1; i >= 0; i--) { const t = lines[i].textContent; if (t.indexOf('tick ') >= 0) { return t; } } return null; }"));
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"tick (\d+) (\d+\.\d\d)")]
+    private static partial System.Text.RegularExpressions.Regex TickPattern();
 
     public static double Uptime() =>
         double.Parse(File.ReadAllText("/proc/uptime").Split(' ')[0], CultureInfo.InvariantCulture);
