@@ -13,17 +13,21 @@ window.imageLab = {
   getSetting: (key) => localStorage.getItem('imagelab-' + key),
   setSetting: (key, value) => localStorage.setItem('imagelab-' + key, value),
 
-  // Log tail: follows the end until the user scrolls up, resumes when they scroll back down.
+  // Log tail: follows the end until the user scrolls up, resumes when they scroll back down. Lines that arrive are
+  // scrolled into view here, in the frame that adds them, so that the server needs no call back per batch.
   watchLog: (element, dotnet) => {
     if (!element || element._imageLabWatched) { return; }
     element._imageLabWatched = true;
     element._follow = true;
     element._lastTop = element.scrollTop;
+    new MutationObserver(() => {
+      if (element._follow !== false) { element.scrollTop = element.scrollHeight; }
+    }).observe(element, { childList: true });
     element.addEventListener('scroll', () => {
       const top = element.scrollTop;
       const atBottom = element.scrollHeight - top - element.clientHeight < 40;
       // Only the reader scrolling up stops following: new lines move the end away (a scroll event, the end 40 px or more
-      // below when a batch lands before followLog) without scrolling up.
+      // below when a batch lands before the observer scrolls) without scrolling up.
       const following = atBottom || (element._follow && top >= element._lastTop);
       element._lastTop = top;
       if (following !== element._follow) {
@@ -31,9 +35,6 @@ window.imageLab = {
         dotnet.invokeMethodAsync('OnFollowChanged', following);
       }
     }, { passive: true });
-  },
-  followLog: (element) => {
-    if (element && element._follow !== false) { element.scrollTop = element.scrollHeight; }
   },
   resumeLog: (element) => {
     if (element) { element._follow = true; element.scrollTop = element.scrollHeight; }

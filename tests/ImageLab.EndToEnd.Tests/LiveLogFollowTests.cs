@@ -45,7 +45,37 @@ public sealed class LiveLogFollowTests
         Assert.Equal(0, spuriousStops);
         Assert.True(newest[^1] > newest[0], $"The newest line shown should move on while lines stream in: {string.Join(", ", newest)}.");
         await Assertions.Expect(follow).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        var readAt = await FirstLineInViewAsync(page);
+        var lines = long.Parse(await page.Locator("[data-log-count]").GetAttributeAsync("data-log-count") ?? "0", System.Globalization.CultureInfo.InvariantCulture);
+        Assert.True(readAt > 0 && readAt < lines - 30, $"Scrolled up, the reader should see earlier lines (not an empty spacer): first line in view {readAt} of {lines}.");
+        await BrowserSession.ScreenshotAsync(page, "14-live-log-scrolled-up");
         await follow.ClickAsync();
         await Assertions.Expect(follow).ToHaveCountAsync(0, new() { Timeout = 30_000 });
+    }
+
+    // The number of the first line wholly inside the log's viewport, once the virtualized list has rendered there.
+    private static async Task<long?> FirstLineInViewAsync(IPage page)
+    {
+        for (var attempt = 0; attempt < 50; attempt++)
+        {
+            var number = await page.EvaluateAsync<long?>("""
+                () => {
+                  const body = document.querySelector('.log-body'), box = body.getBoundingClientRect();
+                  for (const line of body.querySelectorAll('.log-line')) {
+                    const r = line.getBoundingClientRect();
+                    if (r.top >= box.top && r.bottom <= box.bottom) { return Number(line.querySelector('.log-no').textContent); }
+                  }
+                  return null;
+                }
+                """);
+            if (number is not null)
+            {
+                return number;
+            }
+
+            await Task.Delay(200);
+        }
+
+        return null;
     }
 }

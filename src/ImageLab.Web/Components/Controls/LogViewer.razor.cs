@@ -14,10 +14,12 @@ public sealed partial class LogViewer : IAsyncDisposable
     /// <summary>Pixels per line; the CSS gives every line exactly this height so that Virtualize can count.</summary>
     public const float LineHeight = 19f;
 
+    /// <summary>Lines rendered while following the end: the 460 px body shows 24, the rest is room to scroll up a little.</summary>
+    public const int TailLines = 60;
+
     private ElementReference _body;
     private DotNetObjectReference<LogViewer>? _self;
     private bool _following = true;
-    private int _renderedCount = -1;
     private LogBuffer? _renderedLog;
 
     [Inject]
@@ -39,9 +41,14 @@ public sealed partial class LogViewer : IAsyncDisposable
     [Parameter]
     public string? RawHref { get; set; }
 
+    private int TailStart => Math.Max(0, Log.Count - TailLines);
+
     private string LineCountText => Log.Count == 1
         ? "1 line"
         : Log.Count.ToString("N0", CultureInfo.InvariantCulture) + " lines" + (Log.Dropped > 0 ? $" (first {Log.Dropped.ToString("N0", CultureInfo.InvariantCulture)} dropped)" : "");
+
+    /// <summary>Renders the log again after lines were appended, without the page around it rendering.</summary>
+    public void Refresh() => StateHasChanged();
 
     [JSInvokable]
     public Task OnFollowChanged(bool following)
@@ -58,27 +65,19 @@ public sealed partial class LogViewer : IAsyncDisposable
             await JS.InvokeVoidAsync("imageLab.watchLog", _body, _self);
         }
 
+        // New lines need no call: the browser scrolls a followed log to its end when lines are added (app.js).
         if (!ReferenceEquals(_renderedLog, Log))
         {
             // Another iteration's log: start at its end, following.
             _renderedLog = Log;
             _following = true;
-            _renderedCount = Log.Count;
             await JS.InvokeVoidAsync("imageLab.resumeLog", _body);
-            return;
-        }
-
-        if (_following && Log.Count != _renderedCount)
-        {
-            _renderedCount = Log.Count;
-            await JS.InvokeVoidAsync("imageLab.followLog", _body);
         }
     }
 
     private async Task ResumeAsync()
     {
         _following = true;
-        _renderedCount = Log.Count;
         await JS.InvokeVoidAsync("imageLab.resumeLog", _body);
     }
 

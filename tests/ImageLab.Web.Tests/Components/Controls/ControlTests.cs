@@ -73,6 +73,32 @@ public class ControlTests : ImageLabTestContext
     }
 
     [Fact]
+    public async Task LogViewer_Following_RendersTheNewestLinesAfterASpacerUntilTheReaderScrollsUp()
+    {
+        var log = new LogBuffer();
+        for (var i = 1; i <= 1000; i++)
+        {
+            log.Append($"line {i}");
+        }
+
+        var viewer = Render<LogViewer>(p => p.Add(c => c.Log, log).Add(c => c.Live, true));
+
+        var lines = viewer.FindAll(".log-line");
+        Assert.Equal(LogViewer.TailLines, lines.Count);
+        Assert.Equal("1000", lines[^1].QuerySelector(".log-no")!.TextContent);
+        Assert.Equal($"height:{(1000 - LogViewer.TailLines) * 19}px", viewer.Find(".log-tail-spacer").GetAttribute("style"));
+
+        log.Append("line 1001");
+        await viewer.InvokeAsync(viewer.Instance.Refresh);
+        Assert.Equal("1001", viewer.FindAll(".log-line")[^1].QuerySelector(".log-no")!.TextContent);
+
+        await viewer.InvokeAsync(() => viewer.Instance.OnFollowChanged(false));
+        Assert.Empty(viewer.FindAll(".log-tail-spacer"));
+        Assert.InRange(viewer.FindAll(".log-line").Count, 1, 200);
+        Assert.Contains("Follow the end", viewer.Markup, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void TrendChart_Points_AreLinksToTheirExperiments()
     {
         var chart = Render<TrendChart>(p => p.Add(c => c.Project, "api").Add(c => c.Points, new List<TrendPoint>

@@ -1,5 +1,6 @@
 using Bunit;
 using ImageLab.Core.Experiments;
+using ImageLab.Web.Components.Controls;
 using ImageLab.Web.Components.Pages.Experiments;
 using ImageLab.Web.Tests.Components.Fakes;
 
@@ -52,6 +53,31 @@ public class ExperimentPageTests : ImageLabTestContext
             Assert.Equal("Get:1", line.QuerySelector(".ansi-fg-4.ansi-bold")!.TextContent);
             Assert.DoesNotContain('\u001b', page.Markup);
         });
+    }
+
+    [Fact]
+    public void LiveEvents_OnlyLogLines_RenderTheLogAloneNotThePage()
+    {
+        Queries.Experiments[7] = Ladder.Queued();
+        var page = RenderPage();
+        Feed.WaitForWatchers(1);
+        Feed.Publish(7, 101, BuildEventType.Status, IterationStatus.Building);
+        Feed.Publish(7, 101, BuildEventType.Log, text: "first line");
+        page.WaitForAssertion(() => Assert.Contains("first line", page.Find(".log-body").TextContent, StringComparison.Ordinal));
+        // The cards render whenever the page does (their parameters are objects): they count the page's renders.
+        var log = page.FindComponent<LogViewer>();
+        var card = page.FindComponents<IterationCard>()[0];
+        var cardRenders = card.RenderCount;
+        var logRenders = log.RenderCount;
+
+        for (var i = 1; i <= 30; i++)
+        {
+            Feed.Publish(7, 101, BuildEventType.Log, text: $"line {i}");
+        }
+
+        page.WaitForAssertion(() => Assert.Contains("line 30", page.Find(".log-body").TextContent, StringComparison.Ordinal));
+        Assert.Equal(cardRenders, card.RenderCount);
+        Assert.True(log.RenderCount > logRenders, "The log viewer should render the new lines.");
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using ImageLab.Core.Builds;
 using ImageLab.Core.Experiments;
 using ImageLab.Web.Authentication;
+using ImageLab.Web.Components.Controls;
 using ImageLab.Web.Live;
 using ImageLab.Web.UseCases;
 using ImageLab.Web.ViewModels;
@@ -45,6 +46,7 @@ public sealed partial class ExperimentPage : IAsyncDisposable
     private List<BreadcrumbItem> _breadcrumbs = [];
     private long? _selectedId;
     private bool _userSelected;
+    private LogViewer? _logViewer;
     private bool _notFound;
     private bool _cancelling;
     private long? _suggestingFrom;
@@ -193,8 +195,19 @@ public sealed partial class ExperimentPage : IAsyncDisposable
             return;
         }
 
-        _liveError = null;
         var refresh = state.Apply(batch);
+        if (!refresh && _liveError is null && batch.All(message => message.Type == BuildEventType.Log))
+        {
+            // Most of a build's events are lines of its log: only the log viewer shows them, so only it renders.
+            if (batch.Any(message => message.IterationId == _selectedId))
+            {
+                _logViewer?.Refresh();
+            }
+
+            return;
+        }
+
+        _liveError = null;
         _now = Clock.GetUtcNow();
         AutoSelect();
         StateHasChanged();
