@@ -50,12 +50,15 @@ public sealed class SuggestionStore(IDbContextFactory<ImageLabDbContext> context
         };
         db.Iterations.Add(iteration);
         await db.SaveChangesAsync(cancellationToken);
-        await ExperimentStatusUpdater.UpdateAsync(db, source.ExperimentId, cancellationToken);
+
+        // Announced at once: a worker may claim the new iteration from now on, and watchers should hear it was queued
+        // before its first build event (the experiment's status, a further round trip, can follow).
         foreach (var observer in observers)
         {
             observer.IterationAppended(source.ExperimentId, iteration.Id);
         }
 
+        await ExperimentStatusUpdater.UpdateAsync(db, source.ExperimentId, cancellationToken);
         return iteration.Id;
     }
 
