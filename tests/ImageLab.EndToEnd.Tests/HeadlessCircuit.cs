@@ -2,7 +2,6 @@ using System.Buffers;
 using System.Globalization;
 using System.Net;
 using System.Text;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Connections;
@@ -69,7 +68,6 @@ internal sealed partial class HeadlessCircuit : IAsyncDisposable
         {
             options.Cookies = cookies;
             options.Transports = HttpTransportType.WebSockets;
-            options.SkipNegotiation = false;
         });
         builder.Services.AddSingleton<IHubProtocol>(new BlazorPackProtocol());
         var circuit = new HeadlessCircuit(builder.Build(), onBatchText);

@@ -168,7 +168,7 @@ public sealed class LiveViewersBenchmark(ITestOutputHelper output)
         long newest = 0;
         return text =>
         {
-            if (TickingBuild.NewestIn(text) is { } tick && tick.Number > newest)
+            if (TickingBuild.Parse(text) is { } tick && tick.Number > newest)
             {
                 newest = tick.Number;
                 var lag = (TickingBuild.Uptime() - tick.PrintedAt) * 1000;

@@ -32,23 +32,18 @@ internal static partial class TickingBuild
         return JsonDocument.Parse(body).RootElement.GetProperty("id").GetInt64();
     }
 
-    /// <summary>The number and the printing uptime of a tick line, or null for any other text.</summary>
-    public static (long Number, double PrintedAt)? Parse(string? text) =>
-        text is not null && text.IndexOf("tick ", StringComparison.Ordinal) is var at and >= 0
-            && text[at..].Split(' ') is [_, var number, var printed, ..]
-            && long.TryParse(number, CultureInfo.InvariantCulture, out var n) && double.TryParse(printed, CultureInfo.InvariantCulture, out var uptime)
-            ? (n, uptime)
-            : null;
-
     /// <summary>
-    /// The newest tick line in a text that holds many, such as a Blazor render batch decoded as UTF-8, or null. The uptime
-    /// has exactly two decimals (/proc/uptime): a batch's next string may start with a digit.
+    /// The number and printing uptime of the tick line in a text, or of the newest one when it holds many (a Blazor render
+    /// batch decoded as UTF-8); null when it holds none. The uptime has exactly two decimals (/proc/uptime): in a render
+    /// batch the next string may start with a digit.
     /// </summary>
-    public static (long Number, double PrintedAt)? NewestIn(string text) =>
-        TickPattern().Matches(text)
-            .Select(m => (Number: long.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture), PrintedAt: double.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture)))
-            .DefaultIfEmpty()
-            .MaxBy(tick => tick.Number) is { Number: > 0 } newest ? newest : null;
+    public static (long Number, double PrintedAt)? Parse(string? text) =>
+        text is null
+            ? null
+            : TickPattern().Matches(text)
+                .Select(m => (Number: long.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture), PrintedAt: double.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture)))
+                .DefaultIfEmpty()
+                .MaxBy(tick => tick.Number) is { Number: > 0 } newest ? newest : null;
 
     /// <summary>The newest tick line a page's log viewer shows, or null.</summary>
     public static async Task<(long Number, double PrintedAt)?> NewestShownAsync(Microsoft.Playwright.IPage page) =>
